@@ -1,0 +1,52 @@
+"""FastAPI app: routes, and the one place where domain errors become HTTP answers."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+import bleeper
+from bleeper.api.routes import transcripts, uploads
+from bleeper.config import Settings, get_settings
+from bleeper.errors import BleeperError
+from bleeper.jobs import make_store
+from bleeper.storage import make_storage
+
+log = logging.getLogger("bleeper.api")
+
+
+def _field(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc if p != "body") or "body"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(title="bleeper", version=bleeper.__version__,
+                  description="Self-hosted PII redaction for call recordings (AssemblyAI-style v2 API).")
+    app.state.settings = settings
+    app.state.store = make_store(settings)
+    app.state.storage = make_storage(settings)
+    app.state.api_keys = settings.api_keys()
+    app.include_router(transcripts.router)
+    app.include_router(uploads.router)
+
+    @app.exception_handler(BleeperError)
+    async def bleeper_error(request: Request, exc: BleeperError) -> JSONResponse:
+        if exc.http_status >= 500:
+            log.warning("%s %s: %s", request.method, request.url.path, type(exc).__name__)
+        return JSONResponse({"error": exc.message}, status_code=exc.http_status)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Name the field and the problem, never echo the submitted value (it may be PII).
+        problems = [f"{_field(tuple(e['loc']))}: {e['msg']}" for e in exc.errors()]
+        return JSONResponse({"error": "; ".join(problems)}, status_code=400)
+
+    @app.get("/health", include_in_schema=False)
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app

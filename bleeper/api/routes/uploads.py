@@ -1,0 +1,40 @@
+"""/v2/upload: raw body in, an upload_url to pass as audio_url out."""
+
+from __future__ import annotations
+
+import tempfile
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+
+from bleeper.api.deps import Config, Owner, Store, Store3
+from bleeper.api.schemas import UploadPublic
+from bleeper.errors import InvalidRequest, PayloadTooLarge
+from bleeper.jobs import new_id
+from bleeper.storage import upload_key
+
+router = APIRouter(prefix="/v2", tags=["uploads"])
+SPOOL_BYTES = 8 * 1024 * 1024
+
+
+@router.post("/upload", response_model=UploadPublic)
+async def upload(request: Request, owner: Owner, store: Store, storage: Store3, settings: Config) -> UploadPublic:
+    """Stream the body to a spool file (disk above 8 MB), refusing it past BLEEPER_MAX_FILE_BYTES."""
+    limit = settings.max_file_bytes
+    declared = int(request.headers.get("content-length") or 0)
+    if declared > limit:
+        raise PayloadTooLarge(f"the upload is {declared} bytes; the limit is {limit} (BLEEPER_MAX_FILE_BYTES)")
+    upload_id = new_id()
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise PayloadTooLarge(f"the upload is over the {limit}-byte limit (BLEEPER_MAX_FILE_BYTES)")
+            spool.write(chunk)
+        if size == 0:
+            raise InvalidRequest("the upload is empty: send the audio file as the request body")
+        spool.seek(0)
+        await run_in_threadpool(storage.put_stream, upload_key(upload_id), spool)
+    store.add_upload(upload_id, owner)
+    return UploadPublic(upload_url=f"{settings.api_url}/v2/uploads/{upload_id}")

@@ -1,0 +1,164 @@
+"""The one settings object: every knob is a BLEEPER_* environment variable (README, Configuration)."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CREDENTIALS_FILE = "credentials.json"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BLEEPER_", extra="ignore")
+
+    # where the local stack keeps data, logs, pids and generated credentials
+    home: Path = Path(".bleeper")
+
+    # Redis (broker and job records); unset = the local stack's own server on redis_port
+    redis_url: str | None = None
+    redis_port: int = 16379
+
+    # S3; unset endpoint = the local stack's SeaweedFS on s3_port (it also uses the next 8 ports
+    # and s3_port + 18 for its admin gRPC)
+    s3_endpoint_url: str | None = None
+    s3_port: int = 18333
+    s3_access_key: SecretStr | None = None
+    s3_secret_key: SecretStr | None = None
+    s3_bucket: str = "bleeper"
+    s3_region: str = "us-east-1"
+
+    # HTTP API
+    api_host: str = "127.0.0.1"
+    api_port: int = 18000
+    public_url: str | None = None
+    api_key: SecretStr | None = None
+
+    # Flower
+    flower_port: int = 15555
+    flower_user: str = "bleeper"
+    flower_password: SecretStr | None = None
+
+    # worker
+    worker_concurrency: int = 2
+    task_time_limit: int = 3600
+    log_level: str = "INFO"
+
+    # fetch
+    allow_private_urls: bool = False
+    max_file_bytes: int = 512 * 1024 * 1024
+    max_duration_s: float = 4 * 3600
+    fetch_timeout_s: float = 30.0
+
+    # transcription
+    whisper_model: str = "base"
+    whisper_device: str = "cpu"
+    whisper_compute_type: str = "int8"
+    whisper_cpu_threads: int = 0
+    whisper_beam_size: int = 5
+    model_cache: Path = Path.home() / ".cache" / "bleeper"
+
+    # audio redaction
+    audio_padding_ms: int = 400
+    beep_hz: int = 1000
+    beep_volume: float = 0.5
+    audio_method: Literal["beep", "silence"] = "beep"
+
+    # webhooks
+    webhook_timeout_s: float = 10.0
+    webhook_max_attempts: int = 10
+    webhook_backoff_s: float = 2.0
+    webhook_backoff_max_s: float = 600.0
+    webhook_secret: SecretStr | None = None
+
+    # artifacts
+    presign_ttl: int = 1800
+    retention: int = 24 * 3600
+
+    # --- derived values -------------------------------------------------------------------------
+
+    @property
+    def home_dir(self) -> Path:
+        return self.home.expanduser().resolve()
+
+    @property
+    def broker_url(self) -> str:
+        return self.redis_url or f"redis://127.0.0.1:{self.redis_port}/0"
+
+    @property
+    def s3_url(self) -> str:
+        return self.s3_endpoint_url or f"http://127.0.0.1:{self.s3_port}"
+
+    @property
+    def api_url(self) -> str:
+        return (self.public_url or f"http://{self.api_host}:{self.api_port}").rstrip("/")
+
+    @property
+    def soft_time_limit(self) -> int:
+        return max(self.task_time_limit - 60, self.task_time_limit * 9 // 10)
+
+    @property
+    def visibility_timeout(self) -> int:
+        # Above the longest hard limit, or Redis redelivers a task that is still running
+        # (shared/notes/local-stack.md: a 15 s task ran 3x with a 5 s timeout).
+        return self.task_time_limit + 300
+
+    @property
+    def cpu_threads(self) -> int:
+        return self.whisper_cpu_threads or min(4, os.cpu_count() or 1)
+
+    def generated(self) -> dict[str, str]:
+        """Credentials `bleeper up` generated under home; empty when none were."""
+        path = self.home_dir / CREDENTIALS_FILE
+        return json.loads(path.read_text()) if path.exists() else {}
+
+    def s3_credentials(self) -> tuple[str, str]:
+        gen = self.generated()
+        access = self.s3_access_key.get_secret_value() if self.s3_access_key else gen.get("s3_access_key")
+        secret = self.s3_secret_key.get_secret_value() if self.s3_secret_key else gen.get("s3_secret_key")
+        if not access or not secret:
+            raise RuntimeError(
+                "no S3 credentials: set BLEEPER_S3_ACCESS_KEY and BLEEPER_S3_SECRET_KEY, "
+                f"or run `bleeper up` to generate them under {self.home_dir}"
+            )
+        return access, secret
+
+    def api_keys(self) -> set[str]:
+        if self.api_key:
+            return {self.api_key.get_secret_value()}
+        key = self.generated().get("api_key")
+        return {key} if key else set()
+
+    def flower_auth(self) -> str:
+        password = (
+            self.flower_password.get_secret_value() if self.flower_password else self.generated().get("flower_password")
+        )
+        return f"{self.flower_user}:{password}"
+
+
+def ensure_generated_credentials(settings: Settings) -> Path:
+    """Create home/credentials.json once (0600) with fresh S3, API and Flower secrets."""
+    path = settings.home_dir / CREDENTIALS_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        creds = {
+            "s3_access_key": "BLEEPER" + secrets.token_hex(6).upper(),
+            "s3_secret_key": secrets.token_urlsafe(30),
+            "api_key": secrets.token_hex(16),
+            "flower_password": secrets.token_urlsafe(12),
+        }
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            json.dump(creds, f, indent=2)
+    return path
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,123 @@
+"""`bleeper demo`: one real job through the local stack, watched from a local webhook receiver."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import requests
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+from bleeper.config import get_settings
+from bleeper.stack import Stack, StackError
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "sample_call.mp3"
+DEMO_HEADER = ("X-Demo-Token", "demo-secret")
+
+
+class Receiver:
+    """A webhook receiver on a free loopback port that keeps what it is sent, in order."""
+
+    def __init__(self) -> None:
+        self.received: list[dict[str, Any]] = []
+        received = self.received
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers.get("content-length") or 0))
+                received.append({"headers": dict(self.headers), "body": json.loads(body or b"{}")})
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def wait_for(self, count: int, timeout: float) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while len(self.received) < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return self.received
+
+    def close(self) -> None:
+        self.server.shutdown()
+
+
+def run_demo(file: Path | None, timeout: float, console: Console) -> int:
+    settings = get_settings()
+    if not settings.allow_private_urls:
+        console.print("[yellow]the demo's webhook receiver is on 127.0.0.1: run it with "
+                      "BLEEPER_ALLOW_PRIVATE_URLS=true (make demo does)[/yellow]")
+        return 2
+    try:
+        Stack(settings).up(echo=console.print)
+    except StackError as exc:
+        console.print(f"[red]could not start the stack:[/red] {exc}")
+        return 1
+    key = next(iter(get_settings().api_keys()))
+    api = settings.api_url
+    auth = {"Authorization": key}
+    audio = file or SAMPLE
+    receiver = Receiver()
+    try:
+        with open(audio, "rb") as f:
+            upload = requests.post(f"{api}/v2/upload", data=f, headers=auth, timeout=60)
+        upload.raise_for_status()
+        request = {
+            "audio_url": upload.json()["upload_url"],
+            "redact_pii": True,
+            "redact_pii_audio": True,
+            "redact_pii_sub": "hash",
+            "webhook_url": receiver.url,
+            "webhook_auth_header_name": DEMO_HEADER[0],
+            "webhook_auth_header_value": DEMO_HEADER[1],
+        }
+        created = requests.post(f"{api}/v2/transcript", json=request, headers=auth, timeout=30)
+        if created.status_code != 200:
+            console.print(f"[red]submit refused ({created.status_code}):[/red] {created.json().get('error')}")
+            return 1
+        job_id = created.json()["id"]
+        console.print(f"submitted {audio.name} as transcript {job_id}")
+        started = time.monotonic()
+        with console.status("transcribing and redacting…"):
+            while True:
+                job = requests.get(f"{api}/v2/transcript/{job_id}", headers=auth, timeout=30).json()
+                if job["status"] in ("completed", "error") or time.monotonic() - started > timeout:
+                    break
+                time.sleep(0.5)
+        if job["status"] != "completed":
+            console.print(f"[red]job ended {job['status']}:[/red] {job.get('error')}")
+            return 1
+        console.print(f"completed in {time.monotonic() - started:.1f} s "
+                      f"({job['audio_duration']:.1f} s of audio)")
+        console.print(Panel(job["text"], title="redacted transcript"))
+        table = Table("policy", "start (s)", "end (s)", "score", title="entities (values never shown)")
+        for e in job["entities"] or []:
+            table.add_row(e["entity_type"], f"{e['start'] / 1000:.2f}", f"{e['end'] / 1000:.2f}", f"{e['score']:.2f}")
+        console.print(table)
+        audio_url = requests.get(f"{api}/v2/transcript/{job_id}/redacted-audio", headers=auth, timeout=30).json()
+        console.print(Panel(audio_url["redacted_audio_url"], title="redacted audio (valid 30 minutes)"))
+        hooks = receiver.wait_for(2, 60)
+        for i, hook in enumerate(hooks, 1):
+            shown = {**hook["body"]}
+            if "redacted_audio_url" in shown:
+                shown["redacted_audio_url"] = shown["redacted_audio_url"].split("?")[0] + "?…"
+            ok = hook["headers"].get(DEMO_HEADER[0]) == DEMO_HEADER[1]
+            console.print(f"webhook {i} (auth header {'ok' if ok else 'MISSING'}): {json.dumps(shown)}")
+        statuses = [h["body"].get("status") for h in hooks]
+        if statuses != ["redacted_audio_ready", "completed"]:
+            console.print(f"[red]expected two webhooks in order, got {statuses}[/red]")
+            return 1
+        console.print("stack still running: `bleeper status`, `bleeper down` to stop it")
+        return 0
+    finally:
+        receiver.close()

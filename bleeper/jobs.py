@@ -1,0 +1,89 @@
+"""Job records in Redis: status, options, probe, stage timings, error. Same lifetime as artifacts."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from typing import Any
+
+import redis
+
+from bleeper.config import Settings
+from bleeper.errors import NotFound, StorageUnavailable
+from bleeper.models import Job, JobStatus
+
+PREFIX = "bleeper:job:"
+UPLOAD_PREFIX = "bleeper:upload:"
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def owner_of(api_key: str) -> str:
+    return hashlib.sha256(api_key.encode()).hexdigest()[:16]
+
+
+class JobStore:
+    def __init__(self, client: redis.Redis, ttl_s: int) -> None:
+        self.redis = client
+        self.ttl = ttl_s
+
+    def create(self, job: Job) -> Job:
+        self._set(job, ex=self.ttl)
+        return job
+
+    def get(self, job_id: str) -> Job:
+        try:
+            raw = self.redis.get(PREFIX + job_id)
+        except redis.RedisError as exc:
+            raise StorageUnavailable(f"Redis unavailable: {type(exc).__name__}") from exc
+        if raw is None:
+            raise NotFound(f"transcript {job_id} not found")
+        return Job.model_validate_json(raw)
+
+    def update(self, job_id: str, **fields: Any) -> Job:
+        """Read-modify-write under WATCH, so the API and a stage never lose each other's fields."""
+        key = PREFIX + job_id
+
+        def apply(pipe: redis.client.Pipeline) -> Job:
+            raw = pipe.get(key)
+            if raw is None:
+                raise NotFound(f"transcript {job_id} not found")
+            job = Job.model_validate_json(raw).model_copy(update=fields)
+            pipe.multi()
+            pipe.set(key, job.model_dump_json(), keepttl=True)
+            return job
+
+        try:
+            return self.redis.transaction(apply, key, value_from_callable=True)
+        except redis.RedisError as exc:
+            raise StorageUnavailable(f"Redis unavailable: {type(exc).__name__}") from exc
+
+    def record_stage(self, job_id: str, stage: str, seconds: float) -> None:
+        job = self.get(job_id)
+        self.update(job_id, stages={**job.stages, stage: round(seconds, 3)})
+
+    def mark(self, job_id: str, status: JobStatus, **fields: Any) -> Job:
+        if status == JobStatus.completed:
+            fields.setdefault("completed_at", time.time())
+        return self.update(job_id, status=status, **fields)
+
+    def _set(self, job: Job, ex: int) -> None:
+        try:
+            self.redis.set(PREFIX + job.id, job.model_dump_json(), ex=ex)
+        except redis.RedisError as exc:
+            raise StorageUnavailable(f"Redis unavailable: {type(exc).__name__}") from exc
+
+    # uploads: id -> owner, so a job can only use its own key's uploads
+    def add_upload(self, upload_id: str, owner: str) -> None:
+        self.redis.set(UPLOAD_PREFIX + upload_id, owner, ex=self.ttl)
+
+    def upload_owner(self, upload_id: str) -> str | None:
+        raw = self.redis.get(UPLOAD_PREFIX + upload_id)
+        return raw.decode() if raw is not None else None
+
+
+def make_store(settings: Settings) -> JobStore:
+    return JobStore(redis.Redis.from_url(settings.broker_url, socket_timeout=10), settings.retention)

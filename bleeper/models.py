@@ -1,0 +1,108 @@
+"""Typed records passed between stages and stored in S3 and Redis."""
+
+from __future__ import annotations
+
+import time
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class JobStatus(StrEnum):
+    queued = "queued"
+    processing = "processing"
+    completed = "completed"
+    error = "error"
+    expired = "expired"
+
+
+class Word(BaseModel):
+    text: str
+    start: int  # ms
+    end: int  # ms
+    confidence: float
+    char_start: int = 0  # offsets of the word in Transcript.text
+    char_end: int = 0
+
+
+class Segment(BaseModel):
+    start: int
+    end: int
+    text: str
+    first_word: int  # index into Transcript.words
+    last_word: int  # exclusive
+
+
+class Transcript(BaseModel):
+    text: str
+    language: str
+    duration_ms: int
+    words: list[Word]
+    segments: list[Segment]
+
+
+class Entity(BaseModel):
+    policy: str  # AssemblyAI policy name, e.g. person_name
+    start: int  # char offsets in Transcript.text
+    end: int
+    start_ms: int
+    end_ms: int
+    score: float
+    recognizer: str
+    placed: bool = True  # False: no word timestamps; the whole segment is redacted (fail closed)
+
+
+class RedactedTranscript(BaseModel):
+    text: str
+    words: list[Word]
+    sentences: list[Segment]
+
+
+class Probe(BaseModel):
+    duration_s: float
+    codec: str
+    sample_rate: int
+    channels: int
+    has_video: bool
+    format: str
+
+
+class AudioOptions(BaseModel):
+    override_audio_redaction_method: Literal["silence"] | None = None
+    return_redacted_no_speech_audio: bool = False
+
+
+class JobOptions(BaseModel):
+    """What the client asked for, under AssemblyAI's names."""
+
+    audio_url: str
+    redact_pii: bool = True
+    redact_pii_policies: list[str] | None = None
+    redact_pii_sub: Literal["hash", "entity_name"] = "hash"
+    redact_pii_audio: bool = False
+    redact_pii_audio_quality: Literal["mp3", "wav"] = "mp3"
+    redact_pii_audio_options: AudioOptions = Field(default_factory=AudioOptions)
+    webhook_url: str | None = None
+    webhook_auth_header_name: str | None = None
+    webhook_auth_header_value: str | None = None
+    language_code: str | None = None
+    speech_model: str | None = None
+
+
+class Job(BaseModel):
+    id: str
+    owner: str  # hash of the API key that created it
+    status: JobStatus = JobStatus.queued
+    created_at: float = Field(default_factory=time.time)
+    options: JobOptions
+    upload_id: str | None = None
+    probe: Probe | None = None
+    language_code: str | None = None
+    error: str | None = None
+    failed_stage: str | None = None
+    webhook_status_code: int | None = None
+    webhook_deliveries: dict[str, int | str] = Field(default_factory=dict)
+    stages: dict[str, float] = Field(default_factory=dict)  # stage -> seconds
+    entity_count: int | None = None
+    completed_at: float | None = None

