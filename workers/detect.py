@@ -86,6 +86,13 @@ def build_analyzer() -> AnalyzerEngine:
     )
 
 
+def _rank(r: RecognizerResult) -> tuple[bool, float]:
+    # spaCy sm tags bare digit runs DATE at 0.85, beating the pattern recognizers that know
+    # what a card or phone number is (shared/notes/asr-and-detection.md): it yields the type.
+    recognizer = (r.recognition_metadata or {}).get("recognizer_name")
+    return (not (recognizer == "SpacyRecognizer" and r.entity_type == "DATE_TIME"), r.score)
+
+
 def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     """One span per region: overlapping candidates merge into their union under the best type.
 
@@ -96,7 +103,7 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     for r in sorted(results, key=lambda r: (r.start, -r.end)):
         last = merged[-1] if merged else None
         if last is not None and r.start < last.end:
-            best = last if last.score >= r.score else r
+            best = last if _rank(last) >= _rank(r) else r
             merged[-1] = RecognizerResult(
                 best.entity_type, last.start, max(last.end, r.end), best.score,
                 analysis_explanation=None, recognition_metadata=best.recognition_metadata,

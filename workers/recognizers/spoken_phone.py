@@ -1,16 +1,14 @@
 """Phone numbers in the shapes Whisper writes them: `610-265-1714`, `6 1 0 2 6 5…`, `610, 265, 1714`."""
 
-import re
-
 from presidio_analyzer import Pattern, PatternRecognizer
 
-# 9 to 11 digits in any grouping of 1-4 separated by spaces, dashes, dots or commas: Whisper
-# drops or adds a digit now and then (shared/notes/asr-and-detection.md).
-_DIGITS = r"(?<![\w-])\(?\d{1,4}\)?(?:[ .,-]{1,2}\(?\d{1,4}\)?){1,10}(?![\w-])"
+from workers.recognizers.digits import GROUPED_DIGITS, digits_of
 
 
 class SpokenPhoneRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("grouped digits", _DIGITS, 0.3)]
+    # 9 to 11 digits in any grouping: Whisper drops or adds a digit now and then
+    # (shared/notes/asr-and-detection.md)
+    PATTERNS = [Pattern("grouped digits", GROUPED_DIGITS % (0, 10), 0.3)]
     CONTEXT = ["phone", "number", "call", "callback", "cell", "mobile", "reach", "contact", "text"]
 
     def __init__(self) -> None:
@@ -22,7 +20,7 @@ class SpokenPhoneRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        digits = re.sub(r"\D", "", pattern_text)
+        digits = digits_of(pattern_text)
         if not 9 <= len(digits) <= 11:
             return False
         return None  # keep the pattern's score; context decides

@@ -1,0 +1,144 @@
+"""The real local stack for integration tests: Redis, SeaweedFS, a Celery worker, API, Flower."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from bleeper.config import get_settings
+from bleeper.media import ffmpeg_exe
+from bleeper.stack import Stack
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[Stack]:
+    settings = get_settings()
+    st = Stack(settings)
+    st.up(timeout=180, echo=lambda _: None)
+    pids = {name: st.pid(name) for name in ("redis", "s3", "worker", "api", "flower")}
+    yield st
+    st.down(echo=lambda _: None)
+    for name, pid in pids.items():
+        assert pid is not None, f"{name} never started"
+        assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2], (
+            f"{name} (pid {pid}) still runs after down"
+        )
+
+
+@pytest.fixture(scope="session")
+def api(stack: Stack) -> "Api":
+    return Api(stack.settings.api_url, next(iter(stack.settings.api_keys())))
+
+
+class Api:
+    """A thin client for the v2 endpoints, as a customer would write it."""
+
+    def __init__(self, base: str, key: str) -> None:
+        self.base = base
+        self.key = key
+        self.headers = {"Authorization": key}
+
+    def upload(self, path: Path) -> str:
+        with open(path, "rb") as f:
+            r = requests.post(f"{self.base}/v2/upload", data=f, headers=self.headers, timeout=60)
+        r.raise_for_status()
+        return r.json()["upload_url"]
+
+    def submit(self, **body: Any) -> requests.Response:
+        return requests.post(f"{self.base}/v2/transcript", json=body, headers=self.headers, timeout=30)
+
+    def get(self, job_id: str, suffix: str = "") -> requests.Response:
+        return requests.get(f"{self.base}/v2/transcript/{job_id}{suffix}", headers=self.headers, timeout=30)
+
+    def wait(self, job_id: str, timeout: float = 300) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            job = self.get(job_id).json()
+            if job["status"] in ("completed", "error"):
+                return job
+            time.sleep(0.3)
+        raise AssertionError(f"job {job_id} still {job['status']} after {timeout} s")
+
+
+class Receiver:
+    """A webhook receiver on 127.0.0.1 answering a scripted list of status codes, then 200."""
+
+    def __init__(self, codes: list[int] | None = None) -> None:
+        self.calls: list[dict[str, Any]] = []
+        self.codes = list(codes or [])
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers.get("content-length") or 0))
+                code = outer.codes.pop(0) if outer.codes else 200
+                outer.calls.append({"headers": dict(self.headers), "body": json.loads(body), "code": code})
+                self.send_response(code)
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def wait_for(self, count: int, timeout: float = 60) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while len(self.calls) < count and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return self.calls
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    r = Receiver()
+    yield r
+    r.server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def make_receiver() -> Iterator:
+    made: list[Receiver] = []
+
+    def make(codes: list[int]) -> Receiver:
+        made.append(Receiver(codes))
+        return made[-1]
+
+    yield make
+    for r in made:
+        r.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def short_call(tmp_path_factory: pytest.TempPathFactory, sample_call: Path) -> Path:
+    """The sample's first 9 s (greeting and the caller's name): a fast job."""
+    out = tmp_path_factory.mktemp("audio") / "short_call.mp3"
+    subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-i", str(sample_call), "-t", "9", "-c", "copy", str(out)],
+                   check=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def file_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A plain HTTP server on 127.0.0.1 serving a directory, for audio_url tests."""
+    root = tmp_path_factory.mktemp("served")
+    proc = subprocess.Popen(
+        [os.sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(root)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    line = proc.stdout.readline()  # "Serving HTTP on 127.0.0.1 port NNNNN ..."
+    port = int(line.split(" port ")[1].split()[0])
+    yield f"http://127.0.0.1:{port}", root
+    proc.terminate()
+    proc.wait(10)
