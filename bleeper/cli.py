@@ -63,5 +63,77 @@ def demo(
     raise typer.Exit(run_demo(file, timeout, console))
 
 
+@app.command()
+def detect(
+    file: Annotated[Path | None, typer.Argument(help="JSON lines {id, text}; default stdin")] = None,
+    policies: Annotated[str | None, typer.Option(help="comma-separated policies (default: all detected)")] = None,
+) -> None:
+    """Detect PII in JSON lines: one {"id", "entities": [{start, end, policy, score}]} line per input."""
+    import json
+    import sys
+
+    from bleeper import policies as pol
+    from bleeper.errors import InvalidRequest
+    from workers.detect import build_analyzer, find_pii
+
+    try:
+        wanted = pol.validate(policies.split(",") if policies else None)
+    except InvalidRequest as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    analyzer = build_analyzer()
+    source = open(file) if file else sys.stdin
+    with source:
+        for n, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text = item["text"]
+            except (json.JSONDecodeError, KeyError, TypeError):
+                console.print(f"[red]line {n}: expected a JSON object with a \"text\" field[/red]", stderr=True)
+                raise typer.Exit(2) from None
+            found = find_pii(text, analyzer, wanted)
+            entities = [{"start": f.start, "end": f.end, "policy": f.policy, "score": f.score} for f in found]
+            sys.stdout.write(json.dumps({"id": item.get("id"), "entities": entities}) + "\n")
+
+
+@app.command("eval-pii")
+def eval_pii(
+    file: Annotated[Path, typer.Argument(help="labelled JSON lines, as shared/eval/pii_dev.jsonl")],
+    split: Annotated[str | None, typer.Option(help="only items of this split")] = None,
+    out: Annotated[Path | None, typer.Option(help="also write the scores as JSON here")] = None,
+    misses: Annotated[bool, typer.Option(help="list the ids of missed spans and false positives")] = False,
+) -> None:
+    """Score detection: per policy and overall precision, recall, recall under any policy,
+    and the share of PII characters left visible."""
+    import json
+
+    from bleeper import evaluate
+    from bleeper.policies import ALL_POLICIES
+    from workers.detect import build_analyzer, find_pii
+
+    items = [i for i in evaluate.load(file) if split is None or i.get("split") == split]
+    analyzer = build_analyzer()
+    report = evaluate.score(items, lambda t: [(f.start, f.end, f.policy) for f in find_pii(t, analyzer, ALL_POLICIES)])
+
+    def pct(v: float | None) -> str:
+        return "—" if v is None else f"{v:.3f}"
+
+    table = Table("policy", "gold", "predicted", "precision", "recall", "recall (any policy)",
+                  title=f"{file.name}: {len(items)} utterances")
+    for name, s in sorted(report.policies.items()):
+        table.add_row(name, str(s.gold), str(s.predicted), pct(s.precision), pct(s.recall), pct(s.recall_any))
+    o = report.overall
+    table.add_row("[b]overall[/b]", str(o.gold), str(o.predicted), pct(o.precision), pct(o.recall), pct(o.recall_any))
+    console.print(table)
+    console.print(f"PII characters left visible: {report.visible_share:.2%}")
+    if misses:
+        console.print("missed:", ", ".join(f"{m['id']}:{m['policy']}" for m in report.misses) or "none")
+        console.print("false positives:", ", ".join(f"{m['id']}:{m['policy']}" for m in report.false_positives) or "none")
+    if out:
+        out.write_text(json.dumps({"file": str(file), "split": split, "items": len(items), **report.as_dict()}, indent=2))
+
+
 if __name__ == "__main__":
     app()

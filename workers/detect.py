@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
@@ -125,25 +126,40 @@ def place_in_time(transcript: Transcript, start: int, end: int) -> tuple[int, in
     return 0, transcript.duration_ms, False  # nowhere to place it: redact the whole file
 
 
-def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> list[Entity]:
+@dataclass(frozen=True)
+class Found:
+    policy: str
+    start: int
+    end: int
+    score: float
+    recognizer: str
+
+
+def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> list[Found]:
+    """The PII in `text` for the wanted policies: non-overlapping spans, in order."""
     entities = policies.entities_for(wanted)
-    if not entities or not transcript.text.strip():
+    if not entities or not text.strip():
         return []
-    results = analyzer.analyze(transcript.text, language="en", entities=entities)
+    results = analyzer.analyze(text, language="en", entities=entities)
+    return [
+        Found(
+            policy=policies.ENTITY_POLICY[r.entity_type],
+            start=r.start,
+            end=r.end,
+            score=round(r.score, 3),
+            recognizer=(r.recognition_metadata or {}).get("recognizer_name", "unknown"),
+        )
+        for r in resolve_overlaps(results)
+    ]
+
+
+def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> list[Entity]:
     found = []
-    for r in resolve_overlaps(results):
-        start_ms, end_ms, placed = place_in_time(transcript, r.start, r.end)
+    for f in find_pii(transcript.text, analyzer, wanted):
+        start_ms, end_ms, placed = place_in_time(transcript, f.start, f.end)
         found.append(
-            Entity(
-                policy=policies.ENTITY_POLICY[r.entity_type],
-                start=r.start,
-                end=r.end,
-                start_ms=start_ms,
-                end_ms=end_ms,
-                score=round(r.score, 3),
-                recognizer=(r.recognition_metadata or {}).get("recognizer_name", "unknown"),
-                placed=placed,
-            )
+            Entity(policy=f.policy, start=f.start, end=f.end, start_ms=start_ms, end_ms=end_ms, score=f.score,
+                   recognizer=f.recognizer, placed=placed)
         )
     return found
 

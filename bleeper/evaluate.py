@@ -1,0 +1,97 @@
+"""Scoring a PII detector against a labelled set (format of shared/eval/pii_dev.jsonl)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+Span = tuple[int, int, str]  # start, end, policy
+
+
+@dataclass
+class PolicyScore:
+    gold: int = 0
+    found_same: int = 0  # gold spans overlapped by a prediction of the same policy
+    found_any: int = 0  # gold spans overlapped by any prediction
+    predicted: int = 0
+    predicted_right: int = 0  # predictions overlapping a gold span of the same policy
+
+    @property
+    def recall(self) -> float | None:
+        return self.found_same / self.gold if self.gold else None
+
+    @property
+    def recall_any(self) -> float | None:
+        return self.found_any / self.gold if self.gold else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.predicted_right / self.predicted if self.predicted else None
+
+
+@dataclass
+class Report:
+    policies: dict[str, PolicyScore] = field(default_factory=lambda: defaultdict(PolicyScore))
+    overall: PolicyScore = field(default_factory=PolicyScore)
+    pii_chars: int = 0
+    visible_chars: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    false_positives: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def visible_share(self) -> float:
+        return self.visible_chars / self.pii_chars if self.pii_chars else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        def row(s: PolicyScore) -> dict[str, Any]:
+            return {"gold": s.gold, "predicted": s.predicted, "precision": s.precision, "recall": s.recall,
+                    "recall_any": s.recall_any}
+
+        return {"overall": {**row(self.overall), "visible_char_share": round(self.visible_share, 4)},
+                "policies": {p: row(s) for p, s in sorted(self.policies.items())}}
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score(items: Iterable[dict[str, Any]], predict: Callable[[str], list[Span]]) -> Report:
+    report = Report()
+    for item in items:
+        text = item["text"]
+        gold = [(s["start"], s["end"], s["label"]) for s in item["spans"]]
+        pred = predict(text)
+        covered = [False] * len(text)
+        for start, end, _ in pred:
+            for i in range(start, min(end, len(text))):
+                covered[i] = True
+        for g in gold:
+            ps = report.policies[g[2]]
+            same = any(p[2] == g[2] and _overlaps(p[:2], g[:2]) for p in pred)
+            anyp = any(_overlaps(p[:2], g[:2]) for p in pred)
+            for s in (ps, report.overall):
+                s.gold += 1
+                s.found_same += same
+                s.found_any += anyp
+            report.pii_chars += sum(1 for i in range(g[0], g[1]) if not text[i].isspace())
+            report.visible_chars += sum(1 for i in range(g[0], g[1]) if not covered[i] and not text[i].isspace())
+            if not anyp:
+                report.misses.append({"id": item.get("id"), "policy": g[2]})
+        for p in pred:
+            ps = report.policies[p[2]]
+            right = any(g[2] == p[2] and _overlaps(p[:2], g[:2]) for g in gold)
+            for s in (ps, report.overall):
+                s.predicted += 1
+                s.predicted_right += right
+            if not any(_overlaps(p[:2], g[:2]) for g in gold):
+                report.false_positives.append({"id": item.get("id"), "policy": p[2]})
+    return report
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
