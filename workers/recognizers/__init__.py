@@ -1,11 +1,15 @@
 """bleeper's own Presidio recognizers: one per file, patterns and context as class data."""
 
-from workers.recognizers.card_expiry import CardExpiryRecognizer
-from workers.recognizers.card_number import CardNumberRecognizer
-from workers.recognizers.cvv import CvvRecognizer
+from workers.recognizers.address import AddressRecognizer
+from workers.recognizers.age import AgeRecognizer
+from workers.recognizers.context_numbers import ContextNumberRecognizer
+from workers.recognizers.dates import DateRecognizer
+from workers.recognizers.medical import MedicalRecognizer
+from workers.recognizers.money import MoneyRecognizer
+from workers.recognizers.names import NameRecognizer
 from workers.recognizers.spoken_email import SpokenEmailRecognizer
-from workers.recognizers.spoken_phone import SpokenPhoneRecognizer
 
-ALL = (CardExpiryRecognizer, CardNumberRecognizer, CvvRecognizer, SpokenEmailRecognizer, SpokenPhoneRecognizer)
+ALL = (AddressRecognizer, AgeRecognizer, ContextNumberRecognizer, DateRecognizer, MedicalRecognizer,
+       MoneyRecognizer, NameRecognizer, SpokenEmailRecognizer)
 
-__all__ = ["ALL", "CardExpiryRecognizer", "CardNumberRecognizer", "CvvRecognizer", "SpokenEmailRecognizer", "SpokenPhoneRecognizer"]
+__all__ = ["ALL", *(cls.__name__ for cls in ALL)]

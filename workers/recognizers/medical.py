@@ -1,0 +1,88 @@
+"""Medical conditions and drugs in telehealth calls: a vocabulary of common ones (word list), plus
+any short phrase after `diagnosed with`, `suffering from`, `treated for` (context rule)."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+
+CONDITIONS = """
+acid reflux|acne|addison's disease|adhd|alcoholism|allergies|alzheimer's|alzheimer's disease|anemia|angina|
+anorexia|anxiety|anxiety disorder|appendicitis|arrhythmia|arthritis|asthma|atrial fibrillation|autism|
+back pain|bipolar disorder|bipolar|bladder infection|blood clot|breast cancer|bronchitis|bulimia|bursitis|
+cancer|carpal tunnel|cataracts|celiac disease|cerebral palsy|chlamydia|cholera|chronic fatigue|
+chronic kidney disease|chronic pain|cirrhosis|colitis|colon cancer|concussion|congestive heart failure|
+conjunctivitis|copd|coronary artery disease|covid|covid-19|crohn's disease|crohn's|cystic fibrosis|dementia|
+depression|dermatitis|diabetes|type 1 diabetes|type 2 diabetes|diverticulitis|eczema|emphysema|endometriosis|
+epilepsy|fibromyalgia|flu|influenza|gallstones|gastritis|gerd|glaucoma|gonorrhea|gout|heart attack|
+heart disease|heart failure|hemophilia|hemorrhoids|hepatitis|hepatitis b|hepatitis c|herpes|high blood pressure|
+high cholesterol|hiv|aids|hives|huntington's disease|hypertension|hyperthyroidism|hypothyroidism|ibs|
+irritable bowel syndrome|infertility|insomnia|kidney disease|kidney stones|leukemia|lung cancer|lupus|lyme disease|
+lymphoma|macular degeneration|malaria|measles|melanoma|meningitis|menopause|migraine|migraines|mono|
+multiple sclerosis|ms|muscular dystrophy|narcolepsy|obesity|ocd|osteoarthritis|osteoporosis|ovarian cancer|
+pancreatitis|panic attacks|panic disorder|parkinson's|parkinson's disease|pneumonia|prostate cancer|psoriasis|
+ptsd|rheumatoid arthritis|schizophrenia|sciatica|scoliosis|seizures|sepsis|shingles|sickle cell|sickle cell anemia|
+sinusitis|skin cancer|sleep apnea|stroke|strep throat|tendonitis|tinnitus|tonsillitis|tuberculosis|ulcer|
+ulcerative colitis|urinary tract infection|uti|vertigo|a broken wrist|a broken arm|a broken leg|a broken ankle|
+a torn acl|a concussion|a sprained ankle|a fracture|a heart condition|postpartum depression|opioid addiction|
+substance abuse|eating disorder|pregnant|pregnancy|
+"""
+DRUGS = """
+acetaminophen|adderall|advil|albuterol|alprazolam|amlodipine|amoxicillin|atorvastatin|azithromycin|benadryl|
+buprenorphine|bupropion|carvedilol|cetirizine|ciprofloxacin|citalopram|clonazepam|clopidogrel|codeine|
+cyclobenzaprine|diazepam|doxycycline|duloxetine|eliquis|enalapril|escitalopram|estradiol|famotidine|fentanyl|
+fluoxetine|furosemide|gabapentin|glipizide|humira|hydrochlorothiazide|hydrocodone|ibuprofen|insulin|
+jardiance|keytruda|lamotrigine|lantus|levothyroxine|lexapro|lipitor|lisinopril|lithium|loratadine|lorazepam|
+losartan|lyrica|meloxicam|metformin|methadone|methotrexate|methylphenidate|metoprolol|montelukast|morphine|
+naloxone|naproxen|nexium|omeprazole|ozempic|oxycodone|pantoprazole|paxil|penicillin|percocet|prednisone|
+pregabalin|prozac|quetiapine|ritalin|rosuvastatin|sertraline|sildenafil|simvastatin|suboxone|synthroid|
+tamoxifen|tramadol|trazodone|tylenol|valium|valsartan|viagra|vicodin|warfarin|wegovy|wellbutrin|xanax|
+xarelto|zoloft|zolpidem|ambien|mounjaro|semaglutide|tirzepatide|spironolactone|propranolol|topiramate|
+"""
+
+
+def _alternation(words: str) -> str:
+    items = sorted({w.strip() for w in words.replace("\n", "").split("|") if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in items)
+
+
+class MedicalRecognizer(EntityRecognizer):
+    CONDITION = re.compile(rf"\b(?:{_alternation(CONDITIONS)})\b", re.IGNORECASE)
+    DRUG = re.compile(rf"\b(?:{_alternation(DRUGS)})\b", re.IGNORECASE)
+    # a short phrase after a diagnosis cue, up to a clause boundary
+    CUE = re.compile(r"\b(?:diagnosed with|suffering from|suffers from|treated for|being treated for|"
+                     r"history of|tested positive for)\s+((?:[a-z'-]+\s?){1,3}?)(?=[,.;?!]| and | but | last | "
+                     r"since | for | in | about | a few |$)", re.IGNORECASE)
+    DOSE = re.compile(r"\b([A-Za-z]{5,})\s+\d+(?:\.\d+)?\s?(?:mg|milligrams|mcg|ml)\b", re.IGNORECASE)
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["MEDICAL_CONDITION", "DRUG"], name="MedicalRecognizer",
+                         supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        found: list[tuple[str, int, int, float, str]] = []
+        for m in self.CONDITION.finditer(text):
+            if m.group().lower() == "ms" and not m.group().isupper():
+                continue  # "Ms." is a title
+            found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.75, "condition vocabulary"))
+        for m in self.DRUG.finditer(text):
+            found.append(("DRUG", m.start(), m.end(), 0.75, "drug vocabulary"))
+        for m in self.CUE.finditer(text):
+            found.append(("MEDICAL_CONDITION", m.start(1), m.start(1) + len(m.group(1).rstrip()), 0.6,
+                          "after a diagnosis cue"))
+        for m in self.DOSE.finditer(text):
+            found.append(("DRUG", m.start(1), m.end(1), 0.6, "name before a dose"))
+        return [
+            RecognizerResult(
+                entity, s, e, score,
+                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+            )
+            for entity, s, e, score, why in found
+            if entity in entities and e > s
+        ]
