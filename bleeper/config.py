@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     # audio redaction
     audio_padding_ms: int = 400
     beep_hz: int = 1000
-    beep_volume: float = 0.5
+    beep_volume: float = 0.3
     audio_method: Literal["beep", "silence"] = "beep"
 
     # webhooks

@@ -13,6 +13,7 @@
     │   ├── Gone                  410  the job's artifacts were deleted after retention
     │   ├── NotReady              202  asked for an artifact that is not produced yet
     │   ├── WebhookRejected            the receiver answered 4xx: final
+    │   ├── StorageRefused        500  S3 refused the request (credentials, bucket policy)
     │   └── InternalError         500  a bug; the message names only the exception type
     ├── Unauthorized              401  missing or wrong API key
     └── TransientError            Celery retries with backoff (autoretry_for)
@@ -86,6 +87,10 @@ class WebhookRejected(PermanentError):
     def __init__(self, message: str, status_code: int | None = None) -> None:
         super().__init__(message)
         self.status_code = status_code
+
+
+class StorageRefused(PermanentError):
+    http_status = 500
 
 
 class InternalError(PermanentError):

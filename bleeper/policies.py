@@ -20,7 +20,7 @@ POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
     "email_address": ("EMAIL_ADDRESS",),
     "event": (),
     "gender_sexuality": (),
-    "healthcare_number": (),
+    "healthcare_number": ("HEALTHCARE_NUMBER",),
     "injury": (),
     "ip_address": ("IP_ADDRESS",),
     "language": (),
@@ -42,7 +42,7 @@ POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
     "url": ("URL",),
     "us_social_security_number": ("US_SSN",),
     "username": (),
-    "vehicle_id": (),
+    "vehicle_id": ("VEHICLE_ID",),
 }
 ALL_POLICIES = tuple(sorted(POLICY_ENTITIES))
 ENTITY_POLICY = {entity: policy for policy, entities in POLICY_ENTITIES.items() for entity in entities}

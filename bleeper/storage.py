@@ -11,7 +11,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from bleeper.config import Settings
-from bleeper.errors import ArtifactMissing, StorageUnavailable
+from bleeper.errors import ArtifactMissing, StorageRefused, StorageUnavailable
 
 _MISSING = {"NoSuchKey", "404", "NotFound"}
 
@@ -41,7 +41,7 @@ class Storage:
                 raise ArtifactMissing(f"stored object {key} is missing (expired or deleted)") from exc
             if status >= 500 or code in {"SlowDown", "ServiceUnavailable", "InternalError"}:
                 raise StorageUnavailable(f"S3 answered {status} {code} for {op}") from exc
-            raise StorageUnavailable(f"S3 refused {op} ({code})") from exc
+            raise StorageRefused(f"S3 refused {op} ({code}); check the BLEEPER_S3_* settings") from exc
         except BotoCoreError as exc:
             raise StorageUnavailable(f"S3 unreachable during {op}: {type(exc).__name__}") from exc
 

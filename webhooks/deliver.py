@@ -44,9 +44,11 @@ def deliver(
         timestamp = str(int(time.time()))
         sent[TIMESTAMP_HEADER] = timestamp
         sent[SIGNATURE_HEADER] = sign(secret, timestamp, body)
+    session = requests.Session()
+    session.trust_env = False  # no proxy or netrc from the environment: we talk to the receiver only
     try:
-        resp = requests.post(url, data=body, headers=sent, timeout=timeout, allow_redirects=False)
-    except (requests.ConnectionError, requests.Timeout) as exc:
+        resp = session.post(url, data=body, headers=sent, timeout=timeout, allow_redirects=False)
+    except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
         raise WebhookUnavailable(f"webhook receiver unreachable ({type(exc).__name__})") from None
     except requests.RequestException as exc:
         raise WebhookRejected(f"webhook could not be sent ({type(exc).__name__})") from None

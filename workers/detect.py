@@ -119,14 +119,20 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
 
 
 def place_in_time(transcript: Transcript, start: int, end: int) -> tuple[int, int, bool]:
-    """The time span of the words a char span touches; the whole segment when none is timed."""
-    timed = [w for w in transcript.words if w.char_end > start and w.char_start < end and w.end > w.start]
-    if timed:
-        return min(w.start for w in timed), max(w.end for w in timed), True
-    for seg in transcript.segments:
-        seg_words = transcript.words[seg.first_word:seg.last_word]
-        if seg_words and seg_words[0].char_start <= end and seg_words[-1].char_end >= start:
-            return seg.start, seg.end, False
+    """The time span of the words a char span touches. If any of them has no timestamp, every
+    segment the span touches is redacted whole (fail closed): a word printed redacted must not
+    stay audible."""
+    words = [w for w in transcript.words if w.char_end > start and w.char_start < end]
+    if words and all(w.end > w.start for w in words):
+        return min(w.start for w in words), max(w.end for w in words), True
+    touched = [
+        seg for seg in transcript.segments
+        if seg.last_word > seg.first_word
+        and transcript.words[seg.first_word].char_start < end
+        and transcript.words[seg.last_word - 1].char_end > start
+    ]
+    if touched:
+        return min(s.start for s in touched), max(s.end for s in touched), False
     return 0, transcript.duration_ms, False  # nowhere to place it: redact the whole file
 
 
@@ -141,7 +147,8 @@ class Found:
 
 def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> list[Found]:
     """The PII in `text` for the wanted policies: non-overlapping spans, in order."""
-    entities = policies.entities_for(wanted)
+    supported = set(analyzer.get_supported_entities("en"))
+    entities = [e for e in policies.entities_for(wanted) if e in supported]
     if not entities or not text.strip():
         return []
     results = analyzer.analyze(text, language="en", entities=entities, allow_list=ALLOW_LIST)

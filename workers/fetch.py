@@ -29,7 +29,7 @@ def download(url: str, dest: Path, *, max_bytes: int, timeout: float, allow_priv
         check_url(url, allow_private=allow_private)
         try:
             resp = session.get(url, stream=True, timeout=timeout, allow_redirects=False)
-        except (requests.ConnectionError, requests.Timeout) as exc:
+        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
             raise FetchUnavailable(f"audio_url could not be reached ({type(exc).__name__})") from exc
         except requests.RequestException as exc:
             raise FetchFailed(f"audio_url could not be fetched ({type(exc).__name__})") from exc
@@ -52,7 +52,7 @@ def download(url: str, dest: Path, *, max_bytes: int, timeout: float, allow_priv
                         if size > max_bytes:
                             raise PayloadTooLarge(f"audio_url is over the {max_bytes}-byte limit")
                         f.write(chunk)
-            except (requests.ConnectionError, requests.Timeout) as exc:
+            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
                 raise FetchUnavailable("audio_url stopped sending before the end") from exc
             return size
     raise FetchFailed(f"audio_url redirected more than {MAX_REDIRECTS} times")

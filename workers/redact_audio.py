@@ -67,7 +67,7 @@ def render(
             layout = {1: "mono", 2: "stereo"}.get(info.channels, f"{info.channels}c")
             tone = (
                 ffmpeg.input(f"sine=frequency={beep_hz}:sample_rate={info.sample_rate}", f="lavfi")
-                .filter("volume", volume=beep_volume)
+                .filter("volume", volume=beep_volume * 8)  # the sine source is 1/8 of full scale
                 .filter("volume", volume=0, enable=f"not({enable})")
                 .filter("aformat", channel_layouts=layout)
             )

@@ -2,8 +2,11 @@
 
 One recognizer for every kind of number, because the kinds compete for the same digits: the
 context phrase nearest before a run decides what it is (`Expiration is 07/31, security code
-518`: 518 is the CVV). Without context, the digits' shape decides (Luhn for cards, NANP shape for
-phones) and any other long run is still redacted as a number sequence: fail closed.
+518`: 518 is the CVV; on a tie the longer phrase wins: `account ending in` over `ending in`).
+Announced, even a fragment counts (`my number is 4-1-5, no wait, 5-1-5…`). Unannounced, the
+digits' shape decides (Luhn for cards, NANP for phones, SSN ranges), short runs next to a typed
+number take its type (self-corrections, `area code 9 0 4 and then…`), and any other long run is
+still redacted as a number sequence: fail closed.
 """
 
 from __future__ import annotations
@@ -16,40 +19,66 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 from workers.recognizers.digits import luhn_ok
 from workers.recognizers.numbers import Run, find_runs
 
+_STATES = (r"alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|"
+           r"idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|"
+           r"minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|"
+           r"north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|"
+           r"south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming")
+
 
 @dataclass(frozen=True)
 class Kind:
     entity: str
     context: str  # regex of phrases that announce this kind
-    digits: tuple[int, int]  # accepted digit count when announced
+    digits: tuple[int, int]  # accepted digit count right after the phrase (fragments included)
     alnum: bool = False  # letters allowed (ids)
+    reach: int = 10  # how many words after the phrase it still applies
 
 
 KINDS = (
-    Kind("CREDIT_CARD_CVV", r"cvv|cvc|csc|cid|security code|(?:three|four|3|4)[- ]digit code|code on the back|"
-         r"card verification|verification code", (3, 4)),
-    Kind("CREDIT_CARD_EXPIRATION", r"expir\w*|exp date|valid (?:thru|through)|good (?:thru|through)", (3, 6)),
-    Kind("CREDIT_CARD", r"card(?: number)?|credit|debit|visa|master ?card|amex|american express|discover", (12, 20)),
-    Kind("CREDIT_CARD", r"(?:card )?ending in|last (?:four|4)(?: digits)?(?: of (?:the|your) card)?", (4, 4)),
-    Kind("US_SSN", r"social(?: security)?(?: number)?|ssn|last (?:four|4) of (?:your|my|the) social", (4, 10)),
-    Kind("US_BANK_NUMBER", r"(?:bank |checking |savings )?account(?: number)?|routing(?: number)?|aba|"
-         r"account and routing", (6, 17)),
-    Kind("US_DRIVER_LICENSE", r"driver'?s licen[cs]e(?: number)?|licen[cs]e(?: number)?|\bdl\b(?: number)?", (5, 15),
-         alnum=True),
+    Kind("CREDIT_CARD_CVV", r"cvv|cvc|csc|cid|security code|(?:three|four|3|4)[- ]digit(?: code)?|"
+         r"(?:three|four|3|4) digits on the (?:back|front)|code on the (?:back|front)|card verification|"
+         r"verification code|(?:the |little |that )?code(?:'s| is)?", (3, 4), reach=6),
+    Kind("CREDIT_CARD_EXPIRATION", r"expir\w*|exp|exp date|valid (?:thru|through)|good (?:thru|through)",
+         (3, 6)),
+    Kind("DATE_OF_BIRTH", r"born|birth|birthday|birth date|date of birth|dob|d o b", (4, 8)),
+    Kind("CREDIT_CARD", r"card(?: number)?|credit|debit|visa|master ?card|amex|american express|discover|"
+         r"the card is|new card", (3, 20)),
+    Kind("CREDIT_CARD", r"(?:card )?ending in|ends in|last (?:four|4)(?: digits)?(?: of (?:the|your|my) card)?",
+         (4, 4), reach=3),
+    Kind("US_SSN", r"social(?: security)?(?: number)?|ssn|(?:last (?:four|4) of (?:your|my|the) )social", (3, 10)),
+    Kind("US_BANK_NUMBER", r"(?:bank |checking |savings )?account(?: number)?|routing(?: number)?|aba|checking|"
+         r"savings|account and routing|(?:bank |checking |savings )?account (?:ending|ends) in|"
+         r"savings (?:one |account )?ends in|checking (?:one |account )?ends in|wire", (3, 17)),
+    Kind("ACCOUNT_NUMBER", r"policy(?: number)?|customer (?:id|number)|member(?:ship)? (?:id|number)|"
+         r"account id|customer account(?: number)?", (3, 20), alnum=True),
+    Kind("HEALTHCARE_NUMBER", r"medicare(?: number| id)?|medicaid(?: number| id)?|(?:insurance|health plan)"
+         r"(?: card)?(?: member)? (?:id|number)|member id on the insurance card|beneficiary (?:id|number)",
+         (3, 20), alnum=True),
+    Kind("US_DRIVER_LICENSE", r"driver'?s licen[cs]e(?: number)?|licen[cs]e(?: number)?|dl(?: number)?",
+         (5, 15), alnum=True),
     Kind("US_PASSPORT", r"passport(?: number)?", (6, 10), alnum=True),
-    Kind("LOCATION", r"zip(?: code)?|postal code", (5, 9)),
+    Kind("VEHICLE_ID", r"vin|plate(?: number)?|license plate|tag number", (4, 17), alnum=True),
+    Kind("LOCATION", rf"zip(?: code)?|postal code|{_STATES}", (5, 9), reach=2),
     Kind("PHONE_NUMBER", r"phone|cell|mobile|call(?:back)?(?: me)?(?: at)?|reach (?:me|you|him|her)(?: at)?|"
-         r"telephone|contact number|work number|home number|text me|fax", (7, 11)),
-    Kind("NUMBER_SEQUENCE", r"confirmation|reference|case|claim|tracking|order|ticket|member(?:ship)? id|"
-         r"member number|policy|invoice|id number|customer number|account id|\bid\b", (4, 20), alnum=True),
+         r"telephone|contact number|work number|home number|text me(?: at)?|fax|area code|"
+         r"(?:my|the|your) number", (3, 11)),
+    Kind("NUMBER_SEQUENCE", r"confirmation|reference|case|claim|tracking|order|ticket|invoice|id number|"
+         r"transaction|serial|\bid\b", (3, 20), alnum=True),
 )
-WINDOW_WORDS = 10
+FRAGMENT_WORDS = 12  # a short run this close to a typed number is part of the same value
 _WORDS = re.compile(r"[\w']+")
+_FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER"}
 
 
 def _nanp(digits: str) -> bool:
     d = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
     return len(d) == 10 and d[0] in "23456789" and d[3] in "23456789"
+
+
+def _ssn(digits: str) -> bool:
+    return len(digits) == 9 and digits[:3] not in {"000", "666"} and digits[0] != "9" and digits[3:5] != "00" \
+        and digits[5:] != "0000"
 
 
 class ContextNumberRecognizer(EntityRecognizer):
@@ -67,47 +96,67 @@ class ContextNumberRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        results = []
-        for run in find_runs(text):
-            found = self._classify(text, run)
-            if found and found[0] in entities:
-                entity, score, why = found
-                results.append(RecognizerResult(
-                    entity, run.start, run.end, score,
-                    analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-                ))
-        return results
+        runs = find_runs(text)
+        typed: list[tuple[Run, str, float, str] | None] = [self._classify(text, r) for r in runs]
+        self._fragments(text, runs, typed)
+        return [
+            RecognizerResult(
+                entity, run.start, run.end, score,
+                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
+                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+            )
+            for item in typed if item is not None
+            for run, entity, score, why in [item] if entity in entities
+        ]
 
-    def _classify(self, text: str, run: Run) -> tuple[str, float, str] | None:
-        n = len(run.digits)
+    def _classify(self, text: str, run: Run) -> tuple[Run, str, float, str] | None:
+        n = run.digit_count
         before = text[:run.start]
-        window_start = max(0, len(before) - 120)
-        words_before = _WORDS.findall(before[window_start:])
-        # nearest announcing phrase for each kind that accepts this many digits
-        best: tuple[int, Kind] | None = None
+        window_start = max(0, len(before) - 160)
+        best: tuple[int, int, Kind] | None = None  # (distance, -phrase length, kind)
         for kind, rx in self.CONTEXTS:
             if not kind.digits[0] <= n <= kind.digits[1] or (run.alnum and not kind.alnum):
                 continue
             for m in rx.finditer(before, window_start):
                 distance = len(_WORDS.findall(before[m.end():]))
-                if distance <= WINDOW_WORDS and (best is None or distance < best[0]):
-                    best = (distance, kind)
+                key = (distance, -(m.end() - m.start()), kind)
+                if distance <= kind.reach and (best is None or key[:2] < best[:2]):
+                    best = key
         if best is not None:
-            distance, kind = best
+            distance, _, kind = best
             if kind.entity == "CREDIT_CARD" and 13 <= n <= 19 and luhn_ok(run.digits):
-                return kind.entity, 1.0, "card context and Luhn"
-            return kind.entity, round(0.95 - 0.02 * distance, 3), f"context {distance} words before"
+                return run, kind.entity, 1.0, "card context and Luhn"
+            return run, kind.entity, round(0.95 - 0.02 * distance, 3), f"context {distance} words before"
         if run.alnum:
-            return None
+            return (run, "NUMBER_SEQUENCE", 0.5, "alphanumeric id") if n >= 4 and len(run.digits) >= 6 else None
         # no context: the shape of the digits
         if 13 <= n <= 19 and luhn_ok(run.digits):
-            return "CREDIT_CARD", 0.9, "Luhn-valid digit run"
+            return run, "CREDIT_CARD", 0.9, "Luhn-valid digit run"
+        if 15 <= n <= 16:
+            return run, "CREDIT_CARD", 0.6, "card-length digit run (a digit may be lost)"
         if _nanp(run.digits):
-            return "PHONE_NUMBER", 0.7, "NANP-shaped digit run"
-        if re.fullmatch(r"\d{3}-\d{2}-\d{4}", text[run.start:run.end]):
-            return "US_SSN", 0.7, "SSN-shaped"
+            return run, "PHONE_NUMBER", 0.7, "NANP-shaped digit run"
+        if _ssn(run.digits):
+            return run, "US_SSN", 0.5, "SSN-shaped digit run"
         if n >= 7 and (run.tokens >= 3 or n >= 9):
-            return "NUMBER_SEQUENCE", 0.5, "long digit run"
+            return run, "NUMBER_SEQUENCE", 0.5, "long digit run"
         return None
+
+    @staticmethod
+    def _fragments(text: str, runs: list[Run], typed: list[tuple[Run, str, float, str] | None]) -> None:
+        """Untyped runs of 3+ digits near a typed number take its type: a self-correction or a
+        value read in two goes is still that value."""
+        for i, run in enumerate(runs):
+            if typed[i] is not None or run.digit_count < 3 or run.alnum:
+                continue
+            near = []
+            for j, other in enumerate(typed):
+                if other is None or other[1] not in _FRAGMENT_KINDS:
+                    continue
+                lo, hi = sorted((run, other[0]), key=lambda r: r.start)
+                gap = len(_WORDS.findall(text[lo.end:hi.start]))
+                if gap <= FRAGMENT_WORDS:
+                    near.append((gap, other[1]))
+            if near:
+                typed[i] = (run, min(near)[1], 0.5, "fragment next to a typed number")

@@ -1,8 +1,9 @@
 """Find runs of spoken or written digits and read them as a digit string.
 
 Whisper writes the same speech as `610-265-1714`, `6 1 0, 2 6 5…`, `6102651714`, `six one zero…`,
-mixes in `oh` for zero and `double four`, and sometimes drops or adds a digit
-(shared/notes/asr-and-detection.md). Recognizers work on the digit string, not the spelling.
+mixes in `oh` for zero, `double four`, fillers (`nine one two, uh, zero…`) and spelled letters of
+ids (`H O dash 4 4 1 8`), and sometimes drops or adds a digit (shared/notes/asr-and-detection.md).
+Recognizers classify the digit string, not the spelling.
 """
 
 from __future__ import annotations
@@ -17,18 +18,24 @@ TEENS = {"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourtee
 TENS = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8",
         "ninety": "9"}
 REPEAT = {"double": 2, "triple": 3}
+NUMBER_WORDS = {*UNITS, *TEENS, *TENS}
+# capitals that are words, not letters of an id
+NOT_LETTERS = {"I", "A", "SSN", "DOB", "CVV", "CVC", "ID", "DL", "PIN", "VIN", "IP", "PO", "OK", "AM", "PM", "TV",
+               "US", "USA", "ZIP", "EXP", "MRI", "CT", "ER", "IRS", "ATM", "ACH", "DC", "MD", "ST", "APT", "LTE",
+               "NO", "OR", "AND", "THE", "MR", "MRS", "MS", "DR", "AT", "IT", "IS", "ON", "IN", "TO"}
 
+_UNIT_ALT = "one|two|three|four|five|six|seven|eight|nine"
 _WORD = "|".join(sorted([*UNITS, *TEENS, *TENS, *REPEAT], key=len, reverse=True))
-# a token: digits (optionally in parentheses), a number word (tens may carry -one…-nine), or an
-# uppercase alphanumeric id with at least one digit (KD-1965217, B4V43855)
 TOKEN = re.compile(
-    rf"\(?\d+\)?|\b(?:{_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b"
-    r"|\b[A-Z]{1,4}-[A-Z0-9]*\d[A-Z0-9]*\b"
-    r"|\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}\b",
+    r"(?P<digits>\(?\d+\)?)"
+    rf"|(?P<word>(?i:\b(?:{_WORD})(?:-(?:{_UNIT_ALT}))?\b))"
+    r"|(?P<id>\b[A-Z]{1,4}-[A-Z0-9]*\d[A-Z0-9]*\b|\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}\b)"
+    r"|(?P<letters>\b[A-Z]{1,3}\b(?!['’]))"
 )
-_CASELESS_WORD = re.compile(rf"(?i)\b(?:{_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b")
+_FILLER = r"(?:uh+|um+|er|ah|hmm)"
+_SEP_WORD = r"(?:dash|hyphen|slash)"
 # what may sit between two tokens of one run
-GAP = re.compile(r"[ \t]*(?:[,.\-/][ \t]*|[ \t]+)$|^$")
+GAP = re.compile(rf"^(?:\s*[,.\-/]\s*|\s+|\s*,?\s*(?:{_SEP_WORD}|{_FILLER}),?\s*)*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,71 +50,76 @@ class Run:
     def alnum(self) -> bool:
         return not self.digits.isdigit()
 
+    @property
+    def digit_count(self) -> int:
+        return sum(c.isdigit() for c in self.digits)
 
-def _read(token: str, nxt: str | None) -> tuple[str, bool]:
-    """Digits for one token; second value: the next token was consumed (tens + unit)."""
-    t = token.lower().strip("()")
-    if t.isdigit():
-        return t, False
-    if t in UNITS:
-        return UNITS[t], False
-    if t in TEENS:
-        return TEENS[t], False
-    if "-" in t and t.split("-", 1)[0] in TENS:
-        tens, unit = t.split("-", 1)
-        return TENS[tens] + UNITS[unit], False
-    if t in TENS:
-        if nxt and nxt.lower() in UNITS and nxt.lower() not in {"zero", "oh", "o"}:
-            return TENS[t] + UNITS[nxt.lower()], True
-        return TENS[t] + "0", False
-    return token.upper(), False  # alphanumeric id
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return [m for m in TOKEN.finditer(text) if not (m.lastgroup == "letters" and m.group() in NOT_LETTERS)]
 
 
 def find_runs(text: str) -> list[Run]:
-    """Maximal runs of number tokens joined by spaces, commas, dashes, dots or slashes."""
-    tokens = sorted([*TOKEN.finditer(text), *_CASELESS_WORD.finditer(text)], key=lambda m: m.start())
-    tokens = [t for i, t in enumerate(tokens) if not i or t.start() >= tokens[i - 1].end()]
+    """Maximal runs of number tokens joined by spaces, punctuation, `dash`/`slash` or fillers."""
+    tokens = _tokens(text)
     runs: list[Run] = []
     i = 0
     while i < len(tokens):
         j = i
         while j + 1 < len(tokens) and GAP.match(text[tokens[j].end():tokens[j + 1].start()]):
             j += 1
-        runs.extend(_split_run(text, tokens[i:j + 1]))
+        run = _read_run(tokens[i:j + 1])
+        if run is not None:
+            runs.append(run)
         i = j + 1
     return runs
 
 
-def _split_run(text: str, toks: list[re.Match[str]]) -> list[Run]:
-    words = [t.group() for t in toks]
+def _read_run(toks: list[re.Match[str]]) -> Run | None:
+    # letters belong to a run only next to digits: trim them off a run that has too few
+    while toks and toks[-1].lastgroup == "letters":
+        toks = toks[:-1]
+    if not toks:
+        return None
     digits = ""
     spoken = False
-    k = 0
     repeat = 1
-    start = end = None
-    while k < len(words):
-        w = words[k].lower()
-        if w in REPEAT:
-            repeat = REPEAT[w]
-            spoken = True
+    k = 0
+    while k < len(toks):
+        tok, kind = toks[k].group(), toks[k].lastgroup
+        low = tok.lower()
+        if kind == "word" and low in REPEAT:
+            repeat, spoken = REPEAT[low], True
             k += 1
-            if start is None:
-                start = toks[k - 1].start()
             continue
-        if w == "o" and not (k and words[k - 1].lower() in {*UNITS, *TEENS, *TENS}):
-            k += 1  # a lone "o" is a letter, not a zero
-            continue
-        piece, consumed = _read(words[k], words[k + 1] if k + 1 < len(words) else None)
-        spoken |= bool(_CASELESS_WORD.fullmatch(words[k]))
-        digits += piece[0] * repeat + piece[1:] if repeat > 1 and len(piece) == 1 else piece
+        if kind == "word":
+            spoken = True
+            if "-" in low:
+                tens, unit = low.split("-", 1)
+                piece = TENS[tens] + UNITS[unit]
+            elif low in TENS:
+                nxt = toks[k + 1].group().lower() if k + 1 < len(toks) else ""
+                if nxt in UNITS and nxt not in {"zero", "oh", "o"}:
+                    piece = TENS[low] + UNITS[nxt]
+                    k += 1
+                else:
+                    piece = TENS[low] + "0"
+            else:
+                piece = UNITS.get(low) or TEENS[low]
+        elif kind == "letters":
+            piece = tok
+        else:
+            piece = tok.strip("()").upper().replace("-", "")
+        digits += piece * repeat if repeat > 1 and len(piece) == 1 else piece
         repeat = 1
-        if start is None:
-            start = toks[k].start()
-        k += 1 + consumed
-        end = toks[k - 1].end()
-    if start is None or end is None or not digits:
-        return []
-    # a run that is only the word "one" or "oh" is ordinary speech, not a number
-    if spoken and len(digits) == 1 and len(toks) == 1:
-        return []
-    return [Run(start=start, end=end, digits=digits, tokens=len(toks), spoken=spoken)]
+        k += 1
+    if not any(c.isdigit() for c in digits):
+        return None
+    # a lone number word ("one of them", "oh") is ordinary speech, not a number
+    if spoken and len(toks) == 1 and len(digits) <= 2:
+        return None
+    letters_first = toks[0].lastgroup == "letters" and sum(c.isdigit() for c in digits) < 3
+    first = toks[1] if letters_first and len(toks) > 1 else toks[0]
+    if letters_first:
+        digits = digits[len(toks[0].group()):]
+    return Run(start=first.start(), end=toks[-1].end(), digits=digits, tokens=len(toks), spoken=spoken)

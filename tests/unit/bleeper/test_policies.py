@@ -1,0 +1,91 @@
+"""AssemblyAI's PII policy names: which are accepted, which are redacted by default."""
+
+from __future__ import annotations
+
+import pytest
+
+from bleeper import policies
+from bleeper.errors import InvalidRequest
+
+# The policy names bleeper accepts, under AssemblyAI's spelling.
+ASSEMBLYAI_POLICIES = [
+    "account_number", "banking_information", "blood_type", "credit_card_cvv", "credit_card_expiration",
+    "credit_card_number", "date", "date_of_birth", "drivers_license", "drug", "email_address", "event",
+    "gender_sexuality", "healthcare_number", "injury", "ip_address", "language", "location",
+    "medical_condition", "medical_process", "money_amount", "nationality", "number_sequence", "occupation",
+    "organization", "passport_number", "password", "person_age", "person_name", "phone_number",
+    "political_affiliation", "religion", "url", "us_social_security_number", "username", "vehicle_id",
+]  # fmt: skip
+
+
+def test_the_accepted_names_are_the_36_assemblyai_policies():
+    assert len(ASSEMBLYAI_POLICIES) == 36
+    assert policies.ALL_POLICIES == tuple(sorted(ASSEMBLYAI_POLICIES))
+
+
+@pytest.mark.parametrize("policy", ASSEMBLYAI_POLICIES)
+def test_every_assemblyai_policy_is_accepted_on_its_own(policy):
+    assert policies.validate([policy]) == (policy,)
+
+
+def test_all_policies_at_once_are_accepted_in_the_order_given():
+    given = list(reversed(ASSEMBLYAI_POLICIES))
+    assert policies.validate(given) == tuple(given)
+
+
+def test_a_repeated_policy_is_kept_once():
+    assert policies.validate(["phone_number", "person_name", "phone_number"]) == ("phone_number", "person_name")
+
+
+@pytest.mark.parametrize(
+    "asked,unknown",
+    [
+        (["social_security_number"], "social_security_number"),
+        (["person_name", "PHONE_NUMBER"], "PHONE_NUMBER"),
+        (["credit_card"], "credit_card"),
+        ([""], ""),
+    ],
+)
+def test_an_unknown_policy_is_an_invalid_request_that_lists_the_valid_ones(asked, unknown):
+    with pytest.raises(InvalidRequest) as caught:
+        policies.validate(asked)
+    message = caught.value.message
+    assert f"unknown policy {unknown}" in message
+    valid = message.split("valid policies are ", 1)[1]
+    assert valid.split(", ") == list(policies.ALL_POLICIES)
+    assert caught.value.http_status == 400
+
+
+def test_no_policies_means_every_policy_that_has_a_detector():
+    defaults = policies.validate(None)
+    assert defaults == policies.DEFAULT_POLICIES
+    assert {"person_name", "phone_number", "email_address", "credit_card_number", "credit_card_cvv",
+            "credit_card_expiration", "us_social_security_number"} <= set(defaults)  # fmt: skip
+    assert set(defaults) == {p for p, entities in policies.POLICY_ENTITIES.items() if entities}
+    assert list(defaults) == sorted(defaults)
+
+
+def test_each_entity_type_belongs_to_exactly_one_policy():
+    listed = [e for entities in policies.POLICY_ENTITIES.values() for e in entities]
+    assert len(listed) == len(set(listed))
+    assert all(policies.ENTITY_POLICY[e] in policies.POLICY_ENTITIES for e in listed)
+
+
+@pytest.mark.parametrize(
+    "asked,entities",
+    [
+        (("person_name",), ["PERSON"]),
+        (("phone_number", "person_name"), ["PERSON", "PHONE_NUMBER"]),
+        (("banking_information",), ["ABA_ROUTING_NUMBER", "IBAN_CODE", "US_BANK_NUMBER"]),
+        (("credit_card_number", "credit_card_cvv"), ["CREDIT_CARD", "CREDIT_CARD_CVV"]),
+        ((), []),
+    ],
+)
+def test_a_policy_stands_for_its_presidio_entity_types(asked, entities):
+    assert policies.entities_for(asked) == entities
+
+
+def test_policies_nothing_detects_yet_stand_for_no_entity_type():
+    undetected = tuple(p for p in policies.ALL_POLICIES if p not in policies.DEFAULT_POLICIES)
+    assert policies.entities_for(undetected) == []
+    assert policies.validate(list(undetected)) == undetected  # accepted all the same
