@@ -77,7 +77,7 @@ def build_analyzer() -> AnalyzerEngine:
         IbanRecognizer(),
         UsLicenseRecognizer(),
         UsPassportRecognizer(),
-        *(cls() for cls in recognizers.ALL),
+        *recognizers.all_recognizers(),
     ):
         registry.add_recognizer(recognizer)
     # Call speech puts the context word further back than written text: "the card number? 4532…"

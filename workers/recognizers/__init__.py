@@ -3,13 +3,24 @@
 from workers.recognizers.address import AddressRecognizer
 from workers.recognizers.age import AgeRecognizer
 from workers.recognizers.context_numbers import ContextNumberRecognizer
+from workers.recognizers.credentials import CredentialRecognizer
 from workers.recognizers.dates import DateRecognizer
 from workers.recognizers.medical import MedicalRecognizer
 from workers.recognizers.money import MoneyRecognizer
 from workers.recognizers.names import NameRecognizer
-from workers.recognizers.spoken_email import SpokenEmailRecognizer
+from workers.recognizers.personal import PersonalRecognizer
+from workers.recognizers.spoken_email import SpokenEmailRecognizer, SpokenUrlRecognizer
 
-ALL = (AddressRecognizer, AgeRecognizer, ContextNumberRecognizer, DateRecognizer, MedicalRecognizer,
-       MoneyRecognizer, NameRecognizer, SpokenEmailRecognizer)
 
-__all__ = ["ALL", *(cls.__name__ for cls in ALL)]
+def all_recognizers() -> list:
+    """One instance of each, ready for a RecognizerRegistry."""
+    return [
+        AddressRecognizer(), AgeRecognizer(), ContextNumberRecognizer(), CredentialRecognizer(), DateRecognizer(),
+        MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
+        SpokenEmailRecognizer(), SpokenUrlRecognizer(),
+    ]
+
+
+__all__ = ["all_recognizers", "AddressRecognizer", "AgeRecognizer", "ContextNumberRecognizer",
+           "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
+           "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer"]

@@ -16,6 +16,8 @@ class AgeRecognizer(PatternRecognizer):
         Pattern("n-year-old", rf"\b{_N}-year-old\b", 0.85),
         Pattern("turned / aged", rf"(?<=\bturned )\b{_N}\b{_NOT_AGE}|(?<=\baged )\b{_N}\b{_NOT_AGE}|"
                                  rf"(?<=\bage )\b{_N}\b{_NOT_AGE}", 0.7),
+        Pattern("relative's n", rf"(?<=\b(?:husband|wife|son|daughter|mother|father|mom|dad|he|she|brother|"
+                                 rf"sister|kid|child|baby|grandson|granddaughter)'s ){_N}\b{_NOT_AGE}", 0.6),
         Pattern("I'm n", rf"(?i)(?<=\bi'm )\b{_N}\b{_NOT_AGE}|(?<=\bi am )\b{_N}\b{_NOT_AGE}", 0.55),
         Pattern("X is n", rf"(?<=\b(?:she's|he's) ){_N}\b{_NOT_AGE}|(?<= is ){_N}\b{_NOT_AGE}(?= (?:and|but)\b|[.,])",
                 0.35),

@@ -47,9 +47,11 @@ KINDS = (
     Kind("CREDIT_CARD", r"(?:card )?ending in|ends in|last (?:four|4)(?: digits)?(?: of (?:the|your|my) card)?",
          (4, 4), reach=3),
     Kind("US_SSN", r"social(?: security)?(?: number)?|ssn|(?:last (?:four|4) of (?:your|my|the) )social", (3, 10)),
-    Kind("US_BANK_NUMBER", r"(?:bank |checking |savings )?account(?: number)?|routing(?: number)?|aba|checking|"
-         r"savings|account and routing|(?:bank |checking |savings )?account (?:ending|ends) in|"
-         r"savings (?:one |account )?ends in|checking (?:one |account )?ends in|wire", (3, 17)),
+    # longer phrases first: an alternation takes the first that matches, not the longest
+    Kind("US_BANK_NUMBER", r"(?:bank |checking |savings )?account (?:ending|ends) in|"
+         r"(?:savings|checking) (?:one |account )?(?:ending|ends) in|account and routing|"
+         r"(?:bank |checking |savings )?account(?: number)?|routing(?: number)?|aba|checking|savings|wire",
+         (3, 17)),
     Kind("ACCOUNT_NUMBER", r"policy(?: number)?|customer (?:id|number)|member(?:ship)? (?:id|number)|"
          r"account id|customer account(?: number)?", (3, 20), alnum=True),
     Kind("HEALTHCARE_NUMBER", r"medicare(?: number| id)?|medicaid(?: number| id)?|(?:insurance|health plan)"
@@ -59,7 +61,7 @@ KINDS = (
          (5, 15), alnum=True),
     Kind("US_PASSPORT", r"passport(?: number)?", (6, 10), alnum=True),
     Kind("VEHICLE_ID", r"vin|plate(?: number)?|license plate|tag number", (4, 17), alnum=True),
-    Kind("LOCATION", rf"zip(?: code)?|postal code|{_STATES}", (5, 9), reach=2),
+    Kind("LOCATION", rf"zip(?: code)?|postal code|{_STATES}", (5, 9), reach=6),
     Kind("PHONE_NUMBER", r"phone|cell|mobile|call(?:back)?(?: me)?(?: at)?|reach (?:me|you|him|her)(?: at)?|"
          r"telephone|contact number|work number|home number|text me(?: at)?|fax|area code|"
          r"(?:my|the|your) number", (3, 11)),
@@ -68,6 +70,13 @@ KINDS = (
 )
 FRAGMENT_WORDS = 12  # a short run this close to a typed number is part of the same value
 _WORDS = re.compile(r"[\w']+")
+_NUMBERISH = re.compile(r"(?i)\d+|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|dash|slash")
+_MONEY_AFTER = re.compile(r"(?i)\s*(?:dollars?|bucks|cents|percent|%)")
+
+
+def _distance(between: str) -> int:
+    """Words between a phrase and a run, not counting other numbers (self-corrections)."""
+    return sum(1 for w in _WORDS.findall(between) if not _NUMBERISH.fullmatch(w))
 _FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER"}
 
 
@@ -111,6 +120,8 @@ class ContextNumberRecognizer(EntityRecognizer):
         ]
 
     def _classify(self, text: str, run: Run) -> tuple[Run, str, float, str] | None:
+        if text[:run.start].rstrip().endswith("$") or _MONEY_AFTER.match(text, run.end):
+            return None  # money: money.py
         n = run.digit_count
         before = text[:run.start]
         window_start = max(0, len(before) - 160)
@@ -119,7 +130,7 @@ class ContextNumberRecognizer(EntityRecognizer):
             if not kind.digits[0] <= n <= kind.digits[1] or (run.alnum and not kind.alnum):
                 continue
             for m in rx.finditer(before, window_start):
-                distance = len(_WORDS.findall(before[m.end():]))
+                distance = _distance(before[m.end():])
                 key = (distance, -(m.end() - m.start()), kind)
                 if distance <= kind.reach and (best is None or key[:2] < best[:2]):
                     best = key

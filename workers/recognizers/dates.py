@@ -3,7 +3,7 @@ card expiry, or just a date. Relative phrases (`today`, `last year`) are not PII
 
 from __future__ import annotations
 
-import re
+import regex as re  # variable-width look-behind; Presidio uses it too
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -26,6 +26,15 @@ DATE_PATTERNS = [
     rf"\b{_MONTH}\.? {_DAY}\b(?!:)",  # August 21st
     rf"\b(?:the )?{_DAY} of {_MONTH}\b",  # the 24th of May
     r"\b[01]?\d/(?:\d{4}|\d{2})\b",  # 07/2029, 09/27 (month/year)
+    rf"\b{_MONTH} the {_DAY},? {_YEAR}\b",  # June the fourth, two thousand one
+    rf"\b{_MONTH} the {_DAY}\b",
+    # a day of the month, a weekday or a month named as when something happens
+    rf"(?<=\b(?:on|by|due|until|till|before|after|since|from) )the {_DAY}\b(?! (?:one|option|time|thing|step|"
+    rf"page|floor|place|item|payment|person|call|of (?!{_MONTH})))",
+    r"(?<=\b(?:on|by|this|next|last|until|till|before|after|since|every) )"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    rf"(?<=\b(?:in|since|by|until|till|before|after|early|late|mid|end of|beginning of) )"
+    rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
 ]
 
 KINDS = (

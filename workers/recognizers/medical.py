@@ -24,9 +24,10 @@ multiple sclerosis|ms|muscular dystrophy|narcolepsy|obesity|ocd|osteoarthritis|o
 pancreatitis|panic attacks|panic disorder|parkinson's|parkinson's disease|pneumonia|prostate cancer|psoriasis|
 ptsd|rheumatoid arthritis|schizophrenia|sciatica|scoliosis|seizures|sepsis|shingles|sickle cell|sickle cell anemia|
 sinusitis|skin cancer|sleep apnea|stroke|strep throat|tendonitis|tinnitus|tonsillitis|tuberculosis|ulcer|
-ulcerative colitis|urinary tract infection|uti|vertigo|a broken wrist|a broken arm|a broken leg|a broken ankle|
-a torn acl|a concussion|a sprained ankle|a fracture|a heart condition|postpartum depression|opioid addiction|
-substance abuse|eating disorder|pregnant|pregnancy|
+ulcerative colitis|urinary tract infection|uti|vertigo|a heart condition|postpartum depression|opioid addiction|
+substance abuse|eating disorder|pregnant|pregnancy|a-fib|afib|allergy|allergies|peanut allergy|food allergy|
+rash|a rash|polyps|hard of hearing|hearing loss|deaf|blind|low vision|heart murmur|kidney failure|liver disease|
+thyroid cancer|skin infection|ear infection|sinus infection|yeast infection|strep|chest pain|shortness of breath|
 """
 DRUGS = """
 acetaminophen|adderall|advil|albuterol|alprazolam|amlodipine|amoxicillin|atorvastatin|azithromycin|benadryl|
@@ -42,6 +43,21 @@ xarelto|zoloft|zolpidem|ambien|mounjaro|semaglutide|tirzepatide|spironolactone|p
 """
 
 
+PROCEDURES = """
+mri|an mri|ct scan|cat scan|x-ray|xray|x ray|colonoscopy|endoscopy|biopsy|surgery|chemotherapy|chemo|radiation|
+radiation therapy|dialysis|physical therapy|mammogram|ultrasound|blood test|blood work|bloodwork|vaccination|
+flu shot|knee replacement|hip replacement|c-section|appendectomy|ekg|ecg|echocardiogram|stress test|angioplasty|
+bypass surgery|transplant|infusion|iv infusion|pap smear|colonoscopy prep|cataract surgery|root canal|
+"""
+INJURY = re.compile(
+    r"\b(?:a |an )?(?:broken|fractured|sprained|torn|dislocated|pulled|strained|bruised|cracked|twisted)"
+    r" (?:left |right )?(?:wrist|arm|leg|ankle|knee|hip|ribs?|shoulder|elbow|fingers?|toes?|foot|hand|back|neck|"
+    r"collarbone|meniscus|acl|mcl|achilles|hamstring|muscle|ligament|nose|jaw|tooth|skull|pelvis|tailbone)\b"
+    r"|\b(?:a |an )?(?:concussion|whiplash|fracture|burns?|laceration|stab wound|gunshot wound)\b",
+    re.IGNORECASE,
+)
+
+
 def _alternation(words: str) -> str:
     items = sorted({w.strip() for w in words.replace("\n", "").split("|") if w.strip()}, key=len, reverse=True)
     return "|".join(re.escape(w) for w in items)
@@ -50,6 +66,7 @@ def _alternation(words: str) -> str:
 class MedicalRecognizer(EntityRecognizer):
     CONDITION = re.compile(rf"\b(?:{_alternation(CONDITIONS)})\b", re.IGNORECASE)
     DRUG = re.compile(rf"\b(?:{_alternation(DRUGS)})\b", re.IGNORECASE)
+    PROCEDURE = re.compile(rf"\b(?:{_alternation(PROCEDURES)})\b", re.IGNORECASE)
     # a short phrase after a diagnosis cue, up to a clause boundary
     CUE = re.compile(r"\b(?:diagnosed with|suffering from|suffers from|treated for|being treated for|"
                      r"history of|tested positive for)\s+((?:[a-z'-]+\s?){1,3}?)(?=[,.;?!]| and | but | last | "
@@ -57,7 +74,8 @@ class MedicalRecognizer(EntityRecognizer):
     DOSE = re.compile(r"\b([A-Za-z]{5,})\s+\d+(?:\.\d+)?\s?(?:mg|milligrams|mcg|ml)\b", re.IGNORECASE)
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=["MEDICAL_CONDITION", "DRUG"], name="MedicalRecognizer",
+        super().__init__(supported_entities=["MEDICAL_CONDITION", "DRUG", "MEDICAL_PROCESS", "INJURY"],
+                         name="MedicalRecognizer",
                          supported_language="en")
 
     def load(self) -> None:
@@ -71,6 +89,10 @@ class MedicalRecognizer(EntityRecognizer):
             found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.75, "condition vocabulary"))
         for m in self.DRUG.finditer(text):
             found.append(("DRUG", m.start(), m.end(), 0.75, "drug vocabulary"))
+        for m in self.PROCEDURE.finditer(text):
+            found.append(("MEDICAL_PROCESS", m.start(), m.end(), 0.7, "procedure vocabulary"))
+        for m in INJURY.finditer(text):
+            found.append(("INJURY", m.start(), m.end(), 0.8, "injury pattern"))
         for m in self.CUE.finditer(text):
             found.append(("MEDICAL_CONDITION", m.start(1), m.start(1) + len(m.group(1).rstrip()), 0.6,
                           "after a diagnosis cue"))

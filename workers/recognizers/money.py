@@ -13,6 +13,11 @@ class MoneyRecognizer(PatternRecognizer):
         Pattern("$n", r"\$\s?\d[\d,]*(?:\.\d{1,2})?(?:\s?(?:k|million|thousand))?\b", 0.85),
         Pattern("n dollars", rf"\b{_AMOUNT} (?:dollars?|bucks)(?: and {_AMOUNT} cents?)?\b", 0.85),
         Pattern("n cents", rf"\b{_AMOUNT} cents\b", 0.6),
+        # "I was charged forty nine ninety nine": the amount after a word about paying
+        Pattern("amount after a payment word",
+                rf"(?<=\b(?:charged|paid|pay|refund(?: of)?|costs?|owe|fee of|price (?:is|was)|balance (?:is|of)|"
+                rf"came to|total (?:is|was|of)|deposit (?:is|was|of)) )(?:\d[\d,]*(?:\.\d\d)?|{_W}(?:[- ]{_W}){{0,5}})"
+                rf"\b", 0.6),
     ]
 
     def __init__(self) -> None:
