@@ -15,7 +15,6 @@ from presidio_analyzer.predefined_recognizers import (
     IbanRecognizer,
     IpRecognizer,
     PhoneRecognizer,
-    SpacyRecognizer,
     UrlRecognizer,
     UsBankRecognizer,
     UsLicenseRecognizer,
@@ -65,7 +64,7 @@ def build_analyzer() -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for recognizer in (
         # DATE_TIME from spaCy sm swallows digit runs and tags "today"; dates.py does dates.
-        SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "NRP"]),
+        recognizers.CallSpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "NRP"]),
         CreditCardRecognizer(),
         UsSsnRecognizer(),
         PhoneRecognizer(supported_regions=("US", "CA")),
@@ -95,7 +94,7 @@ def _rank(r: RecognizerResult) -> tuple[bool, float]:
     # spaCy sm's guesses yield the type to a rule that knows what it found: it tags digit runs,
     # spelled names and street addresses as ORG or GPE (shared/notes/asr-and-detection.md).
     recognizer = (r.recognition_metadata or {}).get("recognizer_name")
-    return (recognizer != "SpacyRecognizer", r.score)
+    return (recognizer not in {"SpacyRecognizer", "CallSpacyRecognizer"}, r.score)
 
 
 def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:

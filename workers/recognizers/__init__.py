@@ -9,6 +9,7 @@ from workers.recognizers.medical import MedicalRecognizer
 from workers.recognizers.money import MoneyRecognizer
 from workers.recognizers.names import NameRecognizer
 from workers.recognizers.personal import PersonalRecognizer
+from workers.recognizers.spacy_filtered import CallSpacyRecognizer
 from workers.recognizers.spoken_email import SpokenEmailRecognizer, SpokenUrlRecognizer
 
 
@@ -21,6 +22,6 @@ def all_recognizers() -> list:
     ]
 
 
-__all__ = ["all_recognizers", "AddressRecognizer", "AgeRecognizer", "ContextNumberRecognizer",
+__all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "ContextNumberRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer"]

@@ -38,7 +38,7 @@ class Kind:
 KINDS = (
     Kind("CREDIT_CARD_CVV", r"cvv|cvc|csc|cid|security code|(?:three|four|3|4)[- ]digit(?: code)?|"
          r"(?:three|four|3|4) digits on the (?:back|front)|code on the (?:back|front)|card verification|"
-         r"verification code|(?:the |little |that )?code(?:'s| is)?", (3, 4), reach=6),
+         r"verification code|(?:the |little |that )?code(?:'s| is)?", (2, 4), reach=6),
     Kind("CREDIT_CARD_EXPIRATION", r"expir\w*|exp|exp date|valid (?:thru|through)|good (?:thru|through)",
          (3, 6)),
     Kind("DATE_OF_BIRTH", r"born|birth|birthday|birth date|date of birth|dob|d o b", (4, 8)),
@@ -83,6 +83,15 @@ _FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "A
 def _nanp(digits: str) -> bool:
     d = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
     return len(d) == 10 and d[0] in "23456789" and d[3] in "23456789"
+
+
+_DECIMAL = re.compile(r"\d\.\d")  # versions and decimals, not identifiers
+
+
+def _counting(digits: str) -> bool:
+    """1 2 3 4 5 or 5 4 3 2 1: someone counting."""
+    steps = {int(b) - int(a) for a, b in zip(digits, digits[1:])}
+    return steps in ({1}, {-1})
 
 
 def _ssn(digits: str) -> bool:
@@ -152,6 +161,10 @@ class ContextNumberRecognizer(EntityRecognizer):
             return run, "US_SSN", 0.5, "SSN-shaped digit run"
         if n >= 7 and (run.tokens >= 3 or n >= 9):
             return run, "NUMBER_SEQUENCE", 0.5, "long digit run"
+        if n >= 3 and run.tokens == n and not _counting(run.digits) and not _DECIMAL.search(text[run.start:run.end]):
+            # read digit by digit ("3-1-7", "three one seven"): people read codes that way, not
+            # quantities or amounts
+            return run, "NUMBER_SEQUENCE", 0.45, "digits read one by one"
         return None
 
     @staticmethod

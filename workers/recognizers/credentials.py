@@ -11,11 +11,12 @@ _LEAD = r"(?:is|was|it's|its|is like|was like)?[, ]*(?:um|uh)?[, ]*(?:it's|its)?
 RULES = [
     ("PASSWORD", re.compile(rf"\b(?:password|passcode|pass code|pin(?: number)?|security answer)\b[, ]*{_LEAD}"
                             rf"{_VALUE}{_END}", re.IGNORECASE)),
-    ("USERNAME", re.compile(rf"\b(?:username|user name|user id|login|handle)\b(?: for [\w ]+?)?[?,. ]*{_LEAD}"
+    ("USERNAME", re.compile(rf"\b(?:username|user name|user id|login|handle)\b(?: for (?:the |your |my )?\w+)?[?,. ]*{_LEAD}"
                             rf"{_VALUE}{_END}", re.IGNORECASE)),
 ]
 NOT_VALUES = {"the", "a", "my", "your", "it", "that", "this", "same", "wrong", "right", "correct", "reset",
-              "changed", "expired", "locked", "again", "for", "please", "and", "to", "on", "in"}
+              "changed", "expired", "locked", "again", "for", "please", "and", "to", "on", "in", "sorry", "no", "yes",
+              "um", "uh", "is", "was"}
 
 
 class CredentialRecognizer(EntityRecognizer):

@@ -9,7 +9,7 @@ import re
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 _EL = r"(?:double [A-Z]|[A-Z](?:,? as in [A-Z][a-z]+)?)"
-_SEP = r"(?:\s*[,.]?\s*(?:(?:uh|um),?\s*)?|-)"
+_SEP = r"(?:\s*[,.]\s*|\s+|-)(?:(?:uh|um),?\s+)?"  # never empty, or "COPD" would be spelled
 SPELLED = re.compile(rf"\b{_EL}(?:{_SEP}{_EL}){{2,}}\b(?![a-z'])")
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 CUES = re.compile(
@@ -18,8 +18,8 @@ CUES = re.compile(
     r"my (?:wife|husband|son|daughter|mother|father|mom|dad|brother|sister|partner|friend|name)(?: is)?)\s+",
     re.IGNORECASE,
 )
-VOCATIVE = re.compile(rf"\b(?:okay|ok|thanks|thank you|hi|hello|hey|sorry|great|alright|perfect|yes|bye),? "
-                      rf"({_NAME})(?=[,.!?])", re.IGNORECASE)
+VOCATIVE = re.compile(rf"\b(?i:okay|ok|thanks|thank you|hi|hello|hey|sorry|great|alright|perfect|yes|bye),? "
+                      rf"({_NAME})(?=[,.!?])")
 RELATION = re.compile(rf"\b({_NAME}) is my (?:wife|husband|son|daughter|mother|father|mom|dad|brother|sister|"
                       r"partner|grandson|granddaughter|grandmother|grandfather)\b")
 LOWER_CUES = re.compile(r"\b(?:my name is|name's|first name(?: is|'s)?|last name(?: is|'s)?)\s+", re.IGNORECASE)
@@ -33,6 +33,7 @@ NOT_NAMES = {
     "All", "Also", "Actually", "Sir", "Ma'am", "About", "Regarding", "Correct", "Right", "Done", "And", "But",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Customer", "Support",
     "Everyone", "Everybody", "Guys", "There", "Again", "Too", "Both", "Is", "Was", "For", "You", "Me", "Him",
+    "Ms", "Mr", "Mrs", "Dr", "Miss", "Mister", "Doctor", "Madam",
 }
 STOP_LOWER = {"calling", "just", "not", "sorry", "sure", "yes", "no", "okay", "so", "well", "here", "the", "a", "an",
               "it", "that", "this", "looking", "trying", "going", "having", "getting", "on", "in", "at", "from",

@@ -27,9 +27,9 @@ NOT_LETTERS = {"I", "A", "SSN", "DOB", "CVV", "CVC", "ID", "DL", "PIN", "VIN", "
 _UNIT_ALT = "one|two|three|four|five|six|seven|eight|nine"
 _WORD = "|".join(sorted([*UNITS, *TEENS, *TENS, *REPEAT], key=len, reverse=True))
 TOKEN = re.compile(
-    r"(?P<digits>\(?\d+\)?)"
+    r"(?P<id>\b[A-Z]{1,4}-[A-Z0-9]*\d[A-Z0-9]*\b|\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}\b)"
+    r"|(?P<digits>\(?\d+\)?)"
     rf"|(?P<word>(?i:\b(?:{_WORD})(?:-(?:{_UNIT_ALT}))?\b))"
-    r"|(?P<id>\b[A-Z]{1,4}-[A-Z0-9]*\d[A-Z0-9]*\b|\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}\b)"
     r"|(?P<letters>\b[A-Z]{1,3}\b(?!['’]))"
 )
 _FILLER = r"(?:uh+|um+|er|ah|hmm)"

@@ -34,7 +34,8 @@ class SpokenEmailRecognizer(PatternRecognizer):
 
 class SpokenUrlRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("spoken url", rf"\b(?:www{_DOT})?[a-z0-9-]+(?: [a-z0-9-]+)?{_DOT}{_TLD}"
+        Pattern("spoken url", rf"\b(?:www{_DOT})?(?!(?:the|a|is|this|that|it|its|your|my)\b)[a-z0-9-]+"
+                              rf"(?: (?!(?:the|a|is|this|that|it|its|your|my)\b)[a-z0-9-]+)?{_DOT}{_TLD}"
                               r"(?:\s+slash\s+[a-z0-9-]+)*\b(?!\s*(?:at|@)\b)", 0.6),
     ]
     CONTEXT = ["website", "site", "go to", "visit", "link", "page", "online", "portal"]

@@ -11,7 +11,7 @@ from botocore.config import Config
 from moto import mock_aws
 
 from bleeper.config import Settings
-from bleeper.errors import ArtifactMissing, StorageUnavailable
+from bleeper.errors import ArtifactMissing, PermanentError, StorageRefused, StorageUnavailable
 from bleeper.storage import Storage, job_key, make_storage, upload_key
 
 BUCKET = "bleeper"
@@ -103,9 +103,12 @@ def test_exists_says_whether_the_key_is_there(storage):
     assert not storage.exists("jobs/j2/source")
 
 
-def test_a_missing_bucket_is_a_storage_error_not_a_missing_artifact(s3):
-    with pytest.raises(StorageUnavailable):
+def test_a_missing_bucket_is_a_configuration_error_not_a_missing_artifact(s3):
+    # retrying cannot fix a wrong bucket name or credentials: the job fails at once and says why
+    with pytest.raises(StorageRefused) as caught:
         Storage(s3, "no-such-bucket").get_bytes("jobs/j1/source")
+    assert isinstance(caught.value, PermanentError)
+    assert "BLEEPER_S3_" in caught.value.message
 
 
 def test_delete_prefix_removes_only_that_prefix_and_counts(storage):

@@ -172,13 +172,6 @@ def test_the_local_receiver_is_refused_unless_private_urls_are_allowed(receiver)
     assert receiver.received == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=WebhookRejected,
-    reason="webhooks/deliver.py:51-52: requests' ChunkedEncodingError (connection dropped mid-answer) is a "
-    "RequestException but not a ConnectionError, so a receiver failing with 503 is refused for good "
-    "instead of retried",
-)
 def test_a_receiver_that_drops_the_connection_mid_answer_is_worth_retrying(receiver):
     receiver.status = 503
     receiver.truncate = True

@@ -160,13 +160,6 @@ def test_a_server_slower_than_the_timeout_is_worth_retrying(server, tmp_path):
         fetch(server + "/slow", tmp_path / "source", timeout=0.5)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=requests.exceptions.ChunkedEncodingError,
-    reason="workers/fetch.py:55: a connection dropped mid-body raises requests' ChunkedEncodingError, which "
-    "is not a ConnectionError, so it escapes download() untranslated (the stage then stores it as a "
-    "permanent InternalError instead of retrying FetchUnavailable)",
-)
 def test_a_server_that_stops_sending_mid_file_is_worth_retrying(server, tmp_path):
     with pytest.raises(FetchUnavailable):
         fetch(server + "/truncated", tmp_path / "source")
