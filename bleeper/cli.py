@@ -13,6 +13,7 @@ from bleeper.config import get_settings
 
 app = typer.Typer(help="Self-hosted PII redaction for call recordings.", no_args_is_help=True)
 console = Console()
+err_console = Console(stderr=True)
 
 
 @app.command()
@@ -91,7 +92,7 @@ def detect(
                 item = json.loads(line)
                 text = item["text"]
             except (json.JSONDecodeError, KeyError, TypeError):
-                console.print(f"[red]line {n}: expected a JSON object with a \"text\" field[/red]", stderr=True)
+                err_console.print(f"[red]line {n}: expected a JSON object with a \"text\" field[/red]")
                 raise typer.Exit(2) from None
             found = find_pii(text, analyzer, wanted)
             entities = [{"start": f.start, "end": f.end, "policy": f.policy, "score": f.score} for f in found]

@@ -1,0 +1,41 @@
+"""`bleeper detect` and `bleeper eval-pii`: the same detector as the pipeline, on JSON lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bleeper.cli import app
+
+pytestmark = pytest.mark.slow
+EVAL = Path(__file__).resolve().parents[3] / "eval" / "hard_calls.jsonl"
+
+
+def test_detect_writes_one_line_per_input_with_spans_and_policies(tmp_path):
+    lines = [{"id": "a", "text": "my social is 5 0 7, double 3, 8 1 6 0"}, {"id": "b", "text": "See you Thursday."}]
+    result = CliRunner().invoke(app, ["detect"], input="\n".join(json.dumps(x) for x in lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b"]
+    [ssn] = out[0]["entities"]
+    assert ssn["policy"] == "us_social_security_number" and lines[0]["text"][ssn["start"]:ssn["end"]].startswith("5 0 7")
+    assert set(ssn) == {"start", "end", "policy", "score"}
+
+
+def test_detect_rejects_a_line_without_text():
+    result = CliRunner().invoke(app, ["detect"], input='{"id": 1}\n')
+    assert result.exit_code == 2
+
+
+def test_eval_pii_prints_scores_and_writes_them(tmp_path):
+    sample = tmp_path / "set.jsonl"
+    sample.write_text("\n".join(EVAL.read_text().splitlines()[:40]) + "\n")
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(app, ["eval-pii", str(sample), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "recall" in result.output and "left visible" in result.output
+    scores = json.loads(out.read_text())
+    assert 0 <= scores["overall"]["recall_any"] <= 1 and "policies" in scores
