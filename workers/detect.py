@@ -51,7 +51,8 @@ NLP_CONFIG = {
             "TIME": "DATE_TIME",
         },
         "low_confidence_score_multiplier": 0.4,
-        "low_score_entity_names": ["ORG", "NORP"],
+        # mapped names: spaCy sm calls brand names nationalities ("Northwind"); personal.py does them
+        "low_score_entity_names": ["NRP"],
         "labels_to_ignore": ["CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LANGUAGE", "PRODUCT",
                              "EVENT", "WORK_OF_ART", "LAW"],
     },

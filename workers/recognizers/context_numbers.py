@@ -94,6 +94,11 @@ def _counting(digits: str) -> bool:
     return steps in ({1}, {-1})
 
 
+def _mmyy(digits: str) -> bool:
+    month = int(digits[:-2])
+    return 1 <= month <= 12
+
+
 def _ssn(digits: str) -> bool:
     return len(digits) == 9 and digits[:3] not in {"000", "666"} and digits[0] != "9" and digits[3:5] != "00" \
         and digits[5:] != "0000"
@@ -145,6 +150,12 @@ class ContextNumberRecognizer(EntityRecognizer):
                     best = key
         if best is not None:
             distance, _, kind = best
+            # "the expiration date on the card? 09 27": a month-year after an expiry phrase is the
+            # expiry even when "card" is nearer
+            if kind.entity == "CREDIT_CARD" and n in (3, 4) and _mmyy(run.digits):
+                expiry = self._nearest(before, window_start, "CREDIT_CARD_EXPIRATION")
+                if expiry is not None and expiry <= 8:
+                    return run, "CREDIT_CARD_EXPIRATION", 0.9, "month and year after an expiry phrase"
             if kind.entity == "CREDIT_CARD" and 13 <= n <= 19 and luhn_ok(run.digits):
                 return run, kind.entity, 1.0, "card context and Luhn"
             return run, kind.entity, round(0.95 - 0.02 * distance, 3), f"context {distance} words before"
@@ -166,6 +177,11 @@ class ContextNumberRecognizer(EntityRecognizer):
             # quantities or amounts
             return run, "NUMBER_SEQUENCE", 0.45, "digits read one by one"
         return None
+
+    def _nearest(self, before: str, window_start: int, entity: str) -> int | None:
+        distances = [_distance(before[m.end():]) for kind, rx in self.CONTEXTS if kind.entity == entity
+                     for m in rx.finditer(before, window_start)]
+        return min(distances, default=None)
 
     @staticmethod
     def _fragments(text: str, runs: list[Run], typed: list[tuple[Run, str, float, str] | None]) -> None:

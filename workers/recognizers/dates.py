@@ -28,13 +28,14 @@ DATE_PATTERNS = [
     r"\b[01]?\d/(?:\d{4}|\d{2})\b",  # 07/2029, 09/27 (month/year)
     rf"\b{_MONTH} the {_DAY},? {_YEAR}\b",  # June the fourth, two thousand one
     rf"\b{_MONTH} the {_DAY}\b",
-    # a day of the month, a weekday or a month named as when something happens
-    rf"(?<=\b(?:on|by|due|until|till|before|after|since|from) )the {_DAY}\b(?! (?:one|option|time|thing|step|"
-    rf"page|floor|place|item|payment|person|call|of (?!{_MONTH})))",
-    r"(?<=\b(?:on|by|this|next|last|until|till|before|after|since|every) )"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-    rf"(?<=\b(?:in|since|by|until|till|before|after|early|late|mid|end of|beginning of) )"
-    rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    # a day of the month, a weekday or a month named as when something happens (\K: the span
+    # starts after the cue and any filler)
+    rf"\b(?:on|by|due|until|till|before|after|since|from)(?:,? (?:uh|um),?)? \Kthe {_DAY}\b(?! (?:one|option|"
+    rf"time|thing|step|page|floor|place|item|payment|person|call|of (?!{_MONTH})))",
+    r"\b(?:on|by|this|next|last|until|till|before|after|since|every)(?:,? (?:uh|um),?)? "
+    r"\K(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    rf"\b(?:in|since|by|until|till|before|after|early|late|mid|end of|beginning of)(?:,? (?:uh|um),?)? "
+    rf"\K(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
 ]
 
 KINDS = (

@@ -8,6 +8,8 @@ import re
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
+from workers.recognizers.personal import LANGUAGES, NATIONALITIES
+
 _EL = r"(?:double [A-Z]|[A-Z](?:,? as in [A-Z][a-z]+)?)"
 _SEP = r"(?:\s*[,.]\s*|\s+|-)(?:(?:uh|um),?\s+)?"  # never empty, or "COPD" would be spelled
 SPELLED = re.compile(rf"\b{_EL}(?:{_SEP}{_EL}){{2,}}\b(?![a-z'])")
@@ -34,6 +36,7 @@ NOT_NAMES = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Customer", "Support",
     "Everyone", "Everybody", "Guys", "There", "Again", "Too", "Both", "Is", "Was", "For", "You", "Me", "Him",
     "Ms", "Mr", "Mrs", "Dr", "Miss", "Mister", "Doctor", "Madam",
+    *NATIONALITIES.split("|"), *LANGUAGES.split("|"),
 }
 STOP_LOWER = {"calling", "just", "not", "sorry", "sure", "yes", "no", "okay", "so", "well", "here", "the", "a", "an",
               "it", "that", "this", "looking", "trying", "going", "having", "getting", "on", "in", "at", "from",

@@ -19,6 +19,14 @@ OCCUPATIONS = ("nurse|doctor|physician|surgeon|dentist|pharmacist|teacher|profes
                "mail carrier|postal worker|welder|machinist|construction worker|landscaper|security guard|"
                "pastor|priest|minister|rabbi|imam|coach|trainer|veterinarian|vet tech")
 
+NATIONALITIES = ("American|Mexican|Canadian|Cuban|Puerto Rican|Dominican|Salvadoran|Guatemalan|Honduran|"
+                 "Colombian|Venezuelan|Brazilian|Peruvian|Argentinian|Chilean|Haitian|Jamaican|Nigerian|Ghanaian|"
+                 "Kenyan|Ethiopian|Somali|Egyptian|Moroccan|Irish|British|English|Scottish|Welsh|French|German|"
+                 "Italian|Spanish|Portuguese|Polish|Ukrainian|Russian|Greek|Turkish|Iranian|Iraqi|Syrian|"
+                 "Lebanese|Israeli|Palestinian|Saudi|Afghan|Pakistani|Indian|Bangladeshi|Chinese|Japanese|Korean|"
+                 "Vietnamese|Filipino|Thai|Indonesian|Australian|Asian|African|Hispanic|Latino|Latina|Caucasian|"
+                 "Black|White|Native American|Arab|Jewish")
+
 
 class PersonalRecognizer(PatternRecognizer):
     """Emits BLOOD_TYPE, LANGUAGE and OCCUPATION; Presidio's PatternRecognizer has one entity per
@@ -36,9 +44,14 @@ class PersonalRecognizer(PatternRecognizer):
         "OCCUPATION": [Pattern("occupation after cue", rf"(?<=\b(?:i'm an?|i am an?|i work as an?|works as an?|"
                                                        rf"he's an?|she's an?|my job is|i'm a retired|as an?) )"
                                                        rf"(?:{OCCUPATIONS})\b", 0.7)],
+        "NRP": [Pattern("nationality after a person", rf"(?<=\b(?:i'm|i am|he's|she's|he is|she is|they're|"
+                                                      rf"we're|we are|they are|citizen of|born in|it's) )(?-i:{NATIONALITIES})\b"
+                                                      rf"(?! (?:food|restaurant|cuisine|accent|store|market))", 0.6),
+                Pattern("nationality or ethnicity named", r"(?<=\b(?:nationality|ethnicity|race|citizenship)"
+                                                          r"(?: is)? )[A-Z][a-z]+(?: [A-Z][a-z]+)?", 0.7)],
     }
     CONTEXT = {"BLOOD_TYPE": ["blood", "type", "transfusion"], "LANGUAGE": ["speak", "interpreter"],
-               "OCCUPATION": ["work", "job"]}
+               "OCCUPATION": ["work", "job"], "NRP": ["citizen", "nationality", "born"]}
 
     def __init__(self, entity: str) -> None:
         super().__init__(supported_entity=entity, patterns=self.PATTERNS[entity], context=self.CONTEXT[entity],
