@@ -64,6 +64,48 @@ def demo(
     raise typer.Exit(run_demo(file, timeout, console))
 
 
+keys_app = typer.Typer(help="API keys: each key sees only its own transcripts and uploads.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("create")
+def keys_create(name: Annotated[str, typer.Option(help="who the key is for")] = "default") -> None:
+    """Create a key; it is shown once and stored only as a hash."""
+    from bleeper.keys import make_keys
+
+    record, secret = make_keys(get_settings()).create(name)
+    console.print(f"key id {record.id} ({record.name}):")
+    print(secret)
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List keys (ids and names, never the keys)."""
+    from datetime import datetime
+
+    from bleeper.keys import make_keys
+
+    table = Table("id", "name", "created", "state")
+    for r in make_keys(get_settings()).list():
+        created = datetime.fromtimestamp(r.created_at).isoformat(timespec="seconds")
+        table.add_row(r.id, r.name, created, "revoked" if r.revoked_at else "active")
+    console.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="the id shown by `bleeper keys list`")]) -> None:
+    """Revoke a key: its requests get 401 from now on (its transcripts stay until retention)."""
+    from bleeper.errors import NotFound
+    from bleeper.keys import make_keys
+
+    try:
+        make_keys(get_settings()).revoke(key_id)
+    except NotFound as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from None
+    console.print(f"revoked {key_id}")
+
+
 @app.command()
 def detect(
     file: Annotated[Path | None, typer.Argument(help="JSON lines {id, text}; default stdin")] = None,

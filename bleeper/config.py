@@ -107,7 +107,7 @@ class Settings(BaseSettings):
     def visibility_timeout(self) -> int:
         # Above the longest hard limit, or Redis redelivers a task that is still running
         # (shared/notes/local-stack.md: a 15 s task ran 3x with a 5 s timeout).
-        return self.task_time_limit + 300
+        return self.task_time_limit + 60
 
     @property
     def cpu_threads(self) -> int:

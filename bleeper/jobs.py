@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 import uuid
 from typing import Any
@@ -11,18 +10,18 @@ import redis
 
 from bleeper.config import Settings
 from bleeper.errors import NotFound, StorageUnavailable
+from bleeper.keys import owner_of  # noqa: F401  (re-exported: jobs are owned by key hashes)
 from bleeper.models import Job, JobStatus
 
 PREFIX = "bleeper:job:"
 UPLOAD_PREFIX = "bleeper:upload:"
+OWNER_PREFIX = "bleeper:owner:"  # sorted set of an owner's job ids by creation time
 
 
 def new_id() -> str:
     return uuid.uuid4().hex
 
 
-def owner_of(api_key: str) -> str:
-    return hashlib.sha256(api_key.encode()).hexdigest()[:16]
 
 
 class JobStore:
@@ -32,7 +31,37 @@ class JobStore:
 
     def create(self, job: Job) -> Job:
         self._set(job, ex=self.ttl)
+        index = OWNER_PREFIX + job.owner
+        self.redis.zadd(index, {job.id: job.created_at})
+        self.redis.expire(index, self.ttl)
         return job
+
+    def list(self, owner: str, *, limit: int = 10, before: float | None = None, after: float | None = None,
+             status: str | None = None) -> list[Job]:
+        """An owner's jobs, newest first; `before`/`after` are creation times (exclusive)."""
+        index = OWNER_PREFIX + owner
+        hi = f"({before}" if before is not None else "+inf"
+        lo = f"({after}" if after is not None else "-inf"
+        jobs: list[Job] = []
+        offset = 0
+        while len(jobs) < limit:
+            ids = self.redis.zrevrangebyscore(index, hi, lo, start=offset, num=limit * 2)
+            if not ids:
+                break
+            offset += len(ids)
+            for raw_id in ids:
+                job_id = raw_id.decode()
+                try:
+                    job = self.get(job_id)
+                except NotFound:
+                    self.redis.zrem(index, job_id)  # its record expired
+                    offset -= 1
+                    continue
+                if status is None or job.status == status:
+                    jobs.append(job)
+                if len(jobs) == limit:
+                    break
+        return jobs
 
     def get(self, job_id: str) -> Job:
         try:

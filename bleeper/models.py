@@ -70,7 +70,7 @@ class Probe(BaseModel):
 
 class AudioOptions(BaseModel):
     override_audio_redaction_method: Literal["silence"] | None = None
-    return_redacted_no_speech_audio: bool = False
+    return_redacted_no_speech_audio: bool | None = None
 
 
 class JobOptions(BaseModel):
@@ -87,7 +87,6 @@ class JobOptions(BaseModel):
     webhook_auth_header_name: str | None = None
     webhook_auth_header_value: str | None = None
     language_code: str | None = None
-    speech_model: str | None = None
 
 
 class Job(BaseModel):
@@ -106,3 +105,4 @@ class Job(BaseModel):
     stages: dict[str, float] = Field(default_factory=dict)  # stage -> seconds
     entity_count: int | None = None
     completed_at: float | None = None
+    deleted_at: float | None = None

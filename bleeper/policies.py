@@ -44,11 +44,27 @@ POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
     "username": ("USERNAME",),
     "vehicle_id": ("VEHICLE_ID",),
 }
+# Newer AssemblyAI policy names (the official SDK's PIIRedactionPolicy) that narrow one of the
+# above: accepted, and detected as the broader policy (over-redaction, never under-).
+ALIASES: dict[str, str] = {
+    "location_address": "location", "location_address_street": "location", "location_city": "location",
+    "location_state": "location", "location_zip": "location", "location_country": "location",
+    "location_coordinate": "location", "day": "date", "month": "date", "year": "date", "date_interval": "date",
+    "time": "date", "gender": "gender_sexuality", "sexuality": "gender_sexuality",
+    "organization_medical_facility": "organization", "organization_id": "account_number",
+    "medical_code": "healthcare_number",
+}
+# ... and the SDK's names bleeper has no detector for yet: accepted, nothing is found for them.
+UNDETECTED = ("corporate_action", "duration", "effect", "filename", "financial_metric", "marital_status",
+              "physical_attribute", "product", "project", "statistics", "trend", "zodiac_sign")
+POLICY_ENTITIES.update({name: POLICY_ENTITIES[target] for name, target in ALIASES.items()})
+POLICY_ENTITIES.update({name: () for name in UNDETECTED})
 ALL_POLICIES = tuple(sorted(POLICY_ENTITIES))
-ENTITY_POLICY = {entity: policy for policy, entities in POLICY_ENTITIES.items() for entity in entities}
+ENTITY_POLICY = {entity: policy for policy, entities in POLICY_ENTITIES.items() for entity in entities
+                 if policy not in ALIASES}
 
 # What a job redacts when it names no policies: everything that has a detector.
-DEFAULT_POLICIES = tuple(p for p in ALL_POLICIES if POLICY_ENTITIES[p])
+DEFAULT_POLICIES = tuple(p for p in ALL_POLICIES if POLICY_ENTITIES[p] and p not in ALIASES)
 
 
 def validate(policies: list[str] | None) -> tuple[str, ...]:

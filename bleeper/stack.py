@@ -160,8 +160,16 @@ class Stack:
         except (ProcessLookupError, PermissionError):
             return None
         stat = Path(f"/proc/{rec['pid']}/stat")
-        if stat.exists() and rec.get("start") and stat.read_text().split()[21] != rec["start"]:
-            return None
+        if stat.exists():
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if fields[0] == "Z":  # exited, not yet reaped (our own child): reap it
+                try:
+                    os.waitpid(rec["pid"], os.WNOHANG)
+                except ChildProcessError:
+                    pass
+                return None
+            if rec.get("start") and fields[19] != rec["start"]:
+                return None  # the pid was reused by another process
         return rec["pid"]
 
     # --- up / down / status ---------------------------------------------------------------------
@@ -209,7 +217,7 @@ class Stack:
                                 env=env, cwd=self.home, start_new_session=True)
         log.close()
         stat = Path(f"/proc/{proc.pid}/stat")
-        start = stat.read_text().split()[21] if stat.exists() else None
+        start = stat.read_text().rsplit(")", 1)[1].split()[19] if stat.exists() else None
         self._pidfile(comp.name).write_text(json.dumps({"pid": proc.pid, "start": start}))
         self._procs = getattr(self, "_procs", {})
         self._procs[comp.name] = proc

@@ -43,8 +43,6 @@ def validate(options: JobOptions, settings: Settings) -> None:
     policies.validate(options.redact_pii_policies)
     if options.redact_pii_audio and not options.redact_pii:
         raise InvalidRequest("redact_pii_audio requires redact_pii to be true")
-    if options.speech_model not in (None, settings.whisper_model):
-        raise InvalidRequest(f"speech_model: this deployment runs {settings.whisper_model!r}")
     if options.webhook_url:
         check_url(options.webhook_url, allow_private=settings.allow_private_urls, what="webhook_url")
     if bool(options.webhook_auth_header_name) != bool(options.webhook_auth_header_value):

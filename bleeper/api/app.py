@@ -13,6 +13,7 @@ from bleeper.api.routes import transcripts, uploads
 from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError
 from bleeper.jobs import make_store
+from bleeper.keys import make_keys
 from bleeper.storage import make_storage
 
 log = logging.getLogger("bleeper.api")
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = make_store(settings)
     app.state.storage = make_storage(settings)
     app.state.api_keys = settings.api_keys()
+    app.state.keys = make_keys(settings)
     app.include_router(transcripts.router)
     app.include_router(uploads.router)
 

@@ -6,10 +6,12 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
+from fastapi.concurrency import run_in_threadpool
 
 from bleeper.config import Settings
 from bleeper.errors import Unauthorized
-from bleeper.jobs import JobStore, owner_of
+from bleeper.jobs import JobStore
+from bleeper.keys import owner_of
 from bleeper.storage import Storage
 
 
@@ -25,15 +27,19 @@ def storage(request: Request) -> Storage:
     return request.app.state.storage
 
 
-def owner(request: Request, authorization: Annotated[str | None, Header()] = None) -> str:
-    """The key comes as AssemblyAI's SDK sends it (`Authorization: <key>`) or as a Bearer token."""
+async def owner(request: Request, authorization: Annotated[str | None, Header()] = None) -> str:
+    """The key comes as AssemblyAI's SDK sends it (`Authorization: <key>`) or as a Bearer token:
+    the deployment's key (BLEEPER_API_KEY or generated) or one made with `bleeper keys create`."""
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not given:
         raise Unauthorized("missing API key: send it in the Authorization header")
     for key in request.app.state.api_keys:
         if hmac.compare_digest(given.encode(), key.encode()):
             return owner_of(key)
-    raise Unauthorized("invalid API key")
+    found = await run_in_threadpool(request.app.state.keys.owner, given)
+    if found is None:
+        raise Unauthorized("invalid API key")
+    return found
 
 
 Owner = Annotated[str, Depends(owner)]

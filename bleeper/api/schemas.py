@@ -1,22 +1,74 @@
-"""Request and response bodies, under AssemblyAI's field names."""
+"""Request and response bodies, under AssemblyAI's v2 field names and types (the official SDK
+parses them with its own pydantic models, so a wrong type breaks a customer's code)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
+from bleeper.config import Settings
+from bleeper.errors import InvalidRequest
 from bleeper.models import AudioOptions, Job, JobOptions
 
+# AssemblyAI's speech models: any of them means "this deployment's Whisper model"
+AAI_SPEECH_MODELS = {"best", "universal", "nano", "slam-1"}
+# AssemblyAI request fields bleeper does not implement: accepted when null/false/empty (the SDK
+# sends what the caller set), refused with a 400 that names them when actually asked for.
+UNSUPPORTED = {
+    "dual_channel", "multichannel", "audio_channels", "audio_start_from", "audio_end_at", "word_boost",
+    "boost_param", "filter_profanity", "redact_pii_return_unredacted", "speaker_labels", "speakers_expected",
+    "speaker_options", "content_safety", "content_safety_confidence", "iab_categories", "custom_spelling",
+    "disfluencies", "sentiment_analysis", "auto_chapters", "entity_detection", "summarization", "summary_model",
+    "summary_type", "auto_highlights", "language_confidence_threshold", "language_detection_options",
+    "language_codes", "speech_threshold", "speech_models", "prompt", "temperature", "remove_audio_tags",
+    "keyterms_prompt", "keyterms_prompt_options", "speech_understanding", "domain", "topics",
+    "custom_topics", "webhook_auth", "translation", "acoustic_model", "language_model",
+}
 
-class TranscriptCreate(JobOptions):
-    """POST /v2/transcript. Fields AssemblyAI defines but bleeper does not use are ignored."""
 
-    redact_pii_audio_options: AudioOptions | None = None  # type: ignore[assignment]
+class TranscriptCreate(BaseModel):
+    """POST /v2/transcript."""
 
-    def to_options(self) -> JobOptions:
-        data = self.model_dump(exclude_none=True)
-        return JobOptions.model_validate(data)
+    model_config = ConfigDict(extra="allow")
+
+    audio_url: str
+    redact_pii: bool | None = None
+    redact_pii_policies: list[str] | None = None
+    redact_pii_sub: Literal["hash", "entity_name"] | None = None
+    redact_pii_audio: bool | None = None
+    redact_pii_audio_quality: Literal["mp3", "wav"] | None = None
+    redact_pii_audio_options: AudioOptions | None = None
+    webhook_url: str | None = None
+    webhook_auth_header_name: str | None = None
+    webhook_auth_header_value: str | None = None
+    language_code: str | None = None
+    language_detection: bool | None = None
+    speech_model: str | None = None
+    punctuate: bool | None = None
+    format_text: bool | None = None
+
+    def to_options(self, settings: Settings) -> JobOptions:
+        for name, value in (self.model_extra or {}).items():
+            if name not in UNSUPPORTED:
+                raise InvalidRequest(f"{name}: unknown field")
+            if value not in (None, False, 0, "", [], {}):
+                raise InvalidRequest(f"{name}: bleeper does not support this feature; remove it or set it to null")
+        for name in ("punctuate", "format_text"):
+            if getattr(self, name) is False:
+                raise InvalidRequest(f"{name}: bleeper always punctuates and formats; remove it or set it to true")
+        if self.language_detection and self.language_code:
+            raise InvalidRequest("language_detection: set either language_code or language_detection, not both")
+        model = self.speech_model
+        if model is not None and model not in AAI_SPEECH_MODELS and model != settings.whisper_model:
+            raise InvalidRequest(f"speech_model: this deployment runs {settings.whisper_model!r} "
+                                 f"(or use one of AssemblyAI's names: {', '.join(sorted(AAI_SPEECH_MODELS))})")
+        data = self.model_dump(exclude_none=True, exclude={"language_detection", "punctuate", "format_text"})
+        data.pop("speech_model", None)
+        if self.language_code:
+            # AssemblyAI writes "en_us", Whisper wants "en"
+            data["language_code"] = self.language_code.lower().replace("-", "_").split("_")[0]
+        return JobOptions.model_validate({k: v for k, v in data.items() if k in JobOptions.model_fields})
 
 
 class WordPublic(BaseModel):
@@ -24,16 +76,32 @@ class WordPublic(BaseModel):
     start: int
     end: int
     confidence: float
+    speaker: str | None = None
+
+
+class EntityPublic(BaseModel):
+    entity_type: str
+    text: str  # the replacement, never the value
+    start: int
+    end: int
+    score: float | None = None  # ✚ bleeper
 
 
 class TranscriptPublic(BaseModel):
     id: str
-    status: str
+    status: Literal["queued", "processing", "completed", "error"]
     audio_url: str
     text: str | None = None
     words: list[WordPublic] | None = None
-    audio_duration: float | None = None
+    utterances: list[dict[str, Any]] | None = None
+    confidence: float | None = None
+    audio_duration: int | None = None  # seconds, an integer as in AssemblyAI's API
+    punctuate: bool = True
+    format_text: bool = True
     language_code: str | None = None
+    language_detection: bool | None = None
+    speech_model: str | None = None
+    speech_model_used: str | None = None
     redact_pii: bool
     redact_pii_audio: bool
     redact_pii_audio_quality: str | None
@@ -43,22 +111,26 @@ class TranscriptPublic(BaseModel):
     webhook_auth: bool
     webhook_auth_header_name: str | None
     webhook_status_code: int | None
-    entities: list[dict[str, Any]] | None = None
+    entities: list[EntityPublic] | None = None
     error: str | None = None
 
     @classmethod
-    def from_job(cls, job: Job, redacted: dict[str, Any] | None, plain: dict[str, Any] | None) -> TranscriptPublic:
+    def from_job(cls, job: Job, body: dict[str, Any] | None, model: str) -> TranscriptPublic:
+        """`body`: redacted.json (or transcript.json without redaction) once completed."""
         o = job.options
-        body = redacted if o.redact_pii else plain
+        words = [WordPublic(**{k: w[k] for k in ("text", "start", "end", "confidence")}) for w in body["words"]] \
+            if body else None
+        deleted = job.deleted_at is not None
         return cls(
             id=job.id,
-            status=job.status.value if job.status != "expired" else "error",
-            audio_url=o.audio_url,
-            text=body["text"] if body else None,
-            words=[WordPublic(**{k: w[k] for k in ("text", "start", "end", "confidence")}) for w in body["words"]]
-            if body else None,
-            audio_duration=job.probe.duration_s if job.probe else None,
+            status="error" if job.status == "expired" else job.status.value,
+            audio_url="http://deleted_by_user" if deleted else o.audio_url,
+            text="Deleted by user." if deleted else (body["text"] if body else None),
+            words=None if deleted else words,
+            confidence=round(sum(w.confidence for w in words) / len(words), 4) if words else None,
+            audio_duration=round(job.probe.duration_s) if job.probe else None,
             language_code=job.language_code or o.language_code,
+            speech_model_used=model if job.status == "completed" else None,
             redact_pii=o.redact_pii,
             redact_pii_audio=o.redact_pii_audio,
             redact_pii_audio_quality=o.redact_pii_audio_quality if o.redact_pii_audio else None,
@@ -68,9 +140,50 @@ class TranscriptPublic(BaseModel):
             webhook_auth=bool(o.webhook_auth_header_name),
             webhook_auth_header_name=o.webhook_auth_header_name,
             webhook_status_code=job.webhook_status_code,
-            entities=redacted.get("entities") if redacted else None,
+            entities=[EntityPublic(**e) for e in body.get("entities", [])] if body and not deleted else None,
             error=job.error if job.status != "expired" else "the transcript expired and its data was deleted",
         )
+
+
+class TranscriptItem(BaseModel):
+    id: str
+    resource_url: str
+    status: str
+    created: str
+    completed: str | None = None
+    audio_url: str
+    error: str | None = None
+
+
+class PageDetails(BaseModel):
+    limit: int
+    result_count: int
+    current_url: str
+    prev_url: str | None
+    next_url: str | None
+
+
+class TranscriptList(BaseModel):
+    page_details: PageDetails
+    transcripts: list[TranscriptItem]
+
+
+class SentencePublic(WordPublic):
+    words: list[WordPublic]
+
+
+class SentencesPublic(BaseModel):
+    sentences: list[SentencePublic]
+    confidence: float
+    audio_duration: int
+    id: str
+
+
+class ParagraphsPublic(BaseModel):
+    paragraphs: list[SentencePublic]
+    confidence: float
+    audio_duration: int
+    id: str
 
 
 class UploadPublic(BaseModel):

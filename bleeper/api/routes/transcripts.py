@@ -1,18 +1,31 @@
-"""/v2/transcript: submit a job, read it back, fetch its redacted audio."""
+"""/v2/transcript: AssemblyAI's transcript endpoints, redaction first."""
 
 from __future__ import annotations
 
-from typing import Any
+import time
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse
 
+from bleeper.api import render
 from bleeper.api.deps import Config, Owner, Store, Store3
-from bleeper.api.schemas import RedactedAudioPublic, TranscriptCreate, TranscriptPublic
+from bleeper.api.schemas import (
+    PageDetails,
+    ParagraphsPublic,
+    RedactedAudioPublic,
+    SentencesPublic,
+    TranscriptCreate,
+    TranscriptItem,
+    TranscriptList,
+    TranscriptPublic,
+)
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest, NotFound, NotReady
 from bleeper.jobs import JobStore
 from bleeper.models import Job, JobStatus
-from bleeper.storage import Storage, job_key
+from bleeper.storage import Storage, job_key, upload_key
 
 router = APIRouter(prefix="/v2/transcript", tags=["transcripts"])
 
@@ -24,52 +37,162 @@ def _own(store: JobStore, job_id: str, owner: str) -> Job:
     return job
 
 
-def _artifacts(storage: Storage, job: Job) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    if job.status != JobStatus.completed:
-        return None, None
+def _document(storage: Storage, job: Job) -> dict[str, Any] | None:
+    """What a reader may see of a completed job: the redacted document whenever PII was redacted."""
+    if job.status != JobStatus.completed or job.deleted_at is not None:
+        return None
+    name = "redacted.json" if job.options.redact_pii else "transcript.json"
     try:
-        if job.options.redact_pii:
-            return storage.get_json(job_key(job.id, "redacted.json")), None
-        return None, storage.get_json(job_key(job.id, "transcript.json"))
+        return storage.get_json(job_key(job.id, name))
     except ArtifactMissing as exc:
         raise Gone(f"transcript {job.id} expired; its data was deleted") from exc
 
 
-@router.post("", response_model=TranscriptPublic, response_model_exclude_none=False)
-async def create_transcript(body: TranscriptCreate, owner: Owner, store: Store) -> TranscriptPublic:
+def _completed_document(storage: Storage, job: Job) -> dict[str, Any]:
+    if job.deleted_at is not None:
+        raise InvalidRequest(f"transcript {job.id} was deleted")
+    if job.status != JobStatus.completed:
+        raise InvalidRequest(f"transcript {job.id} is {job.status.value}, not completed")
+    doc = _document(storage, job)
+    assert doc is not None
+    return {**doc, "id": job.id}
+
+
+def _iso(ts: float | None) -> str | None:
+    return datetime.fromtimestamp(ts, UTC).isoformat() if ts else None
+
+
+@router.post("", response_model=TranscriptPublic)
+async def create_transcript(body: TranscriptCreate, owner: Owner, store: Store, settings: Config) -> TranscriptPublic:
     from workers import submit
 
-    job = await run_in_threadpool(submit, body.to_options(), owner, store=store)
-    return TranscriptPublic.from_job(job, None, None)
+    job = await run_in_threadpool(submit, body.to_options(settings), owner, store=store)
+    return TranscriptPublic.from_job(job, None, settings.whisper_model)
+
+
+@router.get("", response_model=TranscriptList)
+async def list_transcripts(
+    request: Request,
+    owner: Owner,
+    store: Store,
+    limit: Annotated[int, Query(ge=1, le=200)] = 10,
+    status: JobStatus | None = None,
+    before_id: str | None = None,
+    after_id: str | None = None,
+    created_on: str | None = None,
+) -> TranscriptList:
+    """Newest first. `prev_url` pages to older transcripts, `next_url` to newer ones."""
+    before = _own(store, before_id, owner).created_at if before_id else None
+    after = _own(store, after_id, owner).created_at if after_id else None
+    if created_on:
+        try:
+            day = datetime.fromisoformat(created_on).replace(tzinfo=UTC)
+        except ValueError:
+            raise InvalidRequest("created_on: expected a date like 2026-11-23") from None
+        after = max(after or 0, day.timestamp() - 1e-6)
+        before = min(before or float("inf"), day.timestamp() + 86400)
+    jobs = await run_in_threadpool(store.list, owner, limit=limit, before=before, after=after,
+                                   status=status.value if status else None)
+    base = str(request.url).split("?")[0]
+    items = [
+        TranscriptItem(id=j.id, resource_url=f"{base}/{j.id}", status=j.status.value, created=_iso(j.created_at),
+                       completed=_iso(j.completed_at), audio_url=j.options.audio_url, error=j.error)
+        for j in jobs
+    ]
+    return TranscriptList(
+        page_details=PageDetails(
+            limit=limit, result_count=len(items), current_url=str(request.url),
+            prev_url=f"{base}?limit={limit}&before_id={items[-1].id}" if items else None,
+            next_url=f"{base}?limit={limit}&after_id={items[0].id}" if items else None,
+        ),
+        transcripts=items,
+    )
 
 
 @router.get("/{transcript_id}", response_model=TranscriptPublic)
-async def get_transcript(transcript_id: str, owner: Owner, store: Store, storage: Store3) -> TranscriptPublic:
+async def get_transcript(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+                         settings: Config) -> TranscriptPublic:
     job = _own(store, transcript_id, owner)
-    redacted, plain = await run_in_threadpool(_artifacts, storage, job)
-    return TranscriptPublic.from_job(job, redacted, plain)
+    body = await run_in_threadpool(_document, storage, job)
+    return TranscriptPublic.from_job(job, body, settings.whisper_model)
 
 
-@router.get("/{transcript_id}/redacted-audio", response_model=RedactedAudioPublic)
+@router.delete("/{transcript_id}", response_model=TranscriptPublic)
+async def delete_transcript(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+                            settings: Config) -> TranscriptPublic:
+    """Deletes the audio, transcript and redacted artifacts; the record stays as a tombstone."""
+    job = _own(store, transcript_id, owner)
+    if job.status in (JobStatus.queued, JobStatus.processing):
+        raise InvalidRequest(f"transcript {job.id} is still {job.status.value}; delete it once it has finished")
+    await run_in_threadpool(storage.delete_prefix, f"jobs/{job.id}/")
+    if job.upload_id:
+        await run_in_threadpool(storage.delete_prefix, upload_key(job.upload_id))
+    job = store.update(job.id, deleted_at=time.time())
+    return TranscriptPublic.from_job(job, None, settings.whisper_model)
+
+
+@router.get("/{transcript_id}/sentences", response_model=SentencesPublic)
+async def get_sentences(transcript_id: str, owner: Owner, store: Store, storage: Store3) -> SentencesPublic:
+    job = _own(store, transcript_id, owner)
+    doc = await run_in_threadpool(_completed_document, storage, job)
+    sents = render.sentences(doc)
+    return SentencesPublic(id=job.id, sentences=sents, confidence=render._mean(doc["words"]),
+                           audio_duration=round(job.probe.duration_s) if job.probe else 0)
+
+
+@router.get("/{transcript_id}/paragraphs", response_model=ParagraphsPublic)
+async def get_paragraphs(transcript_id: str, owner: Owner, store: Store, storage: Store3) -> ParagraphsPublic:
+    job = _own(store, transcript_id, owner)
+    doc = await run_in_threadpool(_completed_document, storage, job)
+    return ParagraphsPublic(id=job.id, paragraphs=render.paragraphs(doc), confidence=render._mean(doc["words"]),
+                            audio_duration=round(job.probe.duration_s) if job.probe else 0)
+
+
+@router.get("/{transcript_id}/srt", response_class=PlainTextResponse)
+async def get_srt(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+                  chars_per_caption: Annotated[int | None, Query(ge=1)] = None) -> str:
+    job = _own(store, transcript_id, owner)
+    return render.srt(await run_in_threadpool(_completed_document, storage, job), chars_per_caption)
+
+
+@router.get("/{transcript_id}/vtt", response_class=PlainTextResponse)
+async def get_vtt(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+                  chars_per_caption: Annotated[int | None, Query(ge=1)] = None) -> str:
+    job = _own(store, transcript_id, owner)
+    return render.vtt(await run_in_threadpool(_completed_document, storage, job), chars_per_caption)
+
+
+@router.get("/{transcript_id}/word-search")
+async def word_search(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+                      words: str = "") -> dict[str, Any]:
+    job = _own(store, transcript_id, owner)
+    doc = await run_in_threadpool(_completed_document, storage, job)
+    return render.word_search(doc, [w for w in words.split(",") if w.strip()])
+
+
+@router.get("/{transcript_id}/redacted-audio", response_model=RedactedAudioPublic,
+            responses={202: {"description": "not ready yet"}, 400: {"description": "not requested or expired"}})
 async def get_redacted_audio(
     transcript_id: str, owner: Owner, store: Store, storage: Store3, settings: Config
 ) -> RedactedAudioPublic:
-    """A fresh presigned URL (BLEEPER_PRESIGN_TTL, 30 min) each call, while the artifact lives."""
+    """A fresh presigned URL (BLEEPER_PRESIGN_TTL, 30 min) each call, while the artifact lives.
+
+    202 while it is being made, 400 once it is gone — the codes AssemblyAI's SDK expects."""
     from workers.redact_audio import QUALITIES
 
     job = _own(store, transcript_id, owner)
     if not job.options.redact_pii_audio:
         raise InvalidRequest("redacted audio was not requested for this transcript (redact_pii_audio)")
-    if job.status == JobStatus.expired:
-        raise InvalidRequest("the redacted audio expired and was deleted")
+    if job.deleted_at is not None or job.status == JobStatus.expired:
+        raise InvalidRequest("the redacted audio was deleted and is no longer available")
     if job.status == JobStatus.error:
-        raise InvalidRequest(f"the transcript failed: {job.error}")
+        raise InvalidRequest(f"the transcript failed, so there is no redacted audio: {job.error}")
     name, _ = QUALITIES[job.options.redact_pii_audio_quality]
     key = job_key(job.id, name)
     if job.status != JobStatus.completed and "redact_audio" not in job.stages:
         raise NotReady("the redacted audio is not ready yet")
     if not await run_in_threadpool(storage.exists, key):
-        raise InvalidRequest("the redacted audio expired and was deleted")
+        raise InvalidRequest("the redacted audio expired and is no longer available")
     return RedactedAudioPublic(
         status="redacted_audio_ready", redacted_audio_url=storage.presign_get(key, settings.presign_ttl)
     )
