@@ -28,8 +28,8 @@ def main() -> None:
     parser.add_argument("--time-limit", type=int, default=30)
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="bleeper-bench-loss-"))
-    os.environ.update({"BLEEPER_HOME": str(home), "BLEEPER_REDIS_PORT": "36379", "BLEEPER_S3_PORT": "38333",
-                       "BLEEPER_API_PORT": "38000", "BLEEPER_FLOWER_PORT": "35555",
+    os.environ.update({"BLEEPER_HOME": str(home), "BLEEPER_REDIS_PORT": "46379", "BLEEPER_S3_PORT": "44333",
+                       "BLEEPER_API_PORT": "48000", "BLEEPER_FLOWER_PORT": "45555",
                        "BLEEPER_TASK_TIME_LIMIT": str(args.time_limit)})
     import requests
 

@@ -19,6 +19,7 @@ os.environ.update(
         "BLEEPER_ALLOW_PRIVATE_URLS": "true",  # the tests' receivers and file servers are on 127.0.0.1
         "BLEEPER_WEBHOOK_BACKOFF_S": "0.2",
         "BLEEPER_WEBHOOK_MAX_ATTEMPTS": "3",
+        "BLEEPER_MAX_FILE_BYTES": str(4 * 1024 * 1024),  # the sample is 0.3 MB; tests send 5 MB to see a 413
     }
 )
 for var in ("BLEEPER_REDIS_URL", "BLEEPER_S3_ENDPOINT_URL", "BLEEPER_API_KEY", "BLEEPER_PUBLIC_URL"):
