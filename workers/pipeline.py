@@ -51,12 +51,13 @@ def validate(options: JobOptions, settings: Settings) -> None:
         check_url(options.audio_url, allow_private=settings.allow_private_urls)
 
 
-def submit(options: JobOptions, owner: str, *, store: JobStore | None = None) -> Job:
+def submit(options: JobOptions, owner: str, *, store: JobStore | None = None,
+           settings: Settings | None = None) -> Job:
     """Validate, record and enqueue a job; return its record (status `queued`).
 
     `owner` is `bleeper.jobs.owner_of(api_key)`: uploads and jobs are visible to their owner only.
     """
-    settings = get_settings()
+    settings = settings or get_settings()
     store = store or context.jobs()
     validate(options, settings)
     upload_id = upload_id_of(options.audio_url, settings.api_url)

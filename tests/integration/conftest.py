@@ -24,7 +24,11 @@ from bleeper.stack import Stack
 def stack() -> Iterator[Stack]:
     settings = get_settings()
     st = Stack(settings)
-    st.up(timeout=180, echo=lambda _: None)
+    try:
+        st.up(timeout=180, echo=lambda _: None)
+    except Exception:
+        st.down(echo=lambda _: None)  # leave no process behind, even half a stack
+        raise
     pids = {name: st.pid(name) for name in ("redis", "s3", "worker", "api", "flower")}
     yield st
     st.down(echo=lambda _: None)

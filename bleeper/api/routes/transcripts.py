@@ -66,7 +66,7 @@ def _iso(ts: float | None) -> str | None:
 async def create_transcript(body: TranscriptCreate, owner: Owner, store: Store, settings: Config) -> TranscriptPublic:
     from workers import submit
 
-    job = await run_in_threadpool(submit, body.to_options(settings), owner, store=store)
+    job = await run_in_threadpool(submit, body.to_options(settings), owner, store=store, settings=settings)
     return TranscriptPublic.from_job(job, None, settings.whisper_model)
 
 

@@ -18,9 +18,21 @@ ASSEMBLYAI_POLICIES = [
 ]  # fmt: skip
 
 
-def test_the_accepted_names_are_the_36_assemblyai_policies():
+def test_the_accepted_names_are_the_36_assemblyai_policies_and_the_sdks_newer_ones():
     assert len(ASSEMBLYAI_POLICIES) == 36
-    assert policies.ALL_POLICIES == tuple(sorted(ASSEMBLYAI_POLICIES))
+    assert set(ASSEMBLYAI_POLICIES) <= set(policies.ALL_POLICIES)
+    assert set(policies.ALL_POLICIES) - set(ASSEMBLYAI_POLICIES) == set(policies.ALIASES) | set(policies.UNDETECTED)
+
+
+def test_the_official_sdk_knows_no_policy_bleeper_refuses():
+    sdk = pytest.importorskip("assemblyai.types")
+    assert {p.value for p in sdk.PIIRedactionPolicy} <= set(policies.ALL_POLICIES)
+
+
+@pytest.mark.parametrize(("narrow", "broad"), [("location_city", "location"), ("year", "date")])
+def test_a_narrower_sdk_policy_is_detected_as_its_broader_one(narrow, broad):
+    assert policies.POLICY_ENTITIES[narrow] == policies.POLICY_ENTITIES[broad]
+    assert narrow not in policies.DEFAULT_POLICIES
 
 
 @pytest.mark.parametrize("policy", ASSEMBLYAI_POLICIES)
@@ -61,12 +73,13 @@ def test_no_policies_means_every_policy_that_has_a_detector():
     assert defaults == policies.DEFAULT_POLICIES
     assert {"person_name", "phone_number", "email_address", "credit_card_number", "credit_card_cvv",
             "credit_card_expiration", "us_social_security_number"} <= set(defaults)  # fmt: skip
-    assert set(defaults) == {p for p, entities in policies.POLICY_ENTITIES.items() if entities}
+    assert set(defaults) == {p for p, entities in policies.POLICY_ENTITIES.items()
+                             if entities and p not in policies.ALIASES}
     assert list(defaults) == sorted(defaults)
 
 
 def test_each_entity_type_belongs_to_exactly_one_policy():
-    listed = [e for entities in policies.POLICY_ENTITIES.values() for e in entities]
+    listed = [e for p, entities in policies.POLICY_ENTITIES.items() if p not in policies.ALIASES for e in entities]
     assert len(listed) == len(set(listed))
     assert all(policies.ENTITY_POLICY[e] in policies.POLICY_ENTITIES for e in listed)
 
@@ -86,6 +99,7 @@ def test_a_policy_stands_for_its_presidio_entity_types(asked, entities):
 
 
 def test_policies_nothing_detects_yet_stand_for_no_entity_type():
-    undetected = tuple(p for p in policies.ALL_POLICIES if p not in policies.DEFAULT_POLICIES)
+    undetected = tuple(p for p in policies.ALL_POLICIES
+                       if p not in policies.DEFAULT_POLICIES and p not in policies.ALIASES)
     assert policies.entities_for(undetected) == []
     assert policies.validate(list(undetected)) == undetected  # accepted all the same
