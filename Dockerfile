@@ -44,7 +44,7 @@ RUN --mount=type=cache,target=/root/.cache/pip \
     python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
        > /tmp/requirements.txt \
     && pip install -r /tmp/requirements.txt \
-    && if [ "$WITH_CUDA" = "true" ]; then pip install nvidia-cublas-cu12 'nvidia-cudnn-cu12==9.*'; fi \
+    && if [ "$WITH_CUDA" = "true" ]; then pip install 'nvidia-cublas-cu12==12.*' 'nvidia-cudnn-cu12==9.*'; fi \
     && rm /tmp/requirements.txt
 
 # The project itself.

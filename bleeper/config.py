@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     s3_port: int = 18333
     s3_access_key: SecretStr | None = None
     s3_secret_key: SecretStr | None = None
+    s3_public_url: str | None = None
     s3_bucket: str = "bleeper"
     s3_region: str = "us-east-1"
 
@@ -49,6 +50,7 @@ class Settings(BaseSettings):
     worker_concurrency: int = 2
     task_time_limit: int = 3600
     log_level: str = "INFO"
+    log_format: Literal["json", "text"] = "json"
 
     # fetch
     allow_private_urls: bool = False
@@ -80,6 +82,7 @@ class Settings(BaseSettings):
     # artifacts
     presign_ttl: int = 1800
     retention: int = 24 * 3600
+    sweep_interval_s: int = 300
 
     # --- derived values -------------------------------------------------------------------------
 

@@ -11,11 +11,15 @@ import redis
 from bleeper.config import Settings
 from bleeper.errors import NotFound, StorageUnavailable
 from bleeper.keys import owner_of  # noqa: F401  (re-exported: jobs are owned by key hashes)
+from bleeper.metrics import STATUS_INDEX, Metrics
 from bleeper.models import Job, JobStatus
 
 PREFIX = "bleeper:job:"
 UPLOAD_PREFIX = "bleeper:upload:"
 OWNER_PREFIX = "bleeper:owner:"  # sorted set of an owner's job ids by creation time
+ALL_JOBS = "bleeper:jobs"  # sorted set of every job id by creation time (the retention sweep walks it)
+UPLOADS = "bleeper:uploads"  # sorted set of upload ids by time
+TOMBSTONE_S = 7 * 24 * 3600  # how long an expired job's record stays, so the API can say 410
 
 
 def new_id() -> str:
@@ -28,13 +32,26 @@ class JobStore:
     def __init__(self, client: redis.Redis, ttl_s: int) -> None:
         self.redis = client
         self.ttl = ttl_s
+        self.metrics = Metrics(client)
 
     def create(self, job: Job) -> Job:
-        self._set(job, ex=self.ttl)
+        # the record outlives the artifacts by TOMBSTONE_S: after the sweep it says "expired"
+        self._set(job, ex=self.ttl + TOMBSTONE_S)
         index = OWNER_PREFIX + job.owner
         self.redis.zadd(index, {job.id: job.created_at})
-        self.redis.expire(index, self.ttl)
+        self.redis.expire(index, self.ttl + TOMBSTONE_S)
+        self.redis.zadd(ALL_JOBS, {job.id: job.created_at})
+        self.metrics.job_status(job.id, None, job.status)
         return job
+
+    def older_than(self, cutoff: float, limit: int = 500) -> list[str]:
+        return [i.decode() for i in self.redis.zrangebyscore(ALL_JOBS, "-inf", cutoff, start=0, num=limit)]
+
+    def forget(self, job_id: str) -> None:
+        """Drop a job from the sweep's index (its record stays as a tombstone until it expires)."""
+        self.redis.zrem(ALL_JOBS, job_id)
+        for status in JobStatus:
+            self.redis.srem(STATUS_INDEX + status.value, job_id)
 
     def list(self, owner: str, *, limit: int = 10, before: float | None = None, after: float | None = None,
              status: str | None = None) -> list[Job]:
@@ -97,7 +114,11 @@ class JobStore:
     def mark(self, job_id: str, status: JobStatus, **fields: Any) -> Job:
         if status == JobStatus.completed:
             fields.setdefault("completed_at", time.time())
-        return self.update(job_id, status=status, **fields)
+        old = self.get(job_id).status
+        job = self.update(job_id, status=status, **fields)
+        if old != status:
+            self.metrics.job_status(job_id, old, status)
+        return job
 
     def _set(self, job: Job, ex: int) -> None:
         try:
@@ -108,6 +129,14 @@ class JobStore:
     # uploads: id -> owner, so a job can only use its own key's uploads
     def add_upload(self, upload_id: str, owner: str) -> None:
         self.redis.set(UPLOAD_PREFIX + upload_id, owner, ex=self.ttl)
+        self.redis.zadd(UPLOADS, {upload_id: time.time()})
+
+    def uploads_older_than(self, cutoff: float, limit: int = 500) -> list[str]:
+        return [i.decode() for i in self.redis.zrangebyscore(UPLOADS, "-inf", cutoff, start=0, num=limit)]
+
+    def forget_upload(self, upload_id: str) -> None:
+        self.redis.zrem(UPLOADS, upload_id)
+        self.redis.delete(UPLOAD_PREFIX + upload_id)
 
     def upload_owner(self, upload_id: str) -> str | None:
         raw = self.redis.get(UPLOAD_PREFIX + upload_id)

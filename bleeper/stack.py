@@ -126,7 +126,7 @@ class Stack:
             "worker", f"celery worker {self.worker_name} on queues {QUEUES}",
             [py, "-m", "celery", "-A", "workers.app", "worker", "-Q", QUEUES, "-n", self.worker_name,
              "-c", str(workers or s.worker_concurrency), "--loglevel", s.log_level, "--without-mingle",
-             "--without-gossip"],
+             "--without-gossip", "-B", "-s", str(self.home / "run" / "beat-schedule")],
             self._worker_ready,
         ))
         comps.append(Component(

@@ -27,9 +27,12 @@ def upload_key(upload_id: str) -> str:
 class Storage:
     """The few operations bleeper needs, with boto3's errors translated at this boundary."""
 
-    def __init__(self, client: Any, bucket: str) -> None:
+    def __init__(self, client: Any, bucket: str, presigner: Any = None) -> None:
         self.client = client
         self.bucket = bucket
+        # presigned URLs name the host clients reach S3 at (BLEEPER_S3_PUBLIC_URL), which may not
+        # be the one workers use
+        self.presigner = presigner or client
 
     def _call(self, op: str, key: str, **kwargs: Any) -> Any:
         try:
@@ -81,7 +84,7 @@ class Storage:
         return True
 
     def presign_get(self, key: str, ttl: int) -> str:
-        return self.client.generate_presigned_url(
+        return self.presigner.generate_presigned_url(
             "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=ttl
         )
 
@@ -96,6 +99,22 @@ class Storage:
                     deleted += len(keys)
         except (ClientError, BotoCoreError) as exc:
             raise StorageUnavailable(f"S3 delete failed: {type(exc).__name__}") from exc
+        return deleted
+
+    def delete_older_than(self, cutoff: float, prefixes: tuple[str, ...]) -> int:
+        """Delete objects last modified before `cutoff` (epoch seconds) under the prefixes."""
+        deleted = 0
+        try:
+            for prefix in prefixes:
+                pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix)
+                for page in pages:
+                    old = [{"Key": o["Key"]} for o in page.get("Contents", [])
+                           if o["LastModified"].timestamp() < cutoff]
+                    if old:
+                        self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": old, "Quiet": True})
+                        deleted += len(old)
+        except (ClientError, BotoCoreError) as exc:
+            raise StorageUnavailable(f"S3 sweep failed: {type(exc).__name__}") from exc
         return deleted
 
     def ensure_bucket(self, retention_s: int) -> None:
@@ -120,11 +139,11 @@ class Storage:
             raise StorageUnavailable(f"could not prepare bucket {self.bucket}: {exc}") from exc
 
 
-def s3_client(settings: Settings) -> Any:
+def s3_client(settings: Settings, endpoint_url: str | None = None) -> Any:
     access, secret = settings.s3_credentials()
     return boto3.client(
         "s3",
-        endpoint_url=settings.s3_url,
+        endpoint_url=endpoint_url or settings.s3_url,
         aws_access_key_id=access,
         aws_secret_access_key=secret,
         region_name=settings.s3_region,
@@ -140,4 +159,5 @@ def s3_client(settings: Settings) -> Any:
 
 
 def make_storage(settings: Settings) -> Storage:
-    return Storage(s3_client(settings), settings.s3_bucket)
+    presigner = s3_client(settings, settings.s3_public_url) if settings.s3_public_url else None
+    return Storage(s3_client(settings), settings.s3_bucket, presigner)

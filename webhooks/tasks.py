@@ -62,6 +62,7 @@ def notify(self: Task, job_id: str, event: str) -> str:
         )
     except WebhookUnavailable as exc:
         _record(job_id, event, exc.status_code or "unreachable")
+        context.jobs().metrics.webhook(event, "retried" if attempt < settings.webhook_max_attempts else "gave_up")
         if attempt < settings.webhook_max_attempts:
             countdown = get_exponential_backoff_interval(
                 settings.webhook_backoff_s, self.request.retries, settings.webhook_backoff_max_s, full_jitter=False
@@ -72,8 +73,10 @@ def notify(self: Task, job_id: str, event: str) -> str:
         return job_id
     except (WebhookRejected, BleeperError) as exc:
         _record(job_id, event, getattr(exc, "status_code", None) or type(exc).__name__)
+        context.jobs().metrics.webhook(event, "refused")
         log.warning("job %s: %s webhook refused: %s", job_id, event, type(exc).__name__)
         return job_id
     _record(job_id, event, code)
+    context.jobs().metrics.webhook(event, "delivered")
     log.info("job %s: %s webhook delivered (%d, attempt %d)", job_id, event, code, attempt)
     return job_id

@@ -30,6 +30,7 @@ STAGE_QUEUES = {
     "redact_audio": "media",
     "finalize": "io",
     "notify": "io",
+    "sweep": "io",
 }
 
 settings = get_settings()
@@ -43,6 +44,7 @@ app = Celery(
         "workers.redact_text",
         "workers.redact_audio",
         "workers.finalize",
+        "workers.sweep",
         "webhooks.tasks",
     ],
 )
@@ -67,6 +69,9 @@ app.conf.update(
         "unacked_restore_throttle": 1,
     },
     worker_hijack_root_logger=False,
+    beat_schedule={
+        "retention-sweep": {"task": "bleeper.sweep", "schedule": float(settings.sweep_interval_s)},
+    },
 )
 
 _consumed_queues: set[str] = set(QUEUES)
@@ -144,6 +149,7 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], T
                 raise InternalError(user_message(exc)) from None
             elapsed = time.perf_counter() - started
             context.jobs().record_stage(job_id, name, elapsed)
+            context.jobs().metrics.stage(name, elapsed)
             log.info("job %s: %s done in %.2f s", job_id, name, elapsed)
             return job_id
 

@@ -28,3 +28,5 @@ def finalize(job_id: str) -> None:
         if not storage.exists(job_key(job_id, name)):
             raise ArtifactMissing(f"the {name} artifact is missing; re-submit the job")
     store.mark(job_id, JobStatus.completed)
+    if job.probe:
+        store.metrics.audio_seconds(job.probe.duration_s)

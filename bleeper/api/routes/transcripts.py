@@ -30,10 +30,12 @@ from bleeper.storage import Storage, job_key, upload_key
 router = APIRouter(prefix="/v2/transcript", tags=["transcripts"])
 
 
-def _own(store: JobStore, job_id: str, owner: str) -> Job:
+def _own(store: JobStore, job_id: str, owner: str, *, expired_ok: bool = False) -> Job:
     job = store.get(job_id)
     if job.owner != owner:  # 404, not 403: another key's ids do not exist for you
         raise NotFound(f"transcript {job_id} not found")
+    if job.status == JobStatus.expired and not expired_ok:
+        raise Gone(f"transcript {job_id} expired after the retention period; its data was deleted")
     return job
 
 
@@ -82,8 +84,8 @@ async def list_transcripts(
     created_on: str | None = None,
 ) -> TranscriptList:
     """Newest first. `prev_url` pages to older transcripts, `next_url` to newer ones."""
-    before = _own(store, before_id, owner).created_at if before_id else None
-    after = _own(store, after_id, owner).created_at if after_id else None
+    before = _own(store, before_id, owner, expired_ok=True).created_at if before_id else None
+    after = _own(store, after_id, owner, expired_ok=True).created_at if after_id else None
     if created_on:
         try:
             day = datetime.fromisoformat(created_on).replace(tzinfo=UTC)
@@ -180,7 +182,7 @@ async def get_redacted_audio(
     202 while it is being made, 400 once it is gone — the codes AssemblyAI's SDK expects."""
     from workers.redact_audio import QUALITIES
 
-    job = _own(store, transcript_id, owner)
+    job = _own(store, transcript_id, owner, expired_ok=True)  # the SDK expects 400 for gone audio
     if not job.options.redact_pii_audio:
         raise InvalidRequest("redacted audio was not requested for this transcript (redact_pii_audio)")
     if job.deleted_at is not None or job.status == JobStatus.expired:
