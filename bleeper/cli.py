@@ -19,11 +19,12 @@ err_console = Console(stderr=True)
 @app.command()
 def up(
     workers: Annotated[int | None, typer.Option(help="worker processes (default BLEEPER_WORKER_CONCURRENCY)")] = None,
+    queues: Annotated[str, typer.Option(help="queues the local worker consumes")] = "io,asr,nlp,media",
 ) -> None:
     """Start Redis, S3, a Celery worker, the API and Flower in the background."""
     from bleeper.stack import Stack, StackError
 
-    stack = Stack(get_settings())
+    stack = Stack(get_settings(), queues=queues)
     try:
         stack.up(workers=workers, echo=console.print)
     except StackError as exc:
@@ -50,7 +51,33 @@ def status() -> None:
     for name, (alive, url) in running.items():
         table.add_row(name, "[green]running[/green]" if alive else "[red]stopped[/red]", url)
     console.print(table)
+    if running.get("redis", (True,))[0]:
+        _print_figures()
     raise typer.Exit(0 if all(alive for alive, _ in running.values()) else 3)
+
+
+def _print_figures() -> None:
+    """The numbers GET /metrics serves, for a terminal."""
+    import redis as redis_lib
+
+    from bleeper.metrics import Metrics
+
+    try:
+        snap = Metrics(redis_lib.Redis.from_url(get_settings().broker_url, socket_timeout=2)).snapshot()
+    except redis_lib.RedisError:
+        return
+    jobs = ", ".join(f"{k} {v}" for k, v in snap["jobs"].items() if k != "expired")
+    finished = ", ".join(f"{k} {v}" for k, v in snap["finished"].items()) or "none yet"
+    console.print(f"jobs now: {jobs}; finished: {finished}; audio processed: {snap['audio_seconds'] / 60:.1f} min")
+    console.print("queue depth: " + ", ".join(f"{q} {n}" for q, n in snap["queues"].items()))
+    stages = Table("stage", "runs", "mean (s)", title="stage timings")
+    for stage, data in sorted(snap["stages"].items()):
+        n = data.get("count", 0)
+        stages.add_row(stage, str(n), f"{data.get('sum', 0) / n:.2f}" if n else "—")
+    if snap["stages"]:
+        console.print(stages)
+    if snap["webhooks"]:
+        console.print("webhooks: " + ", ".join(f"{e} {o} {n}" for (e, o), n in sorted(snap["webhooks"].items())))
 
 
 @app.command()
@@ -176,6 +203,40 @@ def eval_pii(
         console.print("false positives:", ", ".join(f"{m['id']}:{m['policy']}" for m in report.false_positives) or "none")
     if out:
         out.write_text(json.dumps({"file": str(file), "split": split, "items": len(items), **report.as_dict()}, indent=2))
+
+
+@app.command()
+def submit(
+    inputs: Annotated[list[str], typer.Argument(metavar="PATH_OR_URL...",
+                                                help="audio/video files, folders (searched recursively), http(s) URLs")],
+    policies: Annotated[str | None, typer.Option(help="comma-separated PII policies (default: the server's)")] = None,
+    sub: Annotated[str | None, typer.Option(help="substitution: hash or entity_name (default: hash)")] = None,
+    audio: Annotated[bool, typer.Option("--audio", help="also download the beeped audio as <stem>.redacted.mp3")] = False,
+    out: Annotated[Path, typer.Option(help="output folder")] = Path("bleeper-out"),
+    concurrency: Annotated[int, typer.Option(min=1, help="jobs in flight at once")] = 4,
+    timeout: Annotated[float | None, typer.Option(help="give up waiting on a job after this many seconds")] = None,
+    api_url: Annotated[str | None, typer.Option(help="API base URL (default: BLEEPER_PUBLIC_URL or the local stack)")] = None,
+    api_key: Annotated[str | None, typer.Option(help="API key (default: BLEEPER_API_KEY or credentials.json)")] = None,
+) -> None:
+    """Redact many recordings through the HTTP API; write <stem>.json and <stem>.txt (and with --audio
+    <stem>.redacted.mp3) to --out. Inputs already done there are skipped. Exit 1 if any job failed."""
+    from bleeper import policies as pol
+    from bleeper import submit as batch
+    from bleeper.errors import InvalidRequest
+
+    try:
+        wanted = tuple(p.strip() for p in (policies or "").split(",") if p.strip()) or None
+        pol.validate(list(wanted) if wanted else None)
+        substitution = batch.Substitution(sub) if sub is not None else None
+    except InvalidRequest as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    except ValueError:
+        err_console.print(f"[red]--sub: expected one of {', '.join(batch.Substitution)}[/red]")
+        raise typer.Exit(2) from None
+    options = batch.Options(policies=wanted, sub=substitution, audio=audio)
+    raise typer.Exit(batch.run_submit(inputs, options, out, concurrency, api_url, api_key, timeout,
+                                      get_settings(), console))
 
 
 if __name__ == "__main__":

@@ -90,8 +90,9 @@ def weed_ports(p: int) -> dict[str, int]:
 
 
 class Stack:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, queues: str = QUEUES) -> None:
         self.settings = settings
+        self.queues = queues
         self.home = settings.home_dir
         self.run_dir = self.home / "run"
         self.log_dir = self.home / "logs"
@@ -123,8 +124,8 @@ class Stack:
                 lambda: _http_ok(s.s3_url, any_status=True), tuple(ports.values()),
             ))
         comps.append(Component(
-            "worker", f"celery worker {self.worker_name} on queues {QUEUES}",
-            [py, "-m", "celery", "-A", "workers.app", "worker", "-Q", QUEUES, "-n", self.worker_name,
+            "worker", f"celery worker {self.worker_name} on queues {self.queues}",
+            [py, "-m", "celery", "-A", "workers.app", "worker", "-Q", self.queues, "-n", self.worker_name,
              "-c", str(workers or s.worker_concurrency), "--loglevel", s.log_level, "--without-mingle",
              "--without-gossip", "-B", "-s", str(self.home / "run" / "beat-schedule")],
             self._worker_ready,

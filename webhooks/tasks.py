@@ -8,6 +8,7 @@ from typing import Any
 from celery import Task
 from celery.utils.time import get_exponential_backoff_interval
 
+from bleeper import logs
 from bleeper.config import get_settings
 from bleeper.errors import BleeperError, WebhookRejected, WebhookUnavailable
 from bleeper.models import Job
@@ -40,6 +41,7 @@ def _record(job_id: str, event: str, outcome: int | str) -> None:
 def notify(self: Task, job_id: str, event: str) -> str:
     """Deliver one event; give up after BLEEPER_WEBHOOK_MAX_ATTEMPTS but let the chain go on,
     so `completed` follows `redacted_audio_ready` whether or not that one got through."""
+    logs.job_context.set({"job_id": job_id, "stage": f"notify:{event}"})
     settings = get_settings()
     job = context.jobs().get(job_id)
     o = job.options

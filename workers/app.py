@@ -11,9 +11,10 @@ from typing import Any
 
 from celery import Celery, Task
 from celery.exceptions import SoftTimeLimitExceeded
-from celery.signals import celeryd_after_setup, worker_process_init
+from celery.signals import after_setup_logger, after_setup_task_logger, celeryd_after_setup, worker_process_init
 
 import bleeper  # noqa: F401  (privacy switches before any model library loads)
+from bleeper import logs
 from bleeper.config import get_settings
 from bleeper.errors import BleeperError, InternalError, MediaError, TransientError, user_message
 from bleeper.models import JobStatus
@@ -83,10 +84,15 @@ def _remember_queues(sender: str, instance: Any, **_: Any) -> None:
     _consumed_queues = set(instance.app.amqp.queues.consume_from or QUEUES)
 
 
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def _structured_logs(logger: logging.Logger, **_: Any) -> None:
+    logs.configure(settings.log_level, settings.log_format, logger)
+
+
 @worker_process_init.connect
 def _load_models(**_: Any) -> None:
     """Load the models this worker's queues need once per pool process, after fork."""
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     context.reset()
     if "asr" in _consumed_queues:
         context.whisper()
@@ -132,6 +138,7 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], T
         @app.task(name=f"bleeper.{name}", base=StageTask, bind=True, **task_options)
         @functools.wraps(fn)
         def run(self: Task, job_id: str) -> str:
+            logs.job_context.set({"job_id": job_id, "stage": name})
             started = time.perf_counter()
             log.info("job %s: %s started (attempt %d)", job_id, name, self.request.retries + 1)
             try:

@@ -9,7 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 import bleeper
-from bleeper.api.routes import transcripts, uploads
+from bleeper import logs
+from bleeper.api.routes import metrics, transcripts, uploads
 from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError
 from bleeper.jobs import make_store
@@ -25,6 +26,7 @@ def _field(loc: tuple) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    logs.configure(settings.log_level, settings.log_format)
     app = FastAPI(title="bleeper", version=bleeper.__version__,
                   description="Self-hosted PII redaction for call recordings (AssemblyAI-style v2 API).")
     app.state.settings = settings
@@ -34,6 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.keys = make_keys(settings)
     app.include_router(transcripts.router)
     app.include_router(uploads.router)
+    app.include_router(metrics.router)
 
     @app.exception_handler(BleeperError)
     async def bleeper_error(request: Request, exc: BleeperError) -> JSONResponse:

@@ -1,0 +1,20 @@
+"""GET /metrics: the pipeline's figures in Prometheus' text format (no PII: counts and seconds)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+from bleeper.metrics import RedisCollector
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/metrics", response_class=Response)
+async def metrics(request: Request) -> Response:
+    registry = CollectorRegistry()
+    registry.register(RedisCollector(request.app.state.store.metrics))
+    body = await run_in_threadpool(generate_latest, registry)
+    return Response(body, media_type=CONTENT_TYPE_LATEST)

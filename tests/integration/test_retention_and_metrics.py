@@ -1,0 +1,53 @@
+"""Retention (the beat sweep, run here with a clock moved past the retention) and /metrics."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+import requests
+
+from bleeper.jobs import make_store
+from bleeper.storage import make_storage
+from workers.sweep import sweep
+
+pytestmark = pytest.mark.integration
+
+
+def test_after_retention_nothing_is_left_and_the_api_says_410(api, stack, short_call):
+    settings = stack.settings
+    store, storage = make_store(settings), make_storage(settings)
+    done = api.wait(api.submit(audio_url=api.upload(short_call), redact_pii_audio=True).json()["id"])
+    assert done["status"] == "completed"
+    unused = api.upload(short_call).rsplit("/", 1)[1]  # an upload no job used
+    created = store.get(done["id"]).created_at
+    assert [o["Key"] for o in storage.client.list_objects_v2(Bucket=settings.s3_bucket,
+                                                             Prefix=f"jobs/{done['id']}/")["Contents"]]
+
+    # as if the retention had passed since this job was made (earlier jobs are older still)
+    report = sweep(store, storage, now=time.time() + settings.retention + 1, retention_s=settings.retention)
+    assert report.jobs_expired >= 1 and report.uploads_deleted >= 1
+    listing = storage.client.list_objects_v2(Bucket=settings.s3_bucket)
+    left = [o["Key"] for o in listing.get("Contents", []) if o["LastModified"].timestamp() <= created + 60]
+    assert not [k for k in left if done["id"] in k or unused in k]
+
+    r = api.get(done["id"])
+    assert r.status_code == 410 and "expired" in r.json()["error"]
+    r = api.get(done["id"], "/redacted-audio")
+    assert r.status_code == 400  # what the SDK reads as "no longer available"
+
+
+def test_metrics_count_jobs_stages_and_webhooks(api, stack, short_call, make_receiver):
+    receiver = make_receiver([])
+    done = api.wait(api.submit(audio_url=api.upload(short_call), webhook_url=receiver.url).json()["id"])
+    assert done["status"] == "completed"
+    receiver.wait_for(1)
+    time.sleep(0.5)
+    text = requests.get(f"{api.base}/metrics", timeout=10).text
+    assert re.search(r'bleeper_jobs_finished_total\{status="completed"\} [1-9]', text)
+    assert re.search(r'bleeper_stage_duration_seconds_count\{stage="transcribe"\} [1-9]', text)
+    assert 'bleeper_queue_depth{queue="asr"}' in text
+    assert re.search(r'bleeper_webhook_deliveries_total\{event="completed",outcome="delivered"\} [1-9]', text)
+    assert re.search(r"bleeper_audio_seconds_total [1-9]", text)
+    assert done["id"] not in text  # counts, not ids or text
