@@ -18,7 +18,8 @@ from pathlib import Path
 
 from bleeper.policies import ALL_POLICIES
 from workers.detect import build_analyzer, find_pii
-from workers.redact_text import _anonymize
+from bleeper.models import Entity
+from workers.redact_text import Style, _anonymize
 
 ROOT = Path(__file__).resolve().parents[1]
 CHARS_5_MIN = 4200
@@ -37,7 +38,11 @@ def main() -> None:
         found = find_pii(text, analyzer, ALL_POLICIES)
         detect.append(time.perf_counter() - t)
         t = time.perf_counter()
-        _anonymize(text, [(f.start, f.end, f.policy) for f in found], "hash")
+        style = Style("hash")
+        _anonymize(text, [(f.start, f.end, style.replacement(Entity(policy=f.policy, start=f.start, end=f.end,
+                                                                    start_ms=0, end_ms=0, score=f.score,
+                                                                    recognizer=f.recognizer),
+                                                             text[f.start:f.end])) for f in found])
         redact.append(time.perf_counter() - t)
     d, r = statistics.median(detect), statistics.median(redact)
     result = {

@@ -67,7 +67,10 @@ class Settings(BaseSettings):
     model_cache: Path = Path.home() / ".cache" / "bleeper"
 
     # audio redaction
-    audio_padding_ms: int = 400
+    # Whisper's word times are off by ~0.2 s on average, 0.46 s at p90 at the start of a word, and
+    # base ends words ~0.2 s early (shared/notes/asr-and-detection.md)
+    audio_padding_before_ms: int = 500
+    audio_padding_after_ms: int = 350
     beep_hz: int = 1000
     beep_volume: float = 0.3
     audio_method: Literal["beep", "silence"] = "beep"

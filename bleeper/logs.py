@@ -10,6 +10,7 @@ import contextvars
 import json
 import logging
 import time
+import traceback
 
 job_context: contextvars.ContextVar[dict[str, str]] = contextvars.ContextVar("bleeper_job", default={})
 
@@ -26,7 +27,7 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info and record.exc_info[0] is not None:
             # the type and the frames, not the message: a foreign exception's text may hold PII
             line["error"] = record.exc_info[0].__name__
-            line["frames"] = self.formatException((record.exc_info[0], record.exc_info[0](), record.exc_info[2]))
+            line["frames"] = "".join(traceback.format_tb(record.exc_info[2]))
         return json.dumps(line)
 
 

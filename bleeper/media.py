@@ -28,7 +28,8 @@ def probe(path: Path) -> Probe:
     try:
         with av.open(str(path), metadata_errors="ignore") as container:
             audio = next((s for s in container.streams if s.type == "audio"), None)
-            has_video = any(s.type == "video" and not _is_cover_art(s) for s in container.streams)
+            video = next((s for s in container.streams if s.type == "video" and not _is_cover_art(s)), None)
+            has_video = video is not None
             if not container.streams:
                 raise MediaError("the file is not audio or video that ffmpeg can decode")
             if audio is None:
@@ -41,6 +42,7 @@ def probe(path: Path) -> Probe:
                 channels=audio.codec_context.channels or 1,
                 has_video=has_video,
                 format=container.format.name,
+                video_codec=video.codec_context.name if video is not None else None,
             )
     except MediaError:
         raise

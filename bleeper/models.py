@@ -32,6 +32,7 @@ class Segment(BaseModel):
     text: str
     first_word: int  # index into Transcript.words
     last_word: int  # exclusive
+    no_speech_prob: float | None = None
 
 
 class Transcript(BaseModel):
@@ -51,6 +52,7 @@ class Entity(BaseModel):
     score: float
     recognizer: str
     placed: bool = True  # False: no word timestamps; the whole segment is redacted (fail closed)
+    pseudonym: int | None = None  # same number for the same person/value within the job
 
 
 class RedactedTranscript(BaseModel):
@@ -66,6 +68,7 @@ class Probe(BaseModel):
     channels: int
     has_video: bool
     format: str
+    video_codec: str | None = None
 
 
 class AudioOptions(BaseModel):
@@ -79,7 +82,12 @@ class JobOptions(BaseModel):
     audio_url: str
     redact_pii: bool = True
     redact_pii_policies: list[str] | None = None
-    redact_pii_sub: Literal["hash", "entity_name"] = "hash"
+    redact_pii_sub: Literal["hash", "entity_name", "obfuscation", "custom", "pseudonym"] = "hash"
+    redact_pii_custom: dict[str, str] | None = None
+    redact_pii_exclude: list[str] | None = None
+    keep_unredacted: bool = False
+    verify: bool = False
+    redact_pii_video: bool = False
     redact_pii_audio: bool = False
     redact_pii_audio_quality: Literal["mp3", "wav"] = "mp3"
     redact_pii_audio_options: AudioOptions = Field(default_factory=AudioOptions)
@@ -106,3 +114,6 @@ class Job(BaseModel):
     entity_count: int | None = None
     completed_at: float | None = None
     deleted_at: float | None = None
+    verification: dict[str, int | bool] | None = None
+    verification_failed: bool | None = None
+    audit: list[dict[str, str | float]] = Field(default_factory=list)  # unredacted reads: who, when

@@ -67,15 +67,23 @@ ENTITY_POLICY = {entity: policy for policy, entities in POLICY_ENTITIES.items() 
 DEFAULT_POLICIES = tuple(p for p in ALL_POLICIES if POLICY_ENTITIES[p] and p not in ALIASES)
 
 
-def validate(policies: list[str] | None) -> tuple[str, ...]:
+def validate(policies: list[str] | None, field: str = "redact_pii_policies") -> tuple[str, ...]:
     if policies is None:
         return DEFAULT_POLICIES
     unknown = sorted(set(policies) - set(POLICY_ENTITIES))
     if unknown:
         raise InvalidRequest(
-            f"redact_pii_policies: unknown policy {', '.join(unknown)}; valid policies are {', '.join(ALL_POLICIES)}"
+            f"{field}: unknown policy {', '.join(unknown)}; valid policies are {', '.join(ALL_POLICIES)}"
         )
     return tuple(dict.fromkeys(policies))
+
+
+def wanted(policies: list[str] | None, exclude: list[str] | None) -> tuple[str, ...]:
+    """The policies a job redacts: those asked for (all by default) minus the excluded ones,
+    narrower names included (excluding `location` excludes `location_city`)."""
+    excluded = set(exclude or ())
+    excluded |= {alias for alias, target in ALIASES.items() if target in excluded}
+    return tuple(p for p in validate(policies) if p not in excluded and ALIASES.get(p) not in excluded)
 
 
 def entities_for(policies: tuple[str, ...]) -> list[str]:

@@ -180,7 +180,8 @@ def detect(job_id: str) -> None:
     store, storage = context.jobs(), context.storage()
     job = store.get(job_id)
     transcript = Transcript.model_validate(storage.get_json(job_key(job_id, "transcript.json")))
-    found = detect_pii(transcript, context.analyzer(), policies.validate(job.options.redact_pii_policies))
+    found = detect_pii(transcript, context.analyzer(),
+                       policies.wanted(job.options.redact_pii_policies, job.options.redact_pii_exclude))
     storage.put_json(job_key(job_id, "entities.json"), [e.model_dump() for e in found])
     store.update(job_id, entity_count=len(found))
     log.info("job %s: %d entities", job_id, len(found))

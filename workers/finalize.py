@@ -1,22 +1,30 @@
-"""Last stage: the job is `completed` once every artifact it asked for is in S3."""
+"""Last stage: the job is `completed` once every artifact it asked for is in S3. Then the
+originals go: the unredacted transcript and the source audio are deleted unless the job asked
+for `keep_unredacted` (or did not redact at all)."""
 
 from __future__ import annotations
 
 from bleeper.errors import ArtifactMissing
-from bleeper.models import JobStatus
+from bleeper.models import JobOptions, JobStatus, Probe
 from bleeper.storage import job_key
 from workers import context
 from workers.app import stage
-from workers.redact_audio import QUALITIES
+from workers.redact_audio import QUALITIES, video_container
 
 
-def expected_artifacts(redact_pii: bool, redact_audio: bool, quality: str) -> list[str]:
-    names = ["source", "transcript.json"]
-    if redact_pii:
-        names += ["entities.json", "redacted.json"]
-    if redact_audio:
-        names.append(QUALITIES[quality][0])
+def expected_artifacts(o: JobOptions, probe: Probe | None = None) -> list[str]:
+    if not o.redact_pii:
+        return ["source", "transcript.json"]
+    names = ["entities.json", "skeleton.json", "redacted.json"]
+    if o.redact_pii_audio:
+        names.append(QUALITIES[o.redact_pii_audio_quality][0])
+    if o.redact_pii_video and probe is not None and probe.has_video:
+        names.append(f"redacted_video.{video_container(probe)[0]}")
     return names
+
+
+def originals_to_delete(o: JobOptions) -> list[str]:
+    return [] if (not o.redact_pii or o.keep_unredacted) else ["transcript.json", "source"]
 
 
 @stage("finalize")
@@ -24,9 +32,12 @@ def finalize(job_id: str) -> None:
     store, storage = context.jobs(), context.storage()
     job = store.get(job_id)
     o = job.options
-    for name in expected_artifacts(o.redact_pii, o.redact_pii_audio, o.redact_pii_audio_quality):
+    for name in expected_artifacts(o, job.probe):
         if not storage.exists(job_key(job_id, name)):
             raise ArtifactMissing(f"the {name} artifact is missing; re-submit the job")
+    for name in originals_to_delete(o):
+        storage.delete_prefix(job_key(job_id, name))
+    # an upload may serve several jobs (as AssemblyAI's do): it goes with the retention sweep
     store.mark(job_id, JobStatus.completed)
     if job.probe:
         store.metrics.audio_seconds(job.probe.duration_s)

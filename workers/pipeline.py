@@ -19,11 +19,12 @@ from workers.finalize import finalize
 from workers.redact_audio import redact_audio
 from workers.redact_text import redact
 from workers.transcribe import transcribe
+from workers.verify import verify
 
 
 def build_chain(job: Job) -> Signature:
     """fetch → transcribe → detect → redact text → redact audio → notify(redacted_audio_ready)
-    → finalize → notify(completed). Each step gets the job id from the one before."""
+    → [verify] → finalize → notify(completed). Each step gets the job id from the one before."""
     o = job.options
     steps = [fetch.si(job.id), transcribe.s()]
     if o.redact_pii:
@@ -32,6 +33,8 @@ def build_chain(job: Job) -> Signature:
         steps.append(redact_audio.s())
         if o.webhook_url:
             steps.append(notify.s(event="redacted_audio_ready"))
+    if o.verify and o.redact_pii:
+        steps.append(verify.s())
     steps.append(finalize.s())
     if o.webhook_url:
         steps.append(notify.s(event="completed"))
@@ -41,6 +44,15 @@ def build_chain(job: Job) -> Signature:
 def validate(options: JobOptions, settings: Settings) -> None:
     """Refuse what would fail later, while the client is still listening."""
     policies.validate(options.redact_pii_policies)
+    if options.redact_pii_exclude:
+        policies.validate(options.redact_pii_exclude, field="redact_pii_exclude")
+    if options.redact_pii_custom:
+        unknown = set(options.redact_pii_custom) - set(policies.ALL_POLICIES) - {"default"}
+        if unknown:
+            raise InvalidRequest(f"redact_pii_custom: unknown policy {', '.join(sorted(unknown))}; "
+                                 "keys are policy names or \"default\"")
+    if options.redact_pii_video and not options.redact_pii_audio:
+        raise InvalidRequest("redact_pii_video requires redact_pii_audio to be true")
     if options.redact_pii_audio and not options.redact_pii:
         raise InvalidRequest("redact_pii_audio requires redact_pii to be true")
     if options.webhook_url:

@@ -6,6 +6,7 @@ import logging
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import ffmpeg
 
@@ -26,9 +27,12 @@ QUALITIES = {
 }
 
 
-def plan_intervals(entities: list[Entity], duration_ms: int, pad_ms: int) -> list[tuple[int, int]]:
-    """Padded entity spans, clipped to the file and merged where they touch or overlap."""
-    spans = sorted((max(0, e.start_ms - pad_ms), min(duration_ms, e.end_ms + pad_ms)) for e in entities)
+def plan_intervals(entities: list[Entity], duration_ms: int, pad_ms: int,
+                   pad_after_ms: int | None = None) -> list[tuple[int, int]]:
+    """Padded entity spans (`pad_ms` before, `pad_after_ms` after, default the same), clipped
+    to the file and merged where they touch or overlap."""
+    after = pad_ms if pad_after_ms is None else pad_after_ms
+    spans = sorted((max(0, e.start_ms - pad_ms), min(duration_ms, e.end_ms + after)) for e in entities)
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if end <= start:
@@ -44,22 +48,10 @@ def _enable(intervals: list[tuple[int, int]]) -> str:
     return "+".join(f"between(t,{a / 1000:.3f},{b / 1000:.3f})" for a, b in intervals)
 
 
-def render(
-    source: Path,
-    out: Path,
-    intervals: list[tuple[int, int]],
-    info: Probe,
-    *,
-    method: str = "beep",
-    quality: str = "mp3",
-    beep_hz: int = 1000,
-    beep_volume: float = 0.5,
-) -> None:
-    """Write the source's audio with every interval muted and, for `beep`, a tone mixed in.
-
-    The original keeps its sample rate and channel count; the output lasts as long as the input.
-    """
-    audio = ffmpeg.input(str(source)).audio
+def _redacted_audio(source_input: Any, intervals: list[tuple[int, int]], info: Probe, method: str, beep_hz: int,
+                    beep_volume: float) -> Any:
+    """The source's audio with every interval muted and, for `beep`, a tone mixed in there."""
+    audio = source_input.audio
     if intervals:
         enable = _enable(intervals)
         audio = audio.filter("volume", volume=0, enable=enable)
@@ -73,16 +65,57 @@ def render(
             )
             # duration=first: the endless tone stops where the call does
             audio = ffmpeg.filter([audio, tone], "amix", inputs=2, duration="first", normalize=0)
-    _, options = QUALITIES[quality]
-    stream = ffmpeg.output(audio, str(out), ar=info.sample_rate, ac=info.channels, **options).overwrite_output()
+    return audio
+
+
+def _run(stream: Any, what: str) -> None:
     try:
-        ffmpeg.run(stream, cmd=ffmpeg_exe(), capture_stdout=True, capture_stderr=True, quiet=True)
+        ffmpeg.run(stream.overwrite_output(), cmd=ffmpeg_exe(), capture_stdout=True, capture_stderr=True, quiet=True)
     except ffmpeg.Error as exc:
         tail = (exc.stderr or b"").decode(errors="replace").strip().splitlines()[-1:]
-        log.error("ffmpeg failed: %s", tail)
-        raise MediaError("ffmpeg could not write the redacted audio") from None
+        log.error("ffmpeg failed writing the %s: %s", what, tail)
+        raise MediaError(f"ffmpeg could not write the redacted {what}") from None
     except (OSError, subprocess.SubprocessError) as exc:
         raise MediaError(f"ffmpeg could not be run ({type(exc).__name__})") from None
+
+
+def render(
+    source: Path,
+    out: Path,
+    intervals: list[tuple[int, int]],
+    info: Probe,
+    *,
+    method: str = "beep",
+    quality: str = "mp3",
+    beep_hz: int = 1000,
+    beep_volume: float = 0.3,
+) -> None:
+    """Write the redacted audio. Sample rate and channel count are the source's; the output lasts
+    as long as the input."""
+    audio = _redacted_audio(ffmpeg.input(str(source)), intervals, info, method, beep_hz, beep_volume)
+    _, options = QUALITIES[quality]
+    _run(ffmpeg.output(audio, str(out), ar=info.sample_rate, ac=info.channels, **options), "audio")
+
+
+def video_container(info: Probe) -> tuple[str, str]:
+    """(file extension, audio codec) for a redacted copy that keeps the video stream as it is."""
+    codec = info.video_codec or ""
+    if "matroska" in info.format or "webm" in info.format:
+        return ("webm", "libopus") if codec in {"vp8", "vp9", "av1"} else ("mkv", "aac")
+    if "mp4" in info.format or "mov" in info.format:
+        return ("mp4", "aac") if codec in {"h264", "hevc", "mpeg4", "av1", "vp9"} else ("mov", "aac")
+    return "mkv", "aac"
+
+
+def render_video(source: Path, out: Path, intervals: list[tuple[int, int]], info: Probe, *, method: str = "beep",
+                 beep_hz: int = 1000, beep_volume: float = 0.3) -> None:
+    """A copy of the video with its audio replaced by the redacted audio; the picture is copied
+    as it is (no re-encode)."""
+    inp = ffmpeg.input(str(source))
+    audio = _redacted_audio(inp, intervals, info, method, beep_hz, beep_volume)
+    _, acodec = video_container(info)
+    _run(ffmpeg.output(inp.video, audio, str(out), vcodec="copy", acodec=acodec, ar=48000 if acodec == "libopus"
+                       else info.sample_rate, ac=info.channels, **{"map_metadata": 0}), "video")
 
 
 @stage("redact_audio")
@@ -93,7 +126,8 @@ def redact_audio(job_id: str) -> None:
     if job.probe is None:
         raise MediaError("the source was not probed; re-submit the job")
     entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job_id, "entities.json"))]
-    intervals = plan_intervals(entities, int(job.probe.duration_s * 1000), settings.audio_padding_ms)
+    intervals = plan_intervals(entities, int(job.probe.duration_s * 1000), settings.audio_padding_before_ms,
+                               settings.audio_padding_after_ms)
     options = job.options
     method = options.redact_pii_audio_options.override_audio_redaction_method or settings.audio_method
     name, _ = QUALITIES[options.redact_pii_audio_quality]
@@ -104,4 +138,10 @@ def redact_audio(job_id: str) -> None:
                beep_hz=settings.beep_hz, beep_volume=settings.beep_volume)
         content_type = "audio/mpeg" if name.endswith(".mp3") else "audio/wav"
         storage.put_file(job_key(job_id, name), out, content_type)
+        if options.redact_pii_video and job.probe.has_video:
+            ext, _ = video_container(job.probe)
+            video = Path(tmp) / f"redacted_video.{ext}"
+            render_video(source, video, intervals, job.probe, method=method, beep_hz=settings.beep_hz,
+                         beep_volume=settings.beep_volume)
+            storage.put_file(job_key(job_id, video.name), video, f"video/{'quicktime' if ext == 'mov' else ext}")
     log.info("job %s: %d intervals redacted (%s)", job_id, len(intervals), method)

@@ -1,16 +1,24 @@
-"""Stage 4: Presidio anonymizer over the transcript → redacted.json (text, words, sentences)."""
+"""Stage 4: the transcript with every entity substituted → skeleton.json and redacted.json.
+
+The skeleton is the transcript in `hash` style: same length, same offsets, every letter and digit
+of a value turned into `#`. It holds no PII and is kept for the job's whole life, so any other
+style (read-time `sub=`) renders from it without the original text, which is deleted once the job
+is done unless the job asked for `keep_unredacted`.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from bleeper.models import Entity, RedactedTranscript, Segment, Transcript, Word
 from bleeper.storage import job_key
-from workers import context
+from workers import context, pseudonyms
 from workers.app import stage
 
 _ALNUM = re.compile(r"[^\W_]")
@@ -21,77 +29,112 @@ def _hash(value: str) -> str:
     return _ALNUM.sub("#", value)
 
 
-def _entity_name(policy: str) -> str:
-    return f"[{policy.upper()}]"
+@dataclass(frozen=True)
+class Style:
+    """How a value is written in the redacted text (`redact_pii_sub` and `redact_pii_custom`)."""
+
+    sub: str = "hash"
+    custom: dict[str, str] = field(default_factory=dict)  # policy -> string, and "default"
+
+    def replacement(self, entity: Entity, value: str) -> str:
+        return SUBSTITUTIONS[self.sub](entity, value, self)
 
 
-# substitution styles by name: (whole-value replacement for Presidio, per-piece for words)
-SUBSTITUTIONS: dict[str, Callable[[str], OperatorConfig]] = {
-    "hash": lambda policy: OperatorConfig("custom", {"lambda": _hash}),
-    "entity_name": lambda policy: OperatorConfig("replace", {"new_value": _entity_name(policy)}),
+# substitution styles by name: (entity, its text, style) -> what the text shows instead
+SUBSTITUTIONS: dict[str, Callable[[Entity, str, Style], str]] = {
+    "hash": lambda e, value, style: _hash(value),
+    "entity_name": lambda e, value, style: f"[{e.policy.upper()}]",
+    "obfuscation": lambda e, value, style: "[****]",
+    "custom": lambda e, value, style: style.custom.get(e.policy, style.custom.get("default", "[REDACTED]")),
+    "pseudonym": lambda e, value, style: f"[{e.policy.upper()}_{e.pseudonym or 1}]",
 }
 
 _anonymizer = AnonymizerEngine()
 
 
-def _anonymize(text: str, spans: list[tuple[int, int, str]], sub: str) -> str:
-    if not spans:
+def _anonymize(text: str, pieces: list[tuple[int, int, str]]) -> str:
+    """Presidio's `replace` operator, one entity type per piece: (start, end, new text)."""
+    if not pieces:
         return text
-    results = [RecognizerResult(policy, start, end, 1.0) for start, end, policy in spans]
-    operators = {policy: SUBSTITUTIONS[sub](policy) for _, _, policy in spans}
+    results = [RecognizerResult(f"E{i}", s, e, 1.0) for i, (s, e, _) in enumerate(pieces)]
+    operators = {f"E{i}": OperatorConfig("replace", {"new_value": new}) for i, (_, _, new) in enumerate(pieces)}
     return _anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
 
 
-def redact_text(transcript: Transcript, entities: list[Entity], sub: str) -> RedactedTranscript:
-    """Entities must not overlap (detect resolves that). Words keep their times; with
-    `entity_name` a multi-word value becomes one token on its first word."""
-    spans = [(e.start, e.end, e.policy) for e in entities]
-    text = _anonymize(transcript.text, spans, sub)
+def render(transcript: Transcript, entities: list[Entity], style: Style) -> RedactedTranscript:
+    """Entities must not overlap (detect resolves that). Words keep their times; a style that
+    writes one token per value puts it on the value's first word."""
+    text = transcript.text
+    whole = [(e.start, e.end, style.replacement(e, text[e.start:e.end])) for e in entities]
+    out_text = _anonymize(text, whole)
+    per_char = style.sub == "hash"  # hash keeps lengths, so it applies to any part of a value
 
     words: list[Word] = []
     new_index: list[int] = []  # old word index -> new word index (for sentences)
     for word in transcript.words:
         local = []
-        for start, end, policy in spans:
-            lo, hi = max(start, word.char_start), min(end, word.char_end)
+        for e, (_, _, new) in zip(entities, whole):
+            lo, hi = max(e.start, word.char_start), min(e.end, word.char_end)
             if lo < hi:
-                local.append((lo - word.char_start, hi - word.char_start, policy, start < word.char_start))
-        piece = word.text
-        for lo, hi, policy, continued in sorted(local, reverse=True):
-            if sub == "entity_name" and continued:
-                replacement = ""  # the value's name was written on the word where it starts
-            else:
-                replacement = _anonymize(piece[lo:hi], [(0, hi - lo, policy)], sub)
-            piece = piece[:lo] + replacement + piece[hi:]
+                piece = _hash(text[lo:hi]) if per_char else ("" if e.start < word.char_start else new)
+                local.append((lo - word.char_start, hi - word.char_start, piece))
+        shown = word.text
+        for lo, hi, piece in sorted(local, reverse=True):
+            shown = shown[:lo] + piece + shown[hi:]
         new_index.append(len(words))
-        if piece.strip():
-            words.append(word.model_copy(update={"text": piece.strip()}))
+        if shown.strip():
+            words.append(word.model_copy(update={"text": shown.strip()}))
     new_index.append(len(words))
 
     sentences = []
     for seg in transcript.segments:
         a = transcript.words[seg.first_word].char_start
         b = transcript.words[seg.last_word - 1].char_end
-        clipped = [(max(s, a) - a, min(e, b) - a, p) for s, e, p in spans if s < b and e > a]
-        sentences.append(
-            Segment(
-                start=seg.start,
-                end=seg.end,
-                text=_anonymize(transcript.text[a:b], clipped, sub),
-                first_word=new_index[seg.first_word],
-                last_word=new_index[seg.last_word],
-            )
-        )
-    return RedactedTranscript(text=text, words=words, sentences=sentences)
+        clipped = [(max(s, a) - a, min(e, b) - a, _hash(text[max(s, a):min(e, b)]) if per_char else new)
+                   for s, e, new in whole if s < b and e > a]
+        sentences.append(Segment(start=seg.start, end=seg.end, text=_anonymize(text[a:b], clipped),
+                                 first_word=new_index[seg.first_word], last_word=new_index[seg.last_word]))
+    return RedactedTranscript(text=out_text, words=words, sentences=sentences)
 
 
-def public_entities(entities: list[Entity], transcript: Transcript, sub: str) -> list[dict]:
+def redact_text(transcript: Transcript, entities: list[Entity], sub: str = "hash",
+                custom: dict[str, str] | None = None) -> RedactedTranscript:
+    """The pure function: a transcript (or its skeleton) and its entities, rendered in a style."""
+    return render(transcript, entities, Style(sub, dict(custom or {})))
+
+
+def skeleton(transcript: Transcript, entities: list[Entity]) -> Transcript:
+    """The transcript in `hash` style with offsets intact: what later renders start from."""
+    hashed = render(transcript, entities, Style("hash"))
+    text = hashed.text
+    words = [w.model_copy(update={"text": text[w.char_start:w.char_end].strip()}) for w in transcript.words]
+    segments = [s.model_copy(update={"text": text[transcript.words[s.first_word].char_start:
+                                                    transcript.words[s.last_word - 1].char_end]})
+                for s in transcript.segments]
+    return transcript.model_copy(update={"text": text, "words": words, "segments": segments})
+
+
+def with_pseudonyms(transcript: Transcript, entities: list[Entity]) -> list[Entity]:
+    numbers = pseudonyms.assign([(e.policy, transcript.text[e.start:e.end]) for e in entities])
+    return [e.model_copy(update={"pseudonym": n}) for e, n in zip(entities, numbers)]
+
+
+def public_entities(entities: list[Entity], source: Transcript, style: Style | str) -> list[dict[str, Any]]:
     """What the API shows of each entity: type, time, score and the replacement — never the value."""
-    out = []
-    for e in entities:
-        shown = _hash(transcript.text[e.start:e.end]) if sub == "hash" else _entity_name(e.policy)
-        out.append({"entity_type": e.policy, "text": shown, "start": e.start_ms, "end": e.end_ms, "score": e.score})
-    return out
+    style = Style(style) if isinstance(style, str) else style
+    return [{"entity_type": e.policy, "text": style.replacement(e, _hash(source.text[e.start:e.end])),
+             "start": e.start_ms, "end": e.end_ms, "score": e.score} for e in entities]
+
+
+def document(source: Transcript, entities: list[Entity], style: Style) -> dict[str, Any]:
+    """redacted.json: text, words, sentences and the entities as shown."""
+    body = render(source, entities, style).model_dump()
+    body["entities"] = public_entities(entities, source, style)
+    return body
+
+
+def job_style(options: Any) -> Style:
+    return Style(options.redact_pii_sub, dict(options.redact_pii_custom or {}))
 
 
 @stage("redact_text")
@@ -100,8 +143,8 @@ def redact(job_id: str) -> None:
     job = store.get(job_id)
     transcript = Transcript.model_validate(storage.get_json(job_key(job_id, "transcript.json")))
     entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job_id, "entities.json"))]
-    sub = job.options.redact_pii_sub
-    redacted = redact_text(transcript, entities, sub)
-    body = redacted.model_dump()
-    body["entities"] = public_entities(entities, transcript, sub)
-    storage.put_json(job_key(job_id, "redacted.json"), body)
+    entities = with_pseudonyms(transcript, entities)
+    storage.put_json(job_key(job_id, "entities.json"), [e.model_dump() for e in entities])
+    bones = skeleton(transcript, entities)
+    storage.put_json(job_key(job_id, "skeleton.json"), bones.model_dump())
+    storage.put_json(job_key(job_id, "redacted.json"), document(bones, entities, job_style(job.options)))

@@ -137,6 +137,7 @@ def transcribe_audio(audio: Path, model, *, language: str | None, beam_size: int
                     text=text[seg_start:].strip(),
                     first_word=first,
                     last_word=len(words),
+                    no_speech_prob=round(float(seg.no_speech_prob), 4),
                 )
             )
     return Transcript(
@@ -146,6 +147,21 @@ def transcribe_audio(audio: Path, model, *, language: str | None, beam_size: int
         words=words,
         segments=segments,
     )
+
+
+def is_silence(transcript: Transcript) -> bool:
+    """Whisper writes a word or two into silence (" You", probability 0.06, no-speech 0.74 on 4 s
+    of digital silence): the file has no speech when every segment looks like that."""
+    for seg in transcript.segments:
+        words = transcript.words[seg.first_word:seg.last_word]
+        mean = sum(w.confidence for w in words) / len(words) if words else 0.0
+        if (seg.no_speech_prob or 0.0) <= 0.6 or mean >= 0.3:
+            return False
+    return True
+
+
+def empty(transcript: Transcript) -> Transcript:
+    return transcript.model_copy(update={"text": "", "words": [], "segments": []})
 
 
 @stage("transcribe")
@@ -162,7 +178,11 @@ def transcribe(job_id: str) -> None:
         storage.download(job_key(job_id, "source"), source)
         transcript = transcribe_audio(source, model, language=language, beam_size=settings.whisper_beam_size)
     log.info("job %s: %d words, language %s", job_id, len(transcript.words), transcript.language)
-    if not transcript.words:
-        raise NoSpeech("no speech was found in the audio")
+    o = job.options
+    if is_silence(transcript):
+        transcript = empty(transcript)
+        if o.redact_pii_audio and not o.redact_pii_audio_options.return_redacted_no_speech_audio:
+            raise NoSpeech("no speech was found in the audio; set redact_pii_audio_options."
+                           "return_redacted_no_speech_audio to get the audio back anyway")
     storage.put_json(job_key(job_id, "transcript.json"), transcript.model_dump())
     store.update(job_id, language_code=transcript.language)

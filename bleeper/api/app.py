@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 
 import bleeper
 from bleeper import logs
-from bleeper.api.routes import metrics, transcripts, uploads
+from bleeper.api.routes import metrics, settings as settings_routes, transcripts, uploads
 from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError
 from bleeper.jobs import make_store
@@ -37,12 +37,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(transcripts.router)
     app.include_router(uploads.router)
     app.include_router(metrics.router)
+    app.include_router(settings_routes.router)
 
     @app.exception_handler(BleeperError)
     async def bleeper_error(request: Request, exc: BleeperError) -> JSONResponse:
         if exc.http_status >= 500:
             log.warning("%s %s: %s", request.method, request.url.path, type(exc).__name__)
         return JSONResponse({"error": exc.message}, status_code=exc.http_status)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # a bug: log the type and frames (logs.JsonFormatter drops the message, which may hold PII)
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return JSONResponse({"error": f"internal error ({type(exc).__name__}); the operator's API log has "
+                                      "the details"}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -35,7 +35,12 @@ class TranscriptCreate(BaseModel):
     audio_url: str
     redact_pii: bool | None = None
     redact_pii_policies: list[str] | None = None
-    redact_pii_sub: Literal["hash", "entity_name"] | None = None
+    redact_pii_sub: Literal["hash", "entity_name", "obfuscation", "custom", "pseudonym"] | None = None
+    redact_pii_custom: dict[str, str] | None = None  # ✚ policy -> string, and "default"
+    redact_pii_exclude: list[str] | None = None  # ✚ policies never redacted
+    keep_unredacted: bool | None = None  # ✚ keep the original transcript for redact=false reads
+    verify: bool | None = None  # ✚ re-check the redacted text and audio for leaks
+    redact_pii_video: bool | None = None  # ✚ a redacted copy of a video input
     redact_pii_audio: bool | None = None
     redact_pii_audio_quality: Literal["mp3", "wav"] | None = None
     redact_pii_audio_options: AudioOptions | None = None
@@ -47,6 +52,11 @@ class TranscriptCreate(BaseModel):
     speech_model: str | None = None
     punctuate: bool | None = None
     format_text: bool | None = None
+
+    def with_defaults(self, defaults: dict[str, Any]) -> TranscriptCreate:
+        """The key's account settings (GET/PATCH /v2/settings/redaction) fill what the job left out."""
+        missing = {k: v for k, v in defaults.items() if getattr(self, k, None) is None and v is not None}
+        return self.model_copy(update=missing)
 
     def to_options(self, settings: Settings) -> JobOptions:
         for name, value in (self.model_extra or {}).items():
@@ -107,6 +117,8 @@ class TranscriptPublic(BaseModel):
     redact_pii_audio_quality: str | None
     redact_pii_policies: list[str] | None
     redact_pii_sub: str | None
+    redact_pii_exclude: list[str] | None = None
+    verification_failed: bool | None = None  # ✚ set when verify found PII in the redacted output
     webhook_url: str | None
     webhook_auth: bool
     webhook_auth_header_name: str | None
@@ -136,6 +148,8 @@ class TranscriptPublic(BaseModel):
             redact_pii_audio_quality=o.redact_pii_audio_quality if o.redact_pii_audio else None,
             redact_pii_policies=o.redact_pii_policies,
             redact_pii_sub=o.redact_pii_sub if o.redact_pii else None,
+            redact_pii_exclude=o.redact_pii_exclude,
+            verification_failed=job.verification_failed,
             webhook_url=o.webhook_url,
             webhook_auth=bool(o.webhook_auth_header_name),
             webhook_auth_header_name=o.webhook_auth_header_name,
@@ -186,6 +200,21 @@ class ParagraphsPublic(BaseModel):
     id: str
 
 
+class RedactionSettings(BaseModel):
+    """Per-key defaults for new jobs; a job's own fields win."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    redact_pii_policies: list[str] | None = None
+    redact_pii_sub: Literal["hash", "entity_name", "obfuscation", "custom", "pseudonym"] | None = None
+    redact_pii_custom: dict[str, str] | None = None
+    redact_pii_exclude: list[str] | None = None
+    redact_pii_audio: bool | None = None
+    redact_pii_audio_quality: Literal["mp3", "wav"] | None = None
+    keep_unredacted: bool | None = None
+    verify: bool | None = None
+
+
 class UploadPublic(BaseModel):
     upload_url: str
 
@@ -193,3 +222,8 @@ class UploadPublic(BaseModel):
 class RedactedAudioPublic(BaseModel):
     status: str
     redacted_audio_url: str
+
+
+class RedactedVideoPublic(BaseModel):
+    status: str
+    redacted_video_url: str

@@ -10,12 +10,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 
-from bleeper.api import render
+from bleeper import policies
+from bleeper.api import readtime, render
 from bleeper.api.deps import Config, Owner, Store, Store3
 from bleeper.api.schemas import (
     PageDetails,
     ParagraphsPublic,
     RedactedAudioPublic,
+    RedactedVideoPublic,
     SentencesPublic,
     TranscriptCreate,
     TranscriptItem,
@@ -66,9 +68,12 @@ def _iso(ts: float | None) -> str | None:
 
 @router.post("", response_model=TranscriptPublic)
 async def create_transcript(body: TranscriptCreate, owner: Owner, store: Store, settings: Config) -> TranscriptPublic:
+    from bleeper.api.routes.settings import load as account_settings
     from workers import submit
 
-    job = await run_in_threadpool(submit, body.to_options(settings), owner, store=store, settings=settings)
+    defaults = account_settings(store, owner).model_dump(exclude_none=True)
+    options = body.with_defaults(defaults).to_options(settings)
+    job = await run_in_threadpool(submit, options, owner, store=store, settings=settings)
     return TranscriptPublic.from_job(job, None, settings.whisper_model)
 
 
@@ -112,10 +117,19 @@ async def list_transcripts(
 
 
 @router.get("/{transcript_id}", response_model=TranscriptPublic)
-async def get_transcript(transcript_id: str, owner: Owner, store: Store, storage: Store3,
-                         settings: Config) -> TranscriptPublic:
+async def get_transcript(
+    transcript_id: str, owner: Owner, store: Store, storage: Store3, settings: Config,
+    redact: bool | None = None,
+    exclude: str | None = None,
+    sub: str | None = None,
+) -> TranscriptPublic:
+    """With no query, the text as the job redacted it. ✚ `sub=`, `exclude=` and `redact=false`
+    render it again from the stored skeleton and entities, without re-running the job."""
     job = _own(store, transcript_id, owner)
-    body = await run_in_threadpool(_document, storage, job)
+    if redact is None and exclude is None and sub is None:
+        body = await run_in_threadpool(_document, storage, job)
+    else:
+        body = await run_in_threadpool(readtime.render_for_read, storage, store, job, owner, redact, exclude, sub)
     return TranscriptPublic.from_job(job, body, settings.whisper_model)
 
 
@@ -198,3 +212,71 @@ async def get_redacted_audio(
     return RedactedAudioPublic(
         status="redacted_audio_ready", redacted_audio_url=storage.presign_get(key, settings.presign_ttl)
     )
+
+
+@router.get("/{transcript_id}/redacted-video", response_model=RedactedVideoPublic,
+            responses={202: {"description": "not ready yet"}, 400: {"description": "not requested or expired"}})
+async def get_redacted_video(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+                             settings: Config) -> RedactedVideoPublic:
+    """✚ With `redact_pii_video`: the video with its audio redacted, the picture untouched."""
+    from workers.redact_audio import video_container
+
+    job = _own(store, transcript_id, owner, expired_ok=True)
+    if not job.options.redact_pii_video:
+        raise InvalidRequest("a redacted video was not requested for this transcript (redact_pii_video)")
+    if job.deleted_at is not None or job.status in (JobStatus.expired, JobStatus.error):
+        raise InvalidRequest("there is no redacted video for this transcript (failed, deleted or expired)")
+    if job.status != JobStatus.completed:
+        raise NotReady("the redacted video is not ready yet")
+    if not job.probe or not job.probe.has_video:
+        raise InvalidRequest("the input has no video stream; use /redacted-audio")
+    key = job_key(job.id, f"redacted_video.{video_container(job.probe)[0]}")
+    if not await run_in_threadpool(storage.exists, key):
+        raise InvalidRequest("the redacted video expired and is no longer available")
+    return RedactedVideoPublic(status="redacted_video_ready",
+                               redacted_video_url=storage.presign_get(key, settings.presign_ttl))
+
+
+@router.get("/{transcript_id}/redaction-report")
+async def redaction_report(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+                           settings: Config) -> dict[str, Any]:
+    """✚ The audit of what was redacted: counts per policy and each entity's policy, time span,
+    score, recognizer and whether it was placed in time or redacted whole by the fail-closed
+    rule — never the values. Also the verification pass and every read of unredacted text."""
+    from collections import Counter
+
+    from bleeper.models import Entity
+    from workers.redact_audio import plan_intervals
+
+    job = _own(store, transcript_id, owner)
+    if job.status != JobStatus.completed:
+        raise InvalidRequest(f"transcript {job.id} is {job.status.value}; the report is made when it completes")
+    o = job.options
+    entities: list[Entity] = []
+    if o.redact_pii and job.deleted_at is None:
+        try:
+            raw = await run_in_threadpool(storage.get_json, job_key(job.id, "entities.json"))
+        except ArtifactMissing as exc:
+            raise Gone(f"transcript {job.id} expired; its data was deleted") from exc
+        entities = [Entity.model_validate(e) for e in raw]
+    duration_ms = int(job.probe.duration_s * 1000) if job.probe else 0
+    intervals = plan_intervals(entities, duration_ms, settings.audio_padding_before_ms,
+                               settings.audio_padding_after_ms) if o.redact_pii_audio else []
+    return {
+        "id": job.id,
+        "policies": list(policies.wanted(o.redact_pii_policies, o.redact_pii_exclude)),
+        "excluded": o.redact_pii_exclude or [],
+        "substitution": o.redact_pii_sub,
+        "counts": dict(Counter(e.policy for e in entities)),
+        "entities": [{"policy": e.policy, "start": e.start_ms, "end": e.end_ms, "score": e.score,
+                      "recognizer": e.recognizer, "placed": e.placed, "pseudonym": e.pseudonym} for e in entities],
+        "fail_closed": sum(1 for e in entities if not e.placed),
+        "audio": {"redacted": o.redact_pii_audio, "method": o.redact_pii_audio_options.override_audio_redaction_method
+                  or settings.audio_method, "intervals": len(intervals),
+                  "seconds_redacted": round(sum(b - a for a, b in intervals) / 1000, 2),
+                  "padding_ms": [settings.audio_padding_before_ms, settings.audio_padding_after_ms]},
+        "verification": job.verification,
+        "verification_failed": job.verification_failed,
+        "unredacted_kept": o.keep_unredacted,
+        "reads": job.audit,
+    }

@@ -1,0 +1,60 @@
+"""Read-time redaction (✚): render a finished job again with another style or exclusions.
+
+Another style (`sub=`) renders from the skeleton (the transcript with every value already
+hashed), so it never needs the original text. Showing values — `redact=false`, or `exclude=`
+policies — needs the original transcript, which exists only when the job was created with
+`keep_unredacted: true`; every such read is recorded in the job's audit.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from bleeper import policies
+from bleeper.errors import ArtifactMissing, Gone, InvalidRequest
+from bleeper.jobs import JobStore
+from bleeper.models import Entity, Job, JobStatus, Transcript
+from bleeper.storage import Storage, job_key
+from workers.redact_text import SUBSTITUTIONS, Style, document
+
+
+def parse_exclude(raw: str | None) -> list[str]:
+    if not raw:
+        return []
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = [p.strip() for p in raw.split(",") if p.strip()]
+    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+        raise InvalidRequest('exclude: give a JSON list of policies (exclude=["location"]) or a comma list')
+    return list(policies.validate(value, field="exclude"))
+
+
+def render_for_read(storage: Storage, store: JobStore, job: Job, owner: str, redact: bool | None,
+                    exclude_raw: str | None, sub: str | None) -> dict[str, Any]:
+    if job.status != JobStatus.completed or job.deleted_at is not None:
+        raise InvalidRequest(f"transcript {job.id} is {job.status.value}; read-time redaction needs a completed one")
+    if not job.options.redact_pii:
+        raise InvalidRequest("this transcript was made with redact_pii false: there is nothing to render")
+    if sub is not None and sub not in SUBSTITUTIONS:
+        raise InvalidRequest(f"sub: unknown style {sub!r}; styles are {', '.join(SUBSTITUTIONS)}")
+    style = Style(sub or job.options.redact_pii_sub, dict(job.options.redact_pii_custom or {}))
+    exclude = parse_exclude(exclude_raw)
+    try:
+        entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job.id, "entities.json"))]
+        if redact is False or exclude:
+            if not job.options.keep_unredacted:
+                raise InvalidRequest("unredacted text was not kept for this transcript: create the job with "
+                                     "keep_unredacted true to read it with redact=false or exclude")
+            source = Transcript.model_validate(storage.get_json(job_key(job.id, "transcript.json")))
+            shown = [] if redact is False else [e for e in entities if e.policy not in set(exclude)]
+            action = "read unredacted" if redact is False else f"read excluding {','.join(exclude)}"
+            store.update(job.id, audit=[*job.audit, {"at": time.time(), "action": action, "by": owner}])
+        else:
+            source = Transcript.model_validate(storage.get_json(job_key(job.id, "skeleton.json")))
+            shown = entities
+    except ArtifactMissing as exc:
+        raise Gone(f"transcript {job.id} expired; its data was deleted") from exc
+    return document(source, shown, style)

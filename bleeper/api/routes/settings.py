@@ -1,0 +1,40 @@
+"""/v2/settings/redaction: a key's default redaction options for new jobs (✚ bleeper)."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter
+
+from bleeper import policies
+from bleeper.api.deps import Owner, Store
+from bleeper.api.schemas import RedactionSettings
+from bleeper.errors import InvalidRequest
+from bleeper.jobs import JobStore
+
+router = APIRouter(prefix="/v2/settings", tags=["settings"])
+PREFIX = "bleeper:settings:"
+
+
+def load(store: JobStore, owner: str) -> RedactionSettings:
+    raw = store.redis.get(PREFIX + owner)
+    return RedactionSettings.model_validate_json(raw) if raw else RedactionSettings()
+
+
+@router.get("/redaction", response_model=RedactionSettings, response_model_exclude_none=True)
+def get_redaction_settings(owner: Owner, store: Store) -> RedactionSettings:
+    return load(store, owner)
+
+
+@router.patch("/redaction", response_model=RedactionSettings, response_model_exclude_none=True)
+def patch_redaction_settings(body: RedactionSettings, owner: Owner, store: Store) -> RedactionSettings:
+    """Fields sent replace the stored ones; a field sent as null clears it."""
+    if body.redact_pii_policies is not None:
+        policies.validate(body.redact_pii_policies)
+    if body.redact_pii_exclude is not None:
+        policies.validate(body.redact_pii_exclude, field="redact_pii_exclude")
+    if body.redact_pii_custom and set(body.redact_pii_custom) - set(policies.ALL_POLICIES) - {"default"}:
+        raise InvalidRequest("redact_pii_custom: keys are policy names or \"default\"")
+    merged = load(store, owner).model_copy(update=body.model_dump(exclude_unset=True))
+    store.redis.set(PREFIX + owner, json.dumps(merged.model_dump(exclude_none=True)))
+    return merged
