@@ -207,15 +207,15 @@ def eval_pii(
 
 @app.command()
 def submit(
-    inputs: Annotated[list[str], typer.Argument(metavar="PATH_OR_URL...",
-                                                help="audio/video files, folders (searched recursively), http(s) URLs")],
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="PATH_OR_URL...", help="audio/video files, folders (searched recursively), http(s) URLs")],
     policies: Annotated[str | None, typer.Option(help="comma-separated PII policies (default: the server's)")] = None,
     sub: Annotated[str | None, typer.Option(help="substitution: hash or entity_name (default: hash)")] = None,
-    audio: Annotated[bool, typer.Option("--audio", help="also download the beeped audio as <stem>.redacted.mp3")] = False,
+    audio: Annotated[bool, typer.Option("--audio", help="also fetch the beeped audio: <stem>.redacted.mp3")] = False,
     out: Annotated[Path, typer.Option(help="output folder")] = Path("bleeper-out"),
     concurrency: Annotated[int, typer.Option(min=1, help="jobs in flight at once")] = 4,
     timeout: Annotated[float | None, typer.Option(help="give up waiting on a job after this many seconds")] = None,
-    api_url: Annotated[str | None, typer.Option(help="API base URL (default: BLEEPER_PUBLIC_URL or the local stack)")] = None,
+    api_url: Annotated[str | None, typer.Option(help="API base URL (default: BLEEPER_PUBLIC_URL or the stack)")] = None,
     api_key: Annotated[str | None, typer.Option(help="API key (default: BLEEPER_API_KEY or credentials.json)")] = None,
 ) -> None:
     """Redact many recordings through the HTTP API; write <stem>.json and <stem>.txt (and with --audio
@@ -237,6 +237,26 @@ def submit(
     options = batch.Options(policies=wanted, sub=substitution, audio=audio)
     raise typer.Exit(batch.run_submit(inputs, options, out, concurrency, api_url, api_key, timeout,
                                       get_settings(), console))
+
+
+@app.command()
+def bench(
+    quick: Annotated[bool, typer.Option("--quick", help="only the sample call and the 1-minute call, 1 run each")] = False,
+    runs: Annotated[int | None, typer.Option(min=1, help="runs per file, median reported (default 3; --quick: 1)")] = None,
+    out: Annotated[Path | None, typer.Option(help="results JSON (default: bench/results.json in the repository)")] = None,
+) -> None:
+    """Time a bare faster-whisper pass against the whole job (submit → `completed` webhook) on the
+    same files, alternately, through a private stack (own home and ports, one worker process).
+    Exit 1 if any job failed (the results are written anyway)."""
+    from bleeper.bench import DEFAULT_OUT, BenchError, run_bench
+    from bleeper.stack import StackError
+
+    try:
+        code = run_bench(quick=quick, runs=runs, out=out or DEFAULT_OUT, console=console)
+    except (BenchError, StackError) as exc:
+        err_console.print(f"[red]bleeper bench failed:[/red] {exc}")
+        raise typer.Exit(1) from None
+    raise typer.Exit(code)
 
 
 if __name__ == "__main__":

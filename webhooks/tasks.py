@@ -37,7 +37,7 @@ def _record(job_id: str, event: str, outcome: int | str) -> None:
     store.update(job_id, **fields)
 
 
-@app.task(name="bleeper.notify", bind=True, acks_late=True, max_retries=None)
+@app.task(name="bleeper.notify", bind=True, acks_late=True, max_retries=None, priority=0)
 def notify(self: Task, job_id: str, event: str) -> str:
     """Deliver one event; give up after BLEEPER_WEBHOOK_MAX_ATTEMPTS but let the chain go on,
     so `completed` follows `redacted_audio_ready` whether or not that one got through."""

@@ -70,12 +70,22 @@ app.conf.update(
         # sweep for abandoned messages every 10 s instead of every ~100 s (kombu 5.7 default)
         "unacked_restore_interval": 10,
         "unacked_restore_throttle": 1,
+        "priority_steps": [0, 3, 6, 9],
+        "queue_order_strategy": "priority",
     },
     worker_hijack_root_logger=False,
     beat_schedule={
         "retention-sweep": {"task": "bleeper.sweep", "schedule": float(settings.sweep_interval_s)},
     },
 )
+
+# With Redis, priority 0 is served first. Later stages go first, so a busy worker finishes the
+# jobs it has started before it starts new ones: with 200 jobs queued at once, breadth-first
+# order made every job wait for all the others (bench/load.py).
+STAGE_PRIORITY = {
+    "fetch": 9, "transcribe": 6, "detect": 3, "redact_text": 3, "redact_audio": 3, "verify": 3,
+    "notify": 0, "finalize": 0, "sweep": 9,
+}
 
 _consumed_queues: set[str] = set(QUEUES)
 
@@ -137,7 +147,7 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], T
     """
 
     def decorate(fn: Callable[[str], None]) -> Task:
-        @app.task(name=f"bleeper.{name}", base=StageTask, bind=True, **task_options)
+        @app.task(name=f"bleeper.{name}", base=StageTask, bind=True, priority=STAGE_PRIORITY[name], **task_options)
         @functools.wraps(fn)
         def run(self: Task, job_id: str) -> str:
             logs.job_context.set({"job_id": job_id, "stage": name})

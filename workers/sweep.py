@@ -56,7 +56,7 @@ def sweep(store: JobStore, storage: Storage, *, now: float, retention_s: int) ->
     return report
 
 
-@app.task(name="bleeper.sweep", acks_late=True, ignore_result=True)
+@app.task(name="bleeper.sweep", acks_late=True, ignore_result=True, priority=9)
 def sweep_task() -> dict:
     report = sweep(context.jobs(), context.storage(), now=time.time(), retention_s=get_settings().retention)
     log.info("retention sweep: %d jobs expired, %d uploads, %d objects deleted",

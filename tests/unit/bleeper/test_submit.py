@@ -1,0 +1,259 @@
+"""`bleeper submit` without a stack: which inputs are taken, how outputs are named, when an input
+counts as done, and one job's flow against an in-memory API."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+from requests.adapters import BaseAdapter
+from rich.console import Console
+
+from bleeper.config import Settings
+from bleeper.submit import (
+    Client,
+    Display,
+    Input,
+    Options,
+    State,
+    SubmitError,
+    Substitution,
+    collect_inputs,
+    completed_before,
+    name_inputs,
+    resolve_api,
+    run_batch,
+    run_job,
+)
+
+
+def _touch(root: Path, *names: str) -> None:
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"x")
+
+
+def test_a_folder_is_searched_recursively_for_audio_and_video_by_extension(tmp_path):
+    _touch(tmp_path, "b.mp3", "a.WAV", "sub/c.mkv", "sub/deeper/d.opus", "notes.txt", "cover.jpg", "e.mp3.bak")
+    found = collect_inputs([str(tmp_path)])
+    assert found == [str(tmp_path / n) for n in ("a.WAV", "b.mp3", "sub/c.mkv", "sub/deeper/d.opus")]
+
+
+def test_hidden_files_and_the_output_folder_are_left_out(tmp_path):
+    _touch(tmp_path, "call.mp3", "._call.mp3", ".cache/x.mp3", "bleeper-out/call.redacted.mp3")
+    assert collect_inputs([str(tmp_path)], exclude=tmp_path / "bleeper-out") == [str(tmp_path / "call.mp3")]
+
+
+def test_a_named_file_is_taken_whatever_its_extension_and_urls_pass_through(tmp_path):
+    _touch(tmp_path, "recording.bin", "call.mp3")
+    url = "https://example.com/calls/1.mp3?sig=abc"
+    args = [str(tmp_path / "recording.bin"), url, str(tmp_path), str(tmp_path / "call.mp3"), url]
+    assert collect_inputs(args) == [str(tmp_path / "recording.bin"), url, str(tmp_path / "call.mp3")]
+
+
+@pytest.mark.parametrize("arg, message", [("missing.mp3", "no such file"), ("ftp://host/a.mp3", "only http and https")])
+def test_a_bad_argument_stops_the_batch_before_anything_is_sent(tmp_path, arg, message):
+    with pytest.raises(SubmitError, match=message):
+        collect_inputs([str(tmp_path / arg) if "://" not in arg else arg])
+
+
+@pytest.mark.parametrize(
+    "url, stem",
+    [
+        ("https://example.com/calls/monday.mp3", "monday"),
+        ("https://example.com/calls/monday.mp3?X-Amz-Signature=abc", "monday"),
+        ("https://example.com/calls/my%20call%20(1).wav", "my_call_1"),
+        ("https://example.com/recordings/1234", "1234"),
+        ("https://example.com/calls/", "calls"),
+        ("https://example.com/", "example.com"),
+        ("https://example.com/..%2F..%2Fetc%2Fpasswd", "etc_passwd"),
+        ("https://example.com/%2F%2F", "download"),
+    ],
+)
+def test_a_url_stem_is_its_last_path_component_sanitised(url, stem):
+    [item] = name_inputs([url])
+    assert item.stem == stem
+
+
+def test_stems_are_made_unique_in_input_order():
+    sources = ["a/call.mp3", "b/call.wav", "https://x.org/CALL.mp3", "c/call-2.mp3", "d/other.mp3"]
+    assert [i.stem for i in name_inputs(sources)] == ["call", "call-2", "CALL-3", "call-2-2", "other"]
+
+
+def test_a_url_is_shown_without_its_query():
+    signed = Input("https://s3.example.com/b/call.mp3?X-Amz-Signature=abc", "call")
+    assert signed.label == "https://s3.example.com/b/call.mp3"
+
+
+def _outputs(out: Path, stem: str, status: str = "completed", txt: bool = True, audio: bool = False) -> None:
+    (out / f"{stem}.json").write_text(json.dumps({"id": "t1", "status": status}))
+    if txt:
+        (out / f"{stem}.txt").write_text("redacted\n")
+    if audio:
+        (out / f"{stem}.redacted.mp3").write_bytes(b"ID3")
+
+
+@pytest.mark.parametrize(
+    "written, want_audio, done",
+    [
+        ({}, False, "t1"),
+        ({"audio": True}, True, "t1"),
+        ({}, True, None),  # asked for audio this time: redo
+        ({"status": "error"}, False, None),
+        ({"txt": False}, False, None),
+    ],
+)
+def test_an_input_is_done_when_its_completed_outputs_are_there(tmp_path, written, want_audio, done):
+    _outputs(tmp_path, "call", **written)
+    assert completed_before(tmp_path, "call", want_audio) == done
+
+
+def test_a_truncated_json_does_not_count_as_done(tmp_path):
+    (tmp_path / "call.json").write_text('{"status": "comp')
+    (tmp_path / "call.txt").write_text("")
+    assert completed_before(tmp_path, "call", False) is None
+    assert completed_before(tmp_path, "nothing", False) is None
+
+
+def test_no_api_key_is_a_clear_error(tmp_path):
+    settings = Settings(home=tmp_path, api_key=None)
+    with pytest.raises(SubmitError, match="--api-key"):
+        resolve_api(settings, None, None)
+    assert resolve_api(settings, "http://api:1/", "k") == ("http://api:1", "k")
+    assert resolve_api(Settings(home=tmp_path, api_key="from-env"), None, None)[1] == "from-env"
+
+
+class FakeApi(BaseAdapter):
+    """An in-memory bleeper API: uploads, a transcript that finishes on the second poll with the
+    given status, and a presigned redacted-audio URL on another host."""
+
+    def __init__(self, status: str = "completed", upload_status: int = 200, outage: dict | None = None) -> None:
+        super().__init__()
+        self.status, self.upload_status = status, upload_status
+        self.outage = outage or {}  # path -> how many requests to it answer 503 first (an API restart)
+        self.created: list[dict] = []
+        self.polls = 0
+        self.seen: list[tuple[str, str, str | None]] = []
+
+    def send(self, request, **kwargs):
+        path = urlsplit(request.url).path
+        self.seen.append((request.method, request.url, request.headers.get("Authorization")))
+        if self.outage.get(path):
+            self.outage[path] -= 1
+            return _response(request, 503, {"error": "restarting"})
+        if request.method == "POST" and path == "/v2/upload":
+            request.body.read()
+            if self.upload_status != 200:
+                return _response(request, self.upload_status, {"error": "the upload is over the limit"})
+            return _response(request, 200, {"upload_url": "http://api/v2/uploads/u1"})
+        if request.method == "POST" and path == "/v2/transcript":
+            self.created.append(json.loads(request.body))
+            return _response(request, 200, {"id": "t1", "status": "queued"})
+        if path == "/v2/transcript/t1":
+            self.polls += 1
+            if self.polls < 2:
+                return _response(request, 200, {"id": "t1", "status": "processing"})
+            error = "the file is not audio or video" if self.status == "error" else None
+            return _response(request, 200, {"id": "t1", "status": self.status, "text": "Hi, I'm [PERSON_NAME].",
+                                            "error": error})
+        if path == "/v2/transcript/t1/redacted-audio":
+            return _response(request, 200, {"status": "redacted_audio_ready",
+                                            "redacted_audio_url": "http://s3/b/t1.mp3?X-Amz-Signature=x"})
+        if urlsplit(request.url).netloc == "s3":
+            return _response(request, 200, b"ID3 beeped")
+        return _response(request, 404, {"error": "not found"})
+
+    def close(self) -> None:
+        pass
+
+
+def _response(request, status: int, body) -> requests.Response:
+    r = requests.Response()
+    r.status_code, r.request, r.url = status, request, request.url
+    r.raw = io.BytesIO(body if isinstance(body, bytes) else json.dumps(body).encode())
+    return r
+
+
+def _client(fake: FakeApi) -> Client:
+    session = requests.Session()
+    session.mount("http://", fake)
+    return Client(session, "http://api", "key-1", poll_s=0.01)
+
+
+def test_a_file_is_uploaded_submitted_polled_and_its_outputs_written(tmp_path):
+    (tmp_path / "call.mp3").write_bytes(b"audio")
+    fake, states = FakeApi(), []
+    options = Options(policies=("person_name",), sub=Substitution.entity_name, audio=True)
+    outcome = run_job(_client(fake), Input(str(tmp_path / "call.mp3"), "call"), options, tmp_path,
+                      lambda o: states.append(o.state))
+    assert outcome.state == State.done and outcome.transcript_id == "t1" and outcome.error is None
+    assert fake.created == [{"audio_url": "http://api/v2/uploads/u1", "redact_pii": True, "redact_pii_audio": True,
+                             "redact_pii_policies": ["person_name"], "redact_pii_sub": "entity_name"}]
+    assert states == [State.uploading, State.queued, State.processing, State.downloading, State.done]
+    assert json.loads((tmp_path / "call.json").read_text())["status"] == "completed"
+    assert (tmp_path / "call.txt").read_text() == "Hi, I'm [PERSON_NAME].\n"
+    assert (tmp_path / "call.redacted.mp3").read_bytes() == b"ID3 beeped"
+    # the key goes to the API only, never to S3 alongside the presigned signature
+    assert [auth for _, url, auth in fake.seen if url.startswith("http://s3/")] == [None]
+    assert all(auth == "key-1" for _, url, auth in fake.seen if url.startswith("http://api/"))
+
+
+def test_a_url_is_submitted_as_is_with_the_server_defaults(tmp_path):
+    fake = FakeApi()
+    outcome = run_job(_client(fake), Input("https://example.com/a.mp3", "a"), Options(), tmp_path, lambda *_: None)
+    assert outcome.state == State.done
+    assert fake.created == [{"audio_url": "https://example.com/a.mp3", "redact_pii": True, "redact_pii_audio": False}]
+    assert not (tmp_path / "a.redacted.mp3").exists()
+
+
+@pytest.mark.parametrize(
+    "fake, message",
+    [
+        (FakeApi(status="error"), "the file is not audio or video"),
+        (FakeApi(upload_status=413), "upload: HTTP 413: the upload is over the limit"),
+    ],
+)
+def test_a_failed_job_reports_the_servers_message_and_writes_nothing(tmp_path, fake, message):
+    (tmp_path / "call.mp3").write_bytes(b"audio")
+    outcome = run_job(_client(fake), Input(str(tmp_path / "call.mp3"), "call"), Options(), tmp_path, lambda *_: None)
+    assert outcome.state == State.failed and outcome.error == message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["call.mp3"]
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_a_batch_skips_done_inputs_and_shows_progress_on_and_off_a_terminal(tmp_path, terminal):
+    out = tmp_path / "out"
+    out.mkdir()
+    _outputs(out, "done")
+    items = [Input("https://example.com/done.mp3", "done"), Input("https://example.com/new.mp3", "new")]
+    console = Console(file=io.StringIO(), width=200, force_terminal=terminal)
+    fake = FakeApi()
+    with Display(console, items) as display:
+        outcomes = run_batch(_client(fake), items, Options(), out, 2, display)
+    assert [(o.input.stem, o.state) for o in outcomes] == [("done", State.skipped), ("new", State.done)]
+    assert len(fake.created) == 1
+    log = console.file.getvalue()
+    # on a terminal, rich redraws the progress lines in place; elsewhere each change is one line (CI logs)
+    assert ("https://example.com/done.mp3: skipped (transcript t1)" in log) is not terminal
+    assert ("https://example.com/new.mp3: done (transcript t1)" in log) is not terminal
+    assert "https://example.com/new.mp3" in log
+
+
+@pytest.mark.parametrize("path", ["/v2/upload", "/v2/transcript/t1"])
+def test_a_short_outage_is_ridden_out_by_repeating_the_upload_and_polling_on(tmp_path, path):
+    (tmp_path / "call.mp3").write_bytes(b"audio")
+    fake = FakeApi(outage={path: 1})
+    outcome = run_job(_client(fake), Input(str(tmp_path / "call.mp3"), "call"), Options(), tmp_path, lambda *_: None)
+    assert outcome.state == State.done and fake.outage[path] == 0
+
+
+def test_an_upload_failing_twice_fails_the_job_with_the_servers_message(tmp_path):
+    (tmp_path / "call.mp3").write_bytes(b"audio")
+    fake = FakeApi(outage={"/v2/upload": 2})
+    outcome = run_job(_client(fake), Input(str(tmp_path / "call.mp3"), "call"), Options(), tmp_path, lambda *_: None)
+    assert outcome.state == State.failed and outcome.error == "upload: HTTP 503: restarting"
+    assert fake.created == []
