@@ -33,8 +33,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=900)
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="bleeper-load-"))
-    os.environ.update({"BLEEPER_HOME": str(home), "BLEEPER_REDIS_PORT": "46389", "BLEEPER_S3_PORT": "44433",
-                       "BLEEPER_API_PORT": "48010", "BLEEPER_FLOWER_PORT": "45565",
+    os.environ.update({"BLEEPER_HOME": str(home), "BLEEPER_REDIS_PORT": "52379", "BLEEPER_S3_PORT": "52333",
+                       "BLEEPER_API_PORT": "52000", "BLEEPER_FLOWER_PORT": "52555",
                        "BLEEPER_ALLOW_PRIVATE_URLS": "true", "BLEEPER_LOG_LEVEL": "WARNING"})
     import requests
 

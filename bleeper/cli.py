@@ -210,7 +210,7 @@ def submit(
     inputs: Annotated[list[str], typer.Argument(
         metavar="PATH_OR_URL...", help="audio/video files, folders (searched recursively), http(s) URLs")],
     policies: Annotated[str | None, typer.Option(help="comma-separated PII policies (default: the server's)")] = None,
-    sub: Annotated[str | None, typer.Option(help="substitution: hash or entity_name (default: hash)")] = None,
+    sub: Annotated[str | None, typer.Option(help="substitution: hash, entity_name, obfuscation, custom or pseudonym (default: the server's)")] = None,
     audio: Annotated[bool, typer.Option("--audio", help="also fetch the beeped audio: <stem>.redacted.mp3")] = False,
     out: Annotated[Path, typer.Option(help="output folder")] = Path("bleeper-out"),
     concurrency: Annotated[int, typer.Option(min=1, help="jobs in flight at once")] = 4,

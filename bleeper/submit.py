@@ -46,6 +46,9 @@ class Unreachable(JobFailed):
 class Substitution(StrEnum):
     hash = "hash"
     entity_name = "entity_name"
+    obfuscation = "obfuscation"
+    custom = "custom"
+    pseudonym = "pseudonym"
 
 
 class State(StrEnum):
