@@ -44,27 +44,43 @@ def plan_intervals(entities: list[Entity], duration_ms: int, pad_ms: int,
     return merged
 
 
-def _enable(intervals: list[tuple[int, int]]) -> str:
-    return "+".join(f"between(t,{a / 1000:.3f},{b / 1000:.3f})" for a, b in intervals)
+def _commands(intervals: list[tuple[int, int]], beep_level: float | None) -> str:
+    """An `asendcmd` script: mute the call inside each interval and, for a beep, open the tone.
+
+    Commands, not one `enable` expression: ffmpeg's expression evaluator runs out of memory on a
+    few hundred between() terms (a 20-minute call has ~300 spans) and evaluates every term on
+    every frame; commands cost nothing between the interval edges.
+    """
+    lines = []
+    for a, b in intervals:
+        cmds = ["[enter] volume@mute volume 0", "[leave] volume@mute volume 1"]
+        if beep_level is not None:
+            cmds += [f"[enter] volume@tone volume {beep_level:.4f}", "[leave] volume@tone volume 0"]
+        lines.append(f"{a / 1000:.3f}-{b / 1000:.3f} {', '.join(cmds)};")
+    return "\n".join(lines) + "\n"
 
 
 def _redacted_audio(source_input: Any, intervals: list[tuple[int, int]], info: Probe, method: str, beep_hz: int,
-                    beep_volume: float) -> Any:
+                    beep_volume: float, workdir: Path) -> Any:
     """The source's audio with every interval muted and, for `beep`, a tone mixed in there."""
     audio = source_input.audio
-    if intervals:
-        enable = _enable(intervals)
-        audio = audio.filter("volume", volume=0, enable=enable)
-        if method == "beep":
-            layout = {1: "mono", 2: "stereo"}.get(info.channels, f"{info.channels}c")
-            tone = (
-                ffmpeg.input(f"sine=frequency={beep_hz}:sample_rate={info.sample_rate}", f="lavfi")
-                .filter("volume", volume=beep_volume * 8)  # the sine source is 1/8 of full scale
-                .filter("volume", volume=0, enable=f"not({enable})")
-                .filter("aformat", channel_layouts=layout)
-            )
-            # duration=first: the endless tone stops where the call does
-            audio = ffmpeg.filter([audio, tone], "amix", inputs=2, duration="first", normalize=0)
+    if not intervals:
+        return audio
+    script = workdir / "redact.cmd"
+    beep_level = beep_volume * 8 if method == "beep" else None  # the sine source is 1/8 of full scale
+    script.write_text(_commands(intervals, beep_level))
+    # commands act on frame edges: 10 ms frames keep every edge within 10 ms of its time
+    step = max(1, info.sample_rate // 100)
+    audio = (audio.filter("asetnsamples", n=step).filter("asendcmd", f=str(script))
+             .filter("volume@mute", volume=1, precision="float"))
+    if beep_level is not None:
+        layout = {1: "mono", 2: "stereo"}.get(info.channels, f"{info.channels}c")
+        tone = (ffmpeg.input(f"sine=frequency={beep_hz}:sample_rate={info.sample_rate}:samples_per_frame={step}",
+                             f="lavfi")
+                .filter("volume@tone", volume=0, precision="float")
+                .filter("aformat", channel_layouts=layout))
+        # duration=first: the endless tone stops where the call does
+        audio = ffmpeg.filter([audio, tone], "amix", inputs=2, duration="first", normalize=0)
     return audio
 
 
@@ -92,7 +108,7 @@ def render(
 ) -> None:
     """Write the redacted audio. Sample rate and channel count are the source's; the output lasts
     as long as the input."""
-    audio = _redacted_audio(ffmpeg.input(str(source)), intervals, info, method, beep_hz, beep_volume)
+    audio = _redacted_audio(ffmpeg.input(str(source)), intervals, info, method, beep_hz, beep_volume, out.parent)
     _, options = QUALITIES[quality]
     _run(ffmpeg.output(audio, str(out), ar=info.sample_rate, ac=info.channels, **options), "audio")
 
@@ -112,7 +128,7 @@ def render_video(source: Path, out: Path, intervals: list[tuple[int, int]], info
     """A copy of the video with its audio replaced by the redacted audio; the picture is copied
     as it is (no re-encode)."""
     inp = ffmpeg.input(str(source))
-    audio = _redacted_audio(inp, intervals, info, method, beep_hz, beep_volume)
+    audio = _redacted_audio(inp, intervals, info, method, beep_hz, beep_volume, out.parent)
     _, acodec = video_container(info)
     _run(ffmpeg.output(inp.video, audio, str(out), vcodec="copy", acodec=acodec, ar=48000 if acodec == "libopus"
                        else info.sample_rate, ac=info.channels, **{"map_metadata": 0}), "video")

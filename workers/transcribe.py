@@ -6,7 +6,11 @@ import hashlib
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+import av
+import numpy as np
 
 from bleeper.config import Settings, get_settings
 from bleeper.errors import InvalidRequest, NoSpeech
@@ -100,50 +104,100 @@ def load_model(name: str, settings: Settings):  # -> faster_whisper.WhisperModel
     return model
 
 
+SAMPLE_RATE = 16_000
+CHUNK_S = 300  # Whisper's features for a whole 20-minute call took 1.4 GB; 5-minute pieces ~0.65 GB
+SEARCH_S = 20  # where to look for a quiet place to cut, before the chunk's end
+
+
+def _quiet_cut(samples: np.ndarray, chunk_s: int) -> int:
+    """The middle of the quietest 100 ms in the last SEARCH_S seconds before chunk_s."""
+    lo, hi = (chunk_s - SEARCH_S) * SAMPLE_RATE, chunk_s * SAMPLE_RATE
+    window = SAMPLE_RATE // 10
+    region = samples[lo:hi]
+    energy = np.convolve(region ** 2, np.ones(window, dtype=np.float32), mode="valid")
+    return lo + int(np.argmin(energy)) + window // 2
+
+
+def pcm_chunks(path: Path, chunk_s: int = CHUNK_S) -> Iterator[tuple[float, np.ndarray]]:
+    """(offset in seconds, 16 kHz mono float32 samples), about chunk_s long, cut where it is
+    quietest, decoded as they are needed so a 4-hour file never sits in memory whole."""
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+    pending: list[np.ndarray] = []
+    size, offset = 0, 0.0
+    with av.open(str(path), metadata_errors="ignore") as container:
+        stream = next(s for s in container.streams if s.type == "audio")
+        frames = (f for f in container.decode(stream))
+        for frame in _with_flush(frames):
+            for out in resampler.resample(frame):
+                pending.append(out.to_ndarray().reshape(-1).astype(np.float32) / 32768.0)
+                size += pending[-1].shape[0]
+            if size >= chunk_s * SAMPLE_RATE:
+                data = np.concatenate(pending)
+                cut = _quiet_cut(data, chunk_s)
+                yield offset, data[:cut]
+                offset += cut / SAMPLE_RATE
+                pending, size = [data[cut:]], data.shape[0] - cut
+    if size:
+        yield offset, np.concatenate(pending)
+
+
+def _with_flush(frames: Iterator) -> Iterator:
+    for frame in frames:
+        frame.pts = None  # the resampler keeps its own clock
+        yield frame
+    yield None  # flush the resampler
+
+
 def transcribe_audio(audio: Path, model, *, language: str | None, beam_size: int) -> Transcript:  # noqa: ANN001
-    """Run Whisper with word timestamps; build text from the words so char offsets line up."""
-    segments_iter, info = model.transcribe(
-        str(audio), language=language, beam_size=beam_size, word_timestamps=True, condition_on_previous_text=False
-    )
+    """Run Whisper with word timestamps over 5-minute pieces; build text from the words so char
+    offsets line up. The language found in the first piece is kept for the rest."""
     words: list[Word] = []
     segments: list[Segment] = []
     text = ""
-    for seg in segments_iter:
-        first = len(words)
-        seg_start = len(text)
-        for i, w in enumerate(seg.words or []):
-            piece = w.word
-            if not text:
-                piece = piece.lstrip()
-            elif i == 0 and not piece.startswith(" "):
-                piece = " " + piece  # keep segments apart when Whisper gives no leading space
-            start_char = len(text) + len(piece) - len(piece.lstrip())
-            text += piece
-            words.append(
-                Word(
-                    text=piece.strip(),
-                    start=int(round(w.start * 1000)),
-                    end=int(round(w.end * 1000)),
-                    confidence=round(float(w.probability), 4),
-                    char_start=start_char,
-                    char_end=len(text),
+    duration = 0.0
+    detected = language
+    for offset, samples in pcm_chunks(audio):
+        segments_iter, info = model.transcribe(
+            samples, language=detected, beam_size=beam_size, word_timestamps=True, condition_on_previous_text=False
+        )
+        detected = detected or info.language
+        duration = offset + samples.shape[0] / SAMPLE_RATE
+        for seg in segments_iter:
+            first = len(words)
+            seg_start = len(text)
+            for i, w in enumerate(seg.words or []):
+                piece = w.word
+                if not text:
+                    piece = piece.lstrip()
+                elif i == 0 and not piece.startswith(" "):
+                    piece = " " + piece  # keep segments apart when Whisper gives no leading space
+                start_char = len(text) + len(piece) - len(piece.lstrip())
+                text += piece
+                words.append(
+                    Word(
+                        text=piece.strip(),
+                        start=int(round((offset + w.start) * 1000)),
+                        end=int(round((offset + w.end) * 1000)),
+                        confidence=round(float(w.probability), 4),
+                        char_start=start_char,
+                        char_end=len(text),
+                    )
                 )
-            )
-        if len(words) > first:
-            segments.append(
-                Segment(
-                    start=int(round(seg.start * 1000)),
-                    end=int(round(seg.end * 1000)),
-                    text=text[seg_start:].strip(),
-                    first_word=first,
-                    last_word=len(words),
-                    no_speech_prob=round(float(seg.no_speech_prob), 4),
+            if len(words) > first:
+                segments.append(
+                    Segment(
+                        start=int(round((offset + seg.start) * 1000)),
+                        end=int(round((offset + seg.end) * 1000)),
+                        text=text[seg_start:].strip(),
+                        first_word=first,
+                        last_word=len(words),
+                        no_speech_prob=round(float(seg.no_speech_prob), 4),
+                    )
                 )
-            )
     return Transcript(
         text=text,
-        language=info.language,
-        duration_ms=int(round(info.duration * 1000)),
+        language=detected or "en",
+        duration_ms=int(round(duration * 1000)),
         words=words,
         segments=segments,
     )
