@@ -117,7 +117,8 @@ class Settings(BaseSettings):
 
     @property
     def cpu_threads(self) -> int:
-        return self.whisper_cpu_threads or min(4, os.cpu_count() or 1)
+        # the cores this process may run on (a cpuset), not every core of the host
+        return self.whisper_cpu_threads or min(4, len(os.sched_getaffinity(0)) or 1)
 
     def generated(self) -> dict[str, str]:
         """Credentials `bleeper up` generated under home; empty when none were."""

@@ -1,0 +1,70 @@
+"""Smoke test of `bleeper bench --quick`: it runs end to end and writes well-formed results.
+
+The bench starts its own stack (own temp home and ports, not the suite's), so this runs it as a
+subprocess: it rewrites BLEEPER_* in its own process, which must not leak into the suite's.
+No timed assertions: the figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bleeper.bench import STAGES
+from bleeper.stack import weed_ports
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def test_bench_quick_writes_well_formed_results(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    proc = subprocess.run([sys.executable, "-m", "bleeper.cli", "bench", "--quick", "--out", str(out)],
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, f"stdout:\n{proc.stdout[-4000:]}\nstderr:\n{proc.stderr[-4000:]}"
+    assert "results written to" in proc.stdout
+
+    result = json.loads(out.read_text())
+    assert result["quick"] is True and result["runs"] == 1 and result["ok"] is True and result["failures"] == []
+    assert result["machine"]["cores"] >= 1
+    for key in ("whisper_model", "compute_type", "cpu_threads", "beam_size"):
+        assert result["settings"][key] not in (None, "")
+    assert result["settings"]["worker_concurrency"] == 1
+    for package in ("python", "faster-whisper", "ctranslate2", "presidio-analyzer"):
+        assert result["versions"][package]
+
+    files = result["files"]
+    assert [f["name"] for f in files] == ["sample_call.mp3", "call_1min.mp3"]
+    for f in files:
+        assert f["duration_s"] > 40
+        assert f["runs"] == {"bare_asr": 1, "job": 1, "job_completed": 1}
+        assert len(f["bare_asr"]["wall_s"]) == 1 and len(f["job"]["wall_s"]) == 1
+        assert f["job"]["statuses"] == ["completed"] and f["job"]["errors"] == []
+        assert f["bare_asr"]["median_s"] > 0 and f["job"]["median_s"] > 0
+        assert f["overhead_ratio"] > 0 and f["bare_asr"]["rtf"] > 0 and f["job"]["rtf"] > 0
+        assert f["bare_asr"]["words"] > 0
+        assert set(STAGES) <= set(f["job"]["stages_s"])
+        assert all(v >= 0 for v in f["job"]["stages_s"].values())
+        share = f["job"]["stage_share"]
+        assert {*STAGES, "other"} <= set(share)
+        assert 0 < share["transcribe"] <= 1
+        assert f["worker_peak_rss_mb"] > 0 and f["bare_asr"]["peak_rss_mb"] > 0
+
+    # the bench stopped its stack: every port it used is free again
+    ports = result["stack"]["ports"]
+    used = [ports["redis"], ports["api"], ports["flower"], *weed_ports(ports["s3"]).values()]
+    assert [p for p in used if not _free(p)] == []
