@@ -15,6 +15,8 @@ from bleeper.models import JobStatus
 KEY = "bleeper:metrics"
 STAGE_BUCKETS = (0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600)
 QUEUES = ("io", "asr", "nlp", "media")
+PRIORITY_STEPS = (0, 3, 6, 9)  # workers/app.py; kombu keeps one Redis list per queue and priority
+_SEP = "\x06\x16"  # kombu's separator in those list names
 STATUS_INDEX = "bleeper:status:"  # set of job ids per current status
 
 
@@ -53,7 +55,7 @@ class Metrics:
     def snapshot(self) -> dict:
         raw = {k.decode(): v.decode() for k, v in self.redis.hgetall(KEY).items()}
         statuses = {s.value: self.redis.scard(STATUS_INDEX + s.value) for s in JobStatus}
-        queues = {q: self.redis.llen(q) for q in QUEUES}
+        queues = {q: sum(self.redis.llen(q if p == 0 else f"{q}{_SEP}{p}") for p in PRIORITY_STEPS) for q in QUEUES}
         stages: dict[str, dict] = {}
         for key, value in raw.items():
             kind, *rest = key.split("|")

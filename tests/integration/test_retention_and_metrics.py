@@ -51,3 +51,23 @@ def test_metrics_count_jobs_stages_and_webhooks(api, stack, short_call, make_rec
     assert re.search(r'bleeper_webhook_deliveries_total\{event="completed",outcome="delivered"\} [1-9]', text)
     assert re.search(r"bleeper_audio_seconds_total [1-9]", text)
     assert done["id"] not in text  # counts, not ids or text
+
+
+def test_queue_depth_counts_every_priority_list(stack):
+    """kombu keeps one Redis list per queue and priority (`media`, `media\\x06\\x169`…)."""
+    import redis as redis_lib
+
+    from bleeper import metrics
+
+    client = redis_lib.Redis.from_url(stack.settings.broker_url)
+    queue = "bleeper-test-queue"  # no worker consumes it
+    keys = [queue] + [f"{queue}\x06\x16{p}" for p in (3, 6, 9)]
+    original = metrics.QUEUES
+    try:
+        for n, key in enumerate(keys, 1):
+            client.rpush(key, *["m"] * n)
+        metrics.QUEUES = (queue,)
+        assert metrics.Metrics(client).snapshot()["queues"] == {queue: 1 + 2 + 3 + 4}
+    finally:
+        metrics.QUEUES = original
+        client.delete(*keys)
