@@ -57,7 +57,9 @@ def _anonymize(text: str, pieces: list[tuple[int, int, str]]) -> str:
     if not pieces:
         return text
     results = [RecognizerResult(f"E{i}", s, e, 1.0) for i, (s, e, _) in enumerate(pieces)]
-    operators = {f"E{i}": OperatorConfig("replace", {"new_value": new}) for i, (_, _, new) in enumerate(pieces)}
+    # `replace` with an empty value writes "<TYPE>"; `redact` removes the text
+    operators = {f"E{i}": OperatorConfig("replace", {"new_value": new}) if new else OperatorConfig("redact", {})
+                 for i, (_, _, new) in enumerate(pieces)}
     return _anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
 
 
@@ -90,7 +92,9 @@ def render(transcript: Transcript, entities: list[Entity], style: Style) -> Reda
     for seg in transcript.segments:
         a = transcript.words[seg.first_word].char_start
         b = transcript.words[seg.last_word - 1].char_end
-        clipped = [(max(s, a) - a, min(e, b) - a, _hash(text[max(s, a):min(e, b)]) if per_char else new)
+        # a value running on into this sentence was written where it started, like its word
+        clipped = [(max(s, a) - a, min(e, b) - a,
+                    _hash(text[max(s, a):min(e, b)]) if per_char else (new if s >= a else ""))
                    for s, e, new in whole if s < b and e > a]
         sentences.append(Segment(start=seg.start, end=seg.end, text=_anonymize(text[a:b], clipped),
                                  first_word=new_index[seg.first_word], last_word=new_index[seg.last_word]))

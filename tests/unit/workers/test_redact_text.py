@@ -187,12 +187,6 @@ def test_public_entities_show_the_replacement_never_the_value(call, sub, shown):
         assert value not in dumped
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="workers/redact_text.py:61-62 and 75-80: with entity_name a value spanning two segments is written into both "
-    "sentence texts, but its one token belongs to the first sentence's word range only",
-)
 def test_with_entity_name_a_value_across_two_sentences_keeps_words_and_sentence_text_in_step():
     t = transcript("my number is 610 265", "1714 thanks")
     start = t.text.index("610")
