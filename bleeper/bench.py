@@ -155,23 +155,13 @@ def make_inputs(directory: Path, *, quick: bool = False, sample: Path = SAMPLE) 
 # --- the local stack: own home and ports --------------------------------------------------------
 
 
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 def choose_ports() -> dict[str, int]:
-    from bleeper.stack import weed_ports
+    from bleeper.stack import port_free, weed_ports
 
     for attempt in range(PORT_TRIES):
         ports = {k: v + attempt * PORT_STEP for k, v in PORTS.items()}
         wanted = [ports["redis"], ports["api"], ports["flower"], *weed_ports(ports["s3"]).values()]
-        if all(_port_free(p) for p in wanted):
+        if all(port_free(p) for p in wanted):
             return ports
     raise BenchError(f"no free set of ports near {PORTS} (tried {PORT_TRIES} steps of {PORT_STEP})")
 

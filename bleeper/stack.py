@@ -38,7 +38,8 @@ class StackError(RuntimeError):
     pass
 
 
-def _port_free(port: int) -> bool:
+def port_free(port: int) -> bool:
+    """Whether nothing listens on 127.0.0.1:port (bind test, as a server would)."""
     with socket.socket() as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
@@ -187,7 +188,7 @@ class Stack:
             if self.pid(comp.name):
                 echo(f"{comp.name:7} already running   {comp.url}")
                 continue
-            busy = [p for p in comp.ports if not _port_free(p)]
+            busy = [p for p in comp.ports if not port_free(p)]
             if busy:
                 raise StackError(f"{comp.name}: port {busy[0]} is in use; choose other ports (README, Configuration)")
             self._start(comp)

@@ -8,7 +8,6 @@ No timed assertions: the figures depend on the machine.
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -16,19 +15,9 @@ from pathlib import Path
 import pytest
 
 from bleeper.bench import STAGES
-from bleeper.stack import weed_ports
+from bleeper.stack import port_free, weed_ports
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 def test_bench_quick_writes_well_formed_results(tmp_path: Path) -> None:
@@ -67,4 +56,4 @@ def test_bench_quick_writes_well_formed_results(tmp_path: Path) -> None:
     # the bench stopped its stack: every port it used is free again
     ports = result["stack"]["ports"]
     used = [ports["redis"], ports["api"], ports["flower"], *weed_ports(ports["s3"]).values()]
-    assert [p for p in used if not _free(p)] == []
+    assert [p for p in used if not port_free(p)] == []
