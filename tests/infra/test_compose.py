@@ -12,7 +12,6 @@ import re
 import shlex
 import importlib.util
 import shutil
-import sys
 import subprocess
 from pathlib import Path
 

@@ -19,7 +19,7 @@ _YEAR_WORDS = rf"(?:(?:nineteen|twenty|two thousand(?: and)?)(?:[- ]{_NUM_WORD})
 _YEAR = rf"(?:(?:19|20)\d\d|'\d\d|{_YEAR_WORDS})"
 
 DATE_PATTERNS = [
-    rf"\b[01]?\d[/.-][0-3]?\d[/.-](?:\d{{4}}|\d{{2}})\b",  # 12/17/2024, 1/3/54
+    r"\b[01]?\d[/.-][0-3]?\d[/.-](?:\d{4}|\d{2})\b",  # 12/17/2024, 1/3/54
     rf"\b{_MONTH}\.? {_DAY},? {_YEAR}\b",  # December 17th, 1986
     rf"\b(?:the )?{_DAY} (?:of )?{_MONTH},? {_YEAR}\b",  # the 4th of June, 1995
     rf"\b{_MONTH}\.? (?:of )?{_YEAR}\b",  # June of 2029 (an expiry, usually)
@@ -34,8 +34,8 @@ DATE_PATTERNS = [
     rf"time|thing|step|page|floor|place|item|payment|person|call|of (?!{_MONTH})))",
     r"\b(?:on|by|this|next|last|until|till|before|after|since|every)(?:,? (?:uh|um),?)? "
     r"\K(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-    rf"\b(?:in|since|by|until|till|before|after|early|late|mid|end of|beginning of)(?:,? (?:uh|um),?)? "
-    rf"\K(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    r"\b(?:in|since|by|until|till|before|after|early|late|mid|end of|beginning of)(?:,? (?:uh|um),?)? "
+    r"\K(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
 ]
 
 KINDS = (

@@ -11,7 +11,7 @@ from botocore.config import Config
 from moto import mock_aws
 
 from bleeper.config import Settings
-from bleeper.errors import ArtifactMissing, PermanentError, StorageRefused, StorageUnavailable
+from bleeper.errors import ArtifactMissing, PermanentError, StorageRefused
 from bleeper.storage import Storage, job_key, make_storage, upload_key
 
 BUCKET = "bleeper"

@@ -10,7 +10,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import requests
 
 from bleeper.errors import FetchFailed, FetchUnavailable, ForbiddenURL, MediaError, PayloadTooLarge
 from workers.fetch import MAX_REDIRECTS, check_media, download, upload_id_of
