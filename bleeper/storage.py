@@ -88,12 +88,15 @@ class Storage:
             "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=ttl
         )
 
-    def delete_prefix(self, prefix: str) -> int:
+    def delete_prefix(self, prefix: str, *, before: float | None = None) -> int:
+        """Delete the objects under `prefix` (only those last modified before `before`, epoch
+        seconds, when given); return how many."""
         deleted = 0
         try:
             pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix)
             for page in pages:
-                keys = [{"Key": o["Key"]} for o in page.get("Contents", [])]
+                keys = [{"Key": o["Key"]} for o in page.get("Contents", [])
+                        if before is None or o["LastModified"].timestamp() < before]
                 if keys:
                     self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": keys, "Quiet": True})
                     deleted += len(keys)
@@ -103,19 +106,7 @@ class Storage:
 
     def delete_older_than(self, cutoff: float, prefixes: tuple[str, ...]) -> int:
         """Delete objects last modified before `cutoff` (epoch seconds) under the prefixes."""
-        deleted = 0
-        try:
-            for prefix in prefixes:
-                pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix)
-                for page in pages:
-                    old = [{"Key": o["Key"]} for o in page.get("Contents", [])
-                           if o["LastModified"].timestamp() < cutoff]
-                    if old:
-                        self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": old, "Quiet": True})
-                        deleted += len(old)
-        except (ClientError, BotoCoreError) as exc:
-            raise StorageUnavailable(f"S3 sweep failed: {type(exc).__name__}") from exc
-        return deleted
+        return sum(self.delete_prefix(prefix, before=cutoff) for prefix in prefixes)
 
     def ensure_bucket(self, retention_s: int) -> None:
         """Create the bucket if needed and set the expiry rule (whole days; the sweep does the rest)."""
