@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import redis
@@ -89,36 +90,39 @@ class JobStore:
             raise NotFound(f"transcript {job_id} not found")
         return Job.model_validate_json(raw)
 
-    def update(self, job_id: str, **fields: Any) -> Job:
-        """Read-modify-write under WATCH, so the API and a stage never lose each other's fields."""
+    def change(self, job_id: str, fields_of: Callable[[Job], dict[str, Any]]) -> tuple[Job, Job]:
+        """Read-modify-write under WATCH, so the API and a stage never lose each other's fields:
+        `fields_of(current)` gives the fields to set. Returns (before, after)."""
         key = PREFIX + job_id
 
-        def apply(pipe: redis.client.Pipeline) -> Job:
+        def apply(pipe: redis.client.Pipeline) -> tuple[Job, Job]:
             raw = pipe.get(key)
             if raw is None:
                 raise NotFound(f"transcript {job_id} not found")
-            job = Job.model_validate_json(raw).model_copy(update=fields)
+            before = Job.model_validate_json(raw)
+            after = before.model_copy(update=fields_of(before))
             pipe.multi()
-            pipe.set(key, job.model_dump_json(), keepttl=True)
-            return job
+            pipe.set(key, after.model_dump_json(), keepttl=True)
+            return before, after
 
         try:
             return self.redis.transaction(apply, key, value_from_callable=True)
         except redis.RedisError as exc:
             raise StorageUnavailable(f"Redis unavailable: {type(exc).__name__}") from exc
 
+    def update(self, job_id: str, **fields: Any) -> Job:
+        return self.change(job_id, lambda _: fields)[1]
+
     def record_stage(self, job_id: str, stage: str, seconds: float) -> None:
-        job = self.get(job_id)
-        self.update(job_id, stages={**job.stages, stage: round(seconds, 3)})
+        self.change(job_id, lambda job: {"stages": {**job.stages, stage: round(seconds, 3)}})
 
     def mark(self, job_id: str, status: JobStatus, **fields: Any) -> Job:
         if status == JobStatus.completed:
             fields.setdefault("completed_at", time.time())
-        old = self.get(job_id).status
-        job = self.update(job_id, status=status, **fields)
-        if old != status:
-            self.metrics.job_status(job_id, old, status)
-        return job
+        before, after = self.change(job_id, lambda _: {"status": status, **fields})
+        if before.status != status:
+            self.metrics.job_status(job_id, before.status, status)
+        return after
 
     def _set(self, job: Job, ex: int) -> None:
         try:

@@ -29,12 +29,13 @@ def payload(event: str, job: Job, redacted_audio_url: str | None = None) -> dict
 
 
 def _record(job_id: str, event: str, outcome: int | str) -> None:
-    store = context.jobs()
-    job = store.get(job_id)
-    fields: dict[str, Any] = {"webhook_deliveries": {**job.webhook_deliveries, event: outcome}}
-    if isinstance(outcome, int):
-        fields["webhook_status_code"] = outcome
-    store.update(job_id, **fields)
+    def fields(job: Job) -> dict[str, Any]:
+        out: dict[str, Any] = {"webhook_deliveries": {**job.webhook_deliveries, event: outcome}}
+        if isinstance(outcome, int):
+            out["webhook_status_code"] = outcome
+        return out
+
+    context.jobs().change(job_id, fields)
 
 
 @app.task(name="bleeper.notify", bind=True, acks_late=True, max_retries=None, priority=0)

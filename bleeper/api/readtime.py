@@ -51,7 +51,8 @@ def render_for_read(storage: Storage, store: JobStore, job: Job, owner: str, red
             source = Transcript.model_validate(storage.get_json(job_key(job.id, "transcript.json")))
             shown = [] if redact is False else [e for e in entities if e.policy not in set(exclude)]
             action = "read unredacted" if redact is False else f"read excluding {','.join(exclude)}"
-            store.update(job.id, audit=[*job.audit, {"at": time.time(), "action": action, "by": owner}])
+            read = {"at": time.time(), "action": action, "by": owner}
+            store.change(job.id, lambda current: {"audit": [*current.audit, read]})
         else:
             source = Transcript.model_validate(storage.get_json(job_key(job.id, "skeleton.json")))
             shown = entities
