@@ -39,15 +39,15 @@ def main() -> int:
     import requests
 
     from bleeper.config import get_settings
-    from bleeper.demo import Receiver
     from bleeper.jobs import make_store
     from bleeper.media import ffmpeg_exe
+    from bleeper.receiver import WebhookReceiver
     from bleeper.stack import Stack
 
     settings = get_settings()
     stack = Stack(settings)
     stack.up(workers=args.workers, echo=lambda _: None)
-    receiver = Receiver()
+    receiver = WebhookReceiver()
     try:
         clip = home / "clip.mp3"
         subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-i", str(ROOT / "samples" / "sample_call.mp3"),
@@ -75,8 +75,8 @@ def main() -> int:
                 break
             time.sleep(1)
         elapsed = time.time() - started
-        receiver.wait_for(args.jobs, 30)
-        hooks = Counter(h["body"]["transcript_id"] for h in receiver.received if h["body"]["status"] == "completed")
+        hooks = Counter(h["body"]["transcript_id"] for h in receiver.wait_for(args.jobs, 30)
+                        if h["body"]["status"] == "completed")
         statuses = Counter(j.status.value for j in done)
         # queue wait: submitted -> fetch started = completed_at - sum(stage times) is approximate;
         # use each job's created_at and the time its first stage finished minus that stage's time

@@ -30,13 +30,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from bleeper.receiver import WebhookReceiver
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "sample_call.mp3"
@@ -254,54 +254,6 @@ def pool_pids(stack: Any) -> tuple[list[int], str]:
 # --- timing -------------------------------------------------------------------------------------
 
 
-class Receiver:
-    """A webhook receiver on a free loopback port that stamps each body with time.monotonic()."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[float, dict[str, Any]]] = []
-        self.cond = threading.Condition()
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
-                body = self.rfile.read(int(self.headers.get("content-length") or 0))
-                at = time.monotonic()
-                self.send_response(200)
-                self.end_headers()
-                with outer.cond:
-                    outer.received.append((at, json.loads(body or b"{}")))
-                    outer.cond.notify_all()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def wait_final(self, job_id: str, timeout: float) -> tuple[float, dict[str, Any]] | None:
-        """The `completed` (or `error`) webhook of a job: (monotonic receipt time, body)."""
-        deadline = time.monotonic() + timeout
-        with self.cond:
-            while True:
-                for at, body in self.received:
-                    if body.get("transcript_id") == job_id and body.get("status") in ("completed", "error"):
-                        return at, body
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return None
-                self.cond.wait(min(left, 1.0))
-
-    def first(self, job_id: str, status: str) -> float | None:
-        with self.cond:
-            return next((at for at, b in self.received if b.get("transcript_id") == job_id
-                         and b.get("status") == status), None)
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 def time_bare(path: Path, model: Any, settings: Any) -> dict[str, Any]:
     """One bare faster-whisper pass, exactly as the worker calls it; wall time and peak RSS of
     this process during the pass (VmHWM reset first, so it covers this pass only)."""
@@ -319,7 +271,7 @@ def time_bare(path: Path, model: Any, settings: Any) -> dict[str, Any]:
 class Client:
     api: str
     key: str
-    receiver: Receiver
+    receiver: WebhookReceiver
     stack: Any
     store: Any
     pool: list[int] = field(default_factory=list)
@@ -351,16 +303,15 @@ def time_job(path: Path, client: Client, timeout: float) -> dict[str, Any]:
     if created.status_code != 200:
         raise BenchError(f"submit refused ({created.status_code}): {created.text[:300]}")
     job_id = created.json()["id"]
-    final = client.receiver.wait_final(job_id, timeout)
+    final = client.receiver.first(job_id, ("completed", "error"), timeout)
     result: dict[str, Any] = {"id": job_id, "upload_s": upload_s}
     if final is None:
         result.update(status="timeout", error=f"no completed/error webhook within {timeout:.0f} s")
     else:
-        at, hook = final
-        result.update(status=hook["status"], wall_s=at - t0)
-        ready = client.receiver.first(job_id, "redacted_audio_ready")
+        result.update(status=final["body"]["status"], wall_s=final["at"] - t0)
+        ready = client.receiver.first(job_id, ("redacted_audio_ready",))
         if ready is not None:
-            result["redacted_audio_ready_s"] = ready - t0
+            result["redacted_audio_ready_s"] = ready["at"] - t0
     job = client.store.get(job_id)
     result["stages_s"] = dict(job.stages)
     result["entity_count"] = job.entity_count
@@ -369,7 +320,7 @@ def time_job(path: Path, client: Client, timeout: float) -> dict[str, Any]:
         result["failed_stage"] = job.failed_stage
     if job.completed_at and "wall_s" in result:
         # from the finalize stage's completed_at to the completed webhook's receipt
-        result["after_finalize_s"] = max(0.0, (time.time() - time.monotonic() + at) - job.completed_at)
+        result["after_finalize_s"] = max(0.0, (time.time() - time.monotonic() + final["at"]) - job.completed_at)
     peaks = [peak_rss_kb(p) for p in client.pool]
     peaks = [p for p in peaks if p]
     result["worker_peak_rss_kb"] = max(peaks) if peaks else None
@@ -537,7 +488,7 @@ def run_bench(*, quick: bool = False, runs: int | None = None, out: Path = DEFAU
     model_load_s = time.perf_counter() - t_load
 
     stack = Stack(settings)
-    receiver = Receiver()
+    receiver = WebhookReceiver()
     ok = False
     try:
         say(f"starting a private stack in {home} (redis {ports['redis']}, s3 {ports['s3']}, "

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import requests
 from rich.console import Console
@@ -15,41 +12,11 @@ from rich.panel import Panel
 from rich.table import Table
 
 from bleeper.config import get_settings
+from bleeper.receiver import WebhookReceiver
 from bleeper.stack import Stack, StackError
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "sample_call.mp3"
 DEMO_HEADER = ("X-Demo-Token", "demo-secret")
-
-
-class Receiver:
-    """A webhook receiver on a free loopback port that keeps what it is sent, in order."""
-
-    def __init__(self) -> None:
-        self.received: list[dict[str, Any]] = []
-        received = self.received
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
-                body = self.rfile.read(int(self.headers.get("content-length") or 0))
-                received.append({"headers": dict(self.headers), "body": json.loads(body or b"{}")})
-                self.send_response(200)
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def wait_for(self, count: int, timeout: float) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
-        while len(self.received) < count and time.monotonic() < deadline:
-            time.sleep(0.1)
-        return self.received
-
-    def close(self) -> None:
-        self.server.shutdown()
 
 
 def run_demo(file: Path | None, timeout: float, console: Console) -> int:
@@ -67,7 +34,7 @@ def run_demo(file: Path | None, timeout: float, console: Console) -> int:
     api = settings.api_url
     auth = {"Authorization": key}
     audio = file or SAMPLE
-    receiver = Receiver()
+    receiver = WebhookReceiver()
     try:
         with open(audio, "rb") as f:
             upload = requests.post(f"{api}/v2/upload", data=f, headers=auth, timeout=60)

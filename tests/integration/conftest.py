@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +14,7 @@ import requests
 
 from bleeper.config import get_settings
 from bleeper.media import ffmpeg_exe
+from bleeper.receiver import WebhookReceiver
 from bleeper.stack import Stack
 
 
@@ -74,54 +72,24 @@ class Api:
         raise AssertionError(f"job {job_id} still {job['status']} after {timeout} s")
 
 
-class Receiver:
-    """A webhook receiver on 127.0.0.1 answering a scripted list of status codes, then 200."""
-
-    def __init__(self, codes: list[int] | None = None) -> None:
-        self.calls: list[dict[str, Any]] = []
-        self.codes = list(codes or [])
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802
-                body = self.rfile.read(int(self.headers.get("content-length") or 0))
-                code = outer.codes.pop(0) if outer.codes else 200
-                outer.calls.append({"headers": dict(self.headers), "body": json.loads(body), "code": code})
-                self.send_response(code)
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def wait_for(self, count: int, timeout: float = 60) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
-        while len(self.calls) < count and time.monotonic() < deadline:
-            time.sleep(0.1)
-        return self.calls
-
-
 @pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver()
+def receiver() -> Iterator[WebhookReceiver]:
+    r = WebhookReceiver()
     yield r
-    r.server.shutdown()
+    r.close()
 
 
 @pytest.fixture(scope="module")
 def make_receiver() -> Iterator:
-    made: list[Receiver] = []
+    made: list[WebhookReceiver] = []
 
-    def make(codes: list[int]) -> Receiver:
-        made.append(Receiver(codes))
+    def make(codes: list[int]) -> WebhookReceiver:
+        made.append(WebhookReceiver(codes))
         return made[-1]
 
     yield make
     for r in made:
-        r.server.shutdown()
+        r.close()
 
 
 @pytest.fixture(scope="session")
