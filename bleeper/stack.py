@@ -98,6 +98,7 @@ class Stack:
         self.run_dir = self.home / "run"
         self.log_dir = self.home / "logs"
         self.worker_name = f"bleeper-{settings.redis_port}-{settings.api_port}@{socket.gethostname()}"
+        self._procs: dict[str, subprocess.Popen] = {}  # what this `up` started, for _wait
 
     # --- what runs ------------------------------------------------------------------------------
 
@@ -221,7 +222,6 @@ class Stack:
         stat = Path(f"/proc/{proc.pid}/stat")
         start = stat.read_text().rsplit(")", 1)[1].split()[19] if stat.exists() else None
         self._pidfile(comp.name).write_text(json.dumps({"pid": proc.pid, "start": start}))
-        self._procs = getattr(self, "_procs", {})
         self._procs[comp.name] = proc
 
     def _wait(self, comp: Component, timeout: float) -> None:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bleeper.config import Settings
 from bleeper.errors import InvalidRequest
-from bleeper.models import AudioOptions, Job, JobOptions
+from bleeper.models import AudioOptions, Job, JobOptions, JobStatus
 
 # AssemblyAI's speech models: any of them means "this deployment's Whisper model"
 AAI_SPEECH_MODELS = {"best", "universal", "nano", "slam-1"}
@@ -25,6 +25,16 @@ UNSUPPORTED = {
     "keyterms_prompt", "keyterms_prompt_options", "speech_understanding", "domain", "topics",
     "custom_topics", "webhook_auth", "translation", "acoustic_model", "language_model",
 }
+
+
+EXPIRED = "expired after the retention period; its data was deleted"
+
+
+def aai_status(job: Job) -> tuple[str, str | None]:
+    """(status, error) under AssemblyAI's four statuses: an expired job reads as an error saying so."""
+    if job.status == JobStatus.expired:
+        return "error", EXPIRED
+    return job.status.value, job.error
 
 
 class TranscriptCreate(BaseModel):
@@ -135,7 +145,7 @@ class TranscriptPublic(BaseModel):
         deleted = job.deleted_at is not None
         return cls(
             id=job.id,
-            status="error" if job.status == "expired" else job.status.value,
+            status=aai_status(job)[0],
             audio_url="http://deleted_by_user" if deleted else o.audio_url,
             text="Deleted by user." if deleted else (body["text"] if body else None),
             words=None if deleted else words,
@@ -155,7 +165,7 @@ class TranscriptPublic(BaseModel):
             webhook_auth_header_name=o.webhook_auth_header_name,
             webhook_status_code=job.webhook_status_code,
             entities=[EntityPublic(**e) for e in body.get("entities", [])] if body and not deleted else None,
-            error=job.error if job.status != "expired" else "the transcript expired and its data was deleted",
+            error=aai_status(job)[1],
         )
 
 

@@ -23,6 +23,7 @@ from bleeper.api.schemas import (
     TranscriptItem,
     TranscriptList,
     TranscriptPublic,
+    aai_status,
 )
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest, NotFound, NotReady
 from bleeper.jobs import JobStore
@@ -102,11 +103,8 @@ async def list_transcripts(
                                    status=status.value if status else None)
     base = str(request.url).split("?")[0]
     items = [
-        TranscriptItem(id=j.id, resource_url=f"{base}/{j.id}",
-                       # AssemblyAI knows four statuses: an expired job reads as an error that says so
-                       status="error" if j.status == JobStatus.expired else j.status.value,
-                       created=_iso(j.created_at), completed=_iso(j.completed_at), audio_url=j.options.audio_url,
-                       error="expired after the retention period" if j.status == JobStatus.expired else j.error)
+        TranscriptItem(id=j.id, resource_url=f"{base}/{j.id}", status=aai_status(j)[0], error=aai_status(j)[1],
+                       created=_iso(j.created_at), completed=_iso(j.completed_at), audio_url=j.options.audio_url)
         for j in jobs
     ]
     return TranscriptList(
