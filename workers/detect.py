@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
-from presidio_analyzer.nlp_engine import NlpEngineProvider
+from presidio_analyzer.nlp_engine import NerModelConfiguration
 from presidio_analyzer.predefined_recognizers import (
     AbaRoutingRecognizer,
     CreditCardRecognizer,
     EmailRecognizer,
     IbanRecognizer,
     IpRecognizer,
-    PhoneRecognizer,
     UrlRecognizer,
     UsBankRecognizer,
     UsLicenseRecognizer,
@@ -27,6 +26,7 @@ from bleeper.models import Entity, Transcript
 from bleeper.storage import job_key
 from workers import context, recognizers
 from workers.app import stage
+from workers.nlp import CallNlpEngine
 
 log = logging.getLogger("bleeper.detect")
 
@@ -36,7 +36,6 @@ SCORE_THRESHOLD = 0.4
 ALLOW_LIST = ["CVV", "CVC", "SSN", "DOB", "PIN", "ID", "DL", "ZIP", "Zip", "Visa", "Mastercard", "MasterCard",
               "Amex", "American Express", "Discover", "ACH", "IRS"]
 NLP_CONFIG = {
-    "nlp_engine_name": "spacy",
     "models": [{"lang_code": "en", "model_name": SPACY_MODEL}],
     # Without this mapping raw spaCy labels (CARDINAL, MONEY) leak out as entity types.
     "ner_model_configuration": {
@@ -61,19 +60,17 @@ NLP_CONFIG = {
 
 def build_analyzer() -> AnalyzerEngine:
     """Presidio with spaCy sm and only US/generic recognizers: the NHS one fires on US phones."""
-    nlp_engine = NlpEngineProvider(nlp_configuration=NLP_CONFIG).create_engine()
-    # The dependency parser is a third of spaCy's time and nothing here reads its output: NER
-    # gives the entities, the tagger and lemmatizer the context words (bench/detect_speed.py).
-    for nlp in nlp_engine.nlp.values():
-        if "parser" in nlp.pipe_names:
-            nlp.disable_pipe("parser")
+    nlp_engine = CallNlpEngine(
+        models=NLP_CONFIG["models"],
+        ner_model_configuration=NerModelConfiguration.from_dict(NLP_CONFIG["ner_model_configuration"]),
+    )
+    nlp_engine.load()
     registry = RecognizerRegistry(supported_languages=["en"])
     for recognizer in (
         # DATE_TIME from spaCy sm swallows digit runs and tags "today"; dates.py does dates.
         recognizers.CallSpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "NRP"]),
         CreditCardRecognizer(),
         UsSsnRecognizer(),
-        PhoneRecognizer(supported_regions=("US", "CA")),
         EmailRecognizer(),
         IpRecognizer(),
         UrlRecognizer(),

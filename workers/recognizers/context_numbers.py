@@ -12,7 +12,7 @@ still redacted as a number sequence: fail closed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -71,6 +71,7 @@ KINDS = (
 FRAGMENT_WORDS = 12  # a short run this close to a typed number is part of the same value
 _WORDS = re.compile(r"[\w']+")
 _NUMBERISH = re.compile(r"(?i)\d+|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|dash|slash")
+_EXTENSION = re.compile(r"(?i),?\s*(?:extension|ext\.?|x)\s*")
 _MONEY_AFTER = re.compile(r"(?i)\s*(?:dollars?|bucks|cents|percent|%)")
 
 
@@ -122,6 +123,7 @@ class ContextNumberRecognizer(EntityRecognizer):
         runs = find_runs(text)
         typed: list[tuple[Run, str, float, str] | None] = [self._classify(text, r) for r in runs]
         self._fragments(text, runs, typed)
+        self._extensions(text, runs, typed)
         return [
             RecognizerResult(
                 entity, run.start, run.end, score,
@@ -182,6 +184,15 @@ class ContextNumberRecognizer(EntityRecognizer):
         distances = [_distance(before[m.end():]) for kind, rx in self.CONTEXTS if kind.entity == entity
                      for m in rx.finditer(before, window_start)]
         return min(distances, default=None)
+
+    @staticmethod
+    def _extensions(text: str, runs: list[Run], typed: list[tuple[Run, str, float, str] | None]) -> None:
+        """`1-888-276-4410, extension 3`: the extension is part of the phone number."""
+        for i in range(len(runs) - 1):
+            item, nxt = typed[i], runs[i + 1]
+            if item is not None and item[1] == "PHONE_NUMBER" and typed[i + 1] is None \
+                    and _EXTENSION.fullmatch(text, item[0].end, nxt.start):
+                typed[i] = (replace(item[0], end=nxt.end), *item[1:])
 
     @staticmethod
     def _fragments(text: str, runs: list[Run], typed: list[tuple[Run, str, float, str] | None]) -> None:

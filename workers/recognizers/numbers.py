@@ -28,7 +28,7 @@ _UNIT_ALT = "one|two|three|four|five|six|seven|eight|nine"
 _WORD = "|".join(sorted([*UNITS, *TEENS, *TENS, *REPEAT], key=len, reverse=True))
 TOKEN = re.compile(
     r"(?P<id>\b[A-Z]{1,4}-[A-Z0-9]*\d[A-Z0-9]*\b|\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}\b)"
-    r"|(?P<digits>\(?\d+\)?)"
+    r"|(?P<digits>\+?\(?\d+\)?)"
     rf"|(?P<word>(?i:\b(?:{_WORD})(?:-(?:{_UNIT_ALT}))?\b))"
     r"|(?P<letters>\b[A-Z]{1,3}\b(?!['’]))"
 )
@@ -109,7 +109,7 @@ def _read_run(toks: list[re.Match[str]]) -> Run | None:
         elif kind == "letters":
             piece = tok
         else:
-            piece = tok.strip("()").upper().replace("-", "")
+            piece = tok.strip("+()").upper().replace("-", "")
         digits += piece * repeat if repeat > 1 and len(piece) == 1 else piece
         repeat = 1
         k += 1

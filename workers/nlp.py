@@ -1,0 +1,84 @@
+"""spaCy for Presidio, doing only the work detection reads: named entities, where a name can be.
+
+Detection reads three things from spaCy: the tokens (context words around a match), their
+lemmas (context words again) and the named entities (people, places, organisations). Everything
+else in the pipeline is cost without use, so the model loads with its NER alone: in
+`en_core_web_sm` the NER has its own token encoder, and the shared `tok2vec`, the tagger, the
+attribute ruler, the lemmatizer and the parser feed only each other. Lemmas become lower-cased
+tokens: Presidio matches context words as substrings (`number` in `numbers`), which is what
+the lemma bought.
+
+NER, the costliest step left, runs only on the sentences that can hold a name. Whisper
+capitalises names and sentence starts, so a sentence whose only capitals are its first word (a
+common one: `Okay`, `So`, `What`) and the pronoun `I` has nothing for spaCy to find. A sentence
+written all in lower case says nothing about names either way, so it goes to spaCy too (`it's
+under my husband's name, bill ferrante`). bench/detect_speed.py measures what this saves.
+"""
+
+from __future__ import annotations
+
+import spacy
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+# everything en_core_web_sm has besides the NER
+UNUSED_PIPES = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+_SENTENCE_END = {".", "?", "!", "…"}
+# first words of a sentence that are never a name on their own
+_COMMON_STARTERS = STOP_WORDS | {
+    "yes", "yeah", "yep", "no", "nope", "okay", "ok", "hi", "hello", "hey", "thanks", "thank", "sure", "great",
+    "perfect", "alright", "right", "um", "uh", "oh", "got", "sorry", "good", "absolutely", "correct", "exactly",
+    "let", "sounds", "awesome", "wonderful", "cool", "gotcha", "hmm", "mm", "wow",
+}
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Split at sentence-ending punctuation (the parser that knows better is not loaded)."""
+    found, start = [], 0
+    for token in doc:
+        if token.is_punct and token.text[-1] in _SENTENCE_END:
+            found.append(doc[start:token.i + 1])
+            start = token.i + 1
+    if start < len(doc):
+        found.append(doc[start:])
+    return found
+
+
+def may_hold_a_name(sentence: Span) -> bool:
+    words = [t for t in sentence if t.text[:1].isalpha()]
+    if not words:
+        return False
+    if words[0].text[0].islower():
+        return True  # written without capitals: casing tells nothing here
+    return any(
+        t.text[0].isupper() and t.text != "I" and not (t is words[0] and t.lower_ in _COMMON_STARTERS)
+        for t in words
+    )
+
+
+class CallNlpEngine(SpacyNlpEngine):
+    def load(self) -> None:
+        # no _download_spacy_model_if_needed: a missing model is an install error, never a download
+        self.nlp = {m["lang_code"]: spacy.load(m["model_name"], exclude=UNUSED_PIPES) for m in self.models}
+
+    def process_text(self, text: str, language: str) -> NlpArtifacts:
+        nlp = self.nlp[language]
+        doc = nlp.make_doc(text)
+        candidates = [s for s in sentences(doc) if may_hold_a_name(s)]
+        entities = []
+        for sentence, parsed in zip(candidates, nlp.pipe(s.text for s in candidates)):
+            for ent in parsed.ents:
+                span = doc.char_span(sentence.start_char + ent.start_char, sentence.start_char + ent.end_char,
+                                     label=ent.label_, alignment_mode="expand")
+                if span is not None:
+                    entities.append(span)
+        doc.ents = entities
+        return self._doc_to_nlp_artifact(doc, language)
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        entities, scores = self._get_updated_entities(list(doc.ents), self._get_scores_for_entities(doc))
+        return NlpArtifacts(
+            entities=entities, tokens=doc, tokens_indices=[t.idx for t in doc], lemmas=[t.lower_ for t in doc],
+            nlp_engine=self, language=language, scores=scores,
+        )
