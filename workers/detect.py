@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration
 from presidio_analyzer.predefined_recognizers import (
     AbaRoutingRecognizer,
@@ -26,7 +26,7 @@ from bleeper.models import Entity, Transcript
 from bleeper.storage import job_key
 from workers import context, recognizers
 from workers.app import stage
-from workers.nlp import CallNlpEngine
+from workers.nlp import CallContextEnhancer, CallNlpEngine
 
 log = logging.getLogger("bleeper.detect")
 
@@ -83,7 +83,7 @@ def build_analyzer() -> AnalyzerEngine:
     ):
         registry.add_recognizer(recognizer)
     # Call speech puts the context word further back than written text: "the card number? 4532…"
-    enhancer = LemmaContextAwareEnhancer(context_prefix_count=10, context_suffix_count=2)
+    enhancer = CallContextEnhancer(context_prefix_count=10, context_suffix_count=2)
     return AnalyzerEngine(
         registry=registry,
         nlp_engine=nlp_engine,
@@ -120,22 +120,40 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     return merged
 
 
+class Timeline:
+    """A transcript's words and segments found by character offset (bisect, not a scan: a long
+    call has thousands of words and hundreds of entities)."""
+
+    def __init__(self, transcript: Transcript) -> None:
+        self.transcript = transcript
+        self.word_ends = [w.char_end for w in transcript.words]
+        self.segments = [s for s in transcript.segments if s.last_word > s.first_word]
+        self.segment_ends = [transcript.words[s.last_word - 1].char_end for s in self.segments]
+
+    def place(self, start: int, end: int) -> tuple[int, int, bool]:
+        """The time span of the words a char span touches. If any of them has no timestamp, every
+        segment the span touches is redacted whole (fail closed): a word printed redacted must not
+        stay audible."""
+        t = self.transcript
+        words = []
+        for w in t.words[bisect_right(self.word_ends, start):]:
+            if w.char_start >= end:
+                break
+            words.append(w)
+        if words and all(w.end > w.start for w in words):
+            return min(w.start for w in words), max(w.end for w in words), True
+        touched = []
+        for seg in self.segments[bisect_right(self.segment_ends, start):]:
+            if t.words[seg.first_word].char_start >= end:
+                break
+            touched.append(seg)
+        if touched:
+            return min(s.start for s in touched), max(s.end for s in touched), False
+        return 0, t.duration_ms, False  # nowhere to place it: redact the whole file
+
+
 def place_in_time(transcript: Transcript, start: int, end: int) -> tuple[int, int, bool]:
-    """The time span of the words a char span touches. If any of them has no timestamp, every
-    segment the span touches is redacted whole (fail closed): a word printed redacted must not
-    stay audible."""
-    words = [w for w in transcript.words if w.char_end > start and w.char_start < end]
-    if words and all(w.end > w.start for w in words):
-        return min(w.start for w in words), max(w.end for w in words), True
-    touched = [
-        seg for seg in transcript.segments
-        if seg.last_word > seg.first_word
-        and transcript.words[seg.first_word].char_start < end
-        and transcript.words[seg.last_word - 1].char_end > start
-    ]
-    if touched:
-        return min(s.start for s in touched), max(s.end for s in touched), False
-    return 0, transcript.duration_ms, False  # nowhere to place it: redact the whole file
+    return Timeline(transcript).place(start, end)
 
 
 @dataclass(frozen=True)
@@ -167,9 +185,9 @@ def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> li
 
 
 def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> list[Entity]:
-    found = []
+    found, timeline = [], Timeline(transcript)
     for f in find_pii(transcript.text, analyzer, wanted):
-        start_ms, end_ms, placed = place_in_time(transcript, f.start, f.end)
+        start_ms, end_ms, placed = timeline.place(f.start, f.end)
         found.append(
             Entity(policy=f.policy, start=f.start, end=f.end, start_ms=start_ms, end_ms=end_ms, score=f.score,
                    recognizer=f.recognizer, placed=placed)

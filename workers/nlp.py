@@ -17,7 +17,10 @@ under my husband's name, bill ferrante`). bench/detect_speed.py measures what th
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import spacy
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -78,7 +81,27 @@ class CallNlpEngine(SpacyNlpEngine):
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         entities, scores = self._get_updated_entities(list(doc.ents), self._get_scores_for_entities(doc))
-        return NlpArtifacts(
+        artifacts = NlpArtifacts(
             entities=entities, tokens=doc, tokens_indices=[t.idx for t in doc], lemmas=[t.lower_ for t in doc],
             nlp_engine=self, language=language, scores=scores,
         )
+        # Presidio asks `word in keywords` for each word around each match: a list makes that
+        # quadratic in a long call
+        artifacts.keywords = frozenset(artifacts.keywords)
+        return artifacts
+
+
+class CallContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context enhancer, finding a match's token by bisect instead of walking the
+    document from its start for every match (minutes of a call hold hundreds of matches and
+    thousands of tokens), and without the matched text in its error message."""
+
+    @staticmethod
+    def _find_index_of_match_token(word: str, start: int, tokens: Doc, tokens_indices: list[int]) -> int:
+        # the first token that starts at `start` or runs past it, as Presidio's scan finds it
+        i = bisect_right(tokens_indices, start) - 1
+        if i < 0 or start >= tokens_indices[i] + len(tokens[i]):
+            i += 1
+        if i >= len(tokens_indices):
+            raise ValueError(f"no token at character {start}")
+        return i

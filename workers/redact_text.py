@@ -9,6 +9,7 @@ is done unless the job asked for `keep_unredacted`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,19 +64,32 @@ def _anonymize(text: str, pieces: list[tuple[int, int, str]]) -> str:
     return _anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
 
 
+def _touching(entities: list[Entity], whole: list[tuple[int, int, str]], ends: list[int], start: int, end: int
+              ) -> list[tuple[Entity, tuple[int, int, str]]]:
+    """The entities overlapping [start, end), found by bisect (a call has hundreds of them)."""
+    found = []
+    for i in range(bisect_right(ends, start), len(whole)):
+        if whole[i][0] >= end:
+            break
+        found.append((entities[i], whole[i]))
+    return found
+
+
 def render(transcript: Transcript, entities: list[Entity], style: Style) -> RedactedTranscript:
     """Entities must not overlap (detect resolves that). Words keep their times; a style that
     writes one token per value puts it on the value's first word."""
     text = transcript.text
+    entities = sorted(entities, key=lambda e: e.start)
     whole = [(e.start, e.end, style.replacement(e, text[e.start:e.end])) for e in entities]
     out_text = _anonymize(text, whole)
     per_char = style.sub == "hash"  # hash keeps lengths, so it applies to any part of a value
 
+    ends = [e for _, e, _ in whole]  # in order: entities do not overlap
     words: list[Word] = []
     new_index: list[int] = []  # old word index -> new word index (for sentences)
     for word in transcript.words:
         local = []
-        for e, (_, _, new) in zip(entities, whole):
+        for e, (_, _, new) in _touching(entities, whole, ends, word.char_start, word.char_end):
             lo, hi = max(e.start, word.char_start), min(e.end, word.char_end)
             if lo < hi:
                 piece = _hash(text[lo:hi]) if per_char else ("" if e.start < word.char_start else new)
@@ -83,9 +97,12 @@ def render(transcript: Transcript, entities: list[Entity], style: Style) -> Reda
         shown = word.text
         for lo, hi, piece in sorted(local, reverse=True):
             shown = shown[:lo] + piece + shown[hi:]
+        shown = shown.strip()
         new_index.append(len(words))
-        if shown.strip():
-            words.append(word.model_copy(update={"text": shown.strip()}))
+        if shown == word.text:
+            words.append(word)  # unchanged: no copy (a long call has thousands of words)
+        elif shown:
+            words.append(word.model_copy(update={"text": shown}))
     new_index.append(len(words))
 
     sentences = []
@@ -95,7 +112,7 @@ def render(transcript: Transcript, entities: list[Entity], style: Style) -> Reda
         # a value running on into this sentence was written where it started, like its word
         clipped = [(max(s, a) - a, min(e, b) - a,
                     _hash(text[max(s, a):min(e, b)]) if per_char else (new if s >= a else ""))
-                   for s, e, new in whole if s < b and e > a]
+                   for _, (s, e, new) in _touching(entities, whole, ends, a, b)]
         sentences.append(Segment(start=seg.start, end=seg.end, text=_anonymize(text[a:b], clipped),
                                  first_word=new_index[seg.first_word], last_word=new_index[seg.last_word]))
     return RedactedTranscript(text=out_text, words=words, sentences=sentences)
@@ -111,7 +128,8 @@ def skeleton(transcript: Transcript, entities: list[Entity]) -> Transcript:
     """The transcript in `hash` style with offsets intact: what later renders start from."""
     hashed = render(transcript, entities, Style("hash"))
     text = hashed.text
-    words = [w.model_copy(update={"text": text[w.char_start:w.char_end].strip()}) for w in transcript.words]
+    words = [w if (shown := text[w.char_start:w.char_end].strip()) == w.text else w.model_copy(update={"text": shown})
+             for w in transcript.words]
     segments = [s.model_copy(update={"text": text[transcript.words[s.first_word].char_start:
                                                     transcript.words[s.last_word - 1].char_end]})
                 for s in transcript.segments]

@@ -12,7 +12,9 @@ still redacted as a number sequence: fail closed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -75,9 +77,6 @@ _EXTENSION = re.compile(r"(?i),?\s*(?:extension|ext\.?|x)\s*")
 _MONEY_AFTER = re.compile(r"(?i)\s*(?:dollars?|bucks|cents|percent|%)")
 
 
-def _distance(between: str) -> int:
-    """Words between a phrase and a run, not counting other numbers (self-corrections)."""
-    return sum(1 for w in _WORDS.findall(between) if not _NUMBERISH.fullmatch(w))
 _FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER"}
 
 
@@ -105,9 +104,47 @@ def _ssn(digits: str) -> bool:
         and digits[5:] != "0000"
 
 
+_CONTEXTS = [(k, re.compile(rf"\b(?:{k.context})\b", re.IGNORECASE)) for k in KINDS]
+WINDOW = 160  # characters before a run searched for its phrase
+
+
+class _Reading:
+    """One text, indexed once: where each kind's phrases end and how many words lie between two
+    points (every run asks both; scanning the text before each run again was most of the time)."""
+
+    def __init__(self, text: str) -> None:
+        self.phrases = [(kind, [(m.start(), m.end()) for m in rx.finditer(text)]) for kind, rx in _CONTEXTS]
+        self.phrase_ends = [[end for _, end in found] for _, found in self.phrases]
+        words = list(_WORDS.finditer(text))
+        self.word_starts = [m.start() for m in words]
+        self.word_ends = [m.end() for m in words]
+        self.plain = list(accumulate((not _NUMBERISH.fullmatch(m.group()) for m in words), initial=0))
+
+    def _span(self, start: int, end: int) -> tuple[int, int]:
+        return bisect_left(self.word_starts, start), bisect_right(self.word_ends, end)
+
+    def words(self, start: int, end: int) -> int:
+        i, j = self._span(start, end)
+        return max(0, j - i)
+
+    def distance(self, start: int, end: int) -> int:
+        """Words between a phrase and a run, not counting other numbers (self-corrections)."""
+        i, j = self._span(start, end)
+        return max(0, self.plain[j] - self.plain[i])
+
+    def before(self, run_start: int) -> list[tuple[Kind, int, int]]:
+        """(kind, phrase length, distance) of every phrase ending in the window before a run."""
+        found = []
+        for (kind, spans), ends in zip(self.phrases, self.phrase_ends):
+            for k in range(bisect_left(ends, run_start - WINDOW), bisect_right(ends, run_start)):
+                start, end = spans[k]
+                if start >= run_start - WINDOW:
+                    found.append((kind, end - start, self.distance(end, run_start)))
+        return found
+
+
 class ContextNumberRecognizer(EntityRecognizer):
     KINDS = KINDS
-    CONTEXTS = [(k, re.compile(rf"\b(?:{k.context})\b", re.IGNORECASE)) for k in KINDS]
 
     def __init__(self) -> None:
         super().__init__(
@@ -121,8 +158,9 @@ class ContextNumberRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         runs = find_runs(text)
-        typed: list[tuple[Run, str, float, str] | None] = [self._classify(text, r) for r in runs]
-        self._fragments(text, runs, typed)
+        reading = _Reading(text)
+        typed: list[tuple[Run, str, float, str] | None] = [self._classify(text, reading, r) for r in runs]
+        self._fragments(reading, runs, typed)
         self._extensions(text, runs, typed)
         return [
             RecognizerResult(
@@ -135,27 +173,23 @@ class ContextNumberRecognizer(EntityRecognizer):
             for run, entity, score, why in [item] if entity in entities
         ]
 
-    def _classify(self, text: str, run: Run) -> tuple[Run, str, float, str] | None:
+    def _classify(self, text: str, reading: _Reading, run: Run) -> tuple[Run, str, float, str] | None:
         if text[:run.start].rstrip().endswith("$") or _MONEY_AFTER.match(text, run.end):
             return None  # money: money.py
         n = run.digit_count
-        before = text[:run.start]
-        window_start = max(0, len(before) - 160)
+        phrases = reading.before(run.start)
         best: tuple[int, int, Kind] | None = None  # (distance, -phrase length, kind)
-        for kind, rx in self.CONTEXTS:
+        for kind, length, distance in phrases:
             if not kind.digits[0] <= n <= kind.digits[1] or (run.alnum and not kind.alnum):
                 continue
-            for m in rx.finditer(before, window_start):
-                distance = _distance(before[m.end():])
-                key = (distance, -(m.end() - m.start()), kind)
-                if distance <= kind.reach and (best is None or key[:2] < best[:2]):
-                    best = key
+            if distance <= kind.reach and (best is None or (distance, -length) < best[:2]):
+                best = (distance, -length, kind)
         if best is not None:
             distance, _, kind = best
             # "the expiration date on the card? 09 27": a month-year after an expiry phrase is the
             # expiry even when "card" is nearer
             if kind.entity == "CREDIT_CARD" and n in (3, 4) and _mmyy(run.digits):
-                expiry = self._nearest(before, window_start, "CREDIT_CARD_EXPIRATION")
+                expiry = min((d for k, _, d in phrases if k.entity == "CREDIT_CARD_EXPIRATION"), default=None)
                 if expiry is not None and expiry <= 8:
                     return run, "CREDIT_CARD_EXPIRATION", 0.9, "month and year after an expiry phrase"
             if kind.entity == "CREDIT_CARD" and 13 <= n <= 19 and luhn_ok(run.digits):
@@ -180,11 +214,6 @@ class ContextNumberRecognizer(EntityRecognizer):
             return run, "NUMBER_SEQUENCE", 0.45, "digits read one by one"
         return None
 
-    def _nearest(self, before: str, window_start: int, entity: str) -> int | None:
-        distances = [_distance(before[m.end():]) for kind, rx in self.CONTEXTS if kind.entity == entity
-                     for m in rx.finditer(before, window_start)]
-        return min(distances, default=None)
-
     @staticmethod
     def _extensions(text: str, runs: list[Run], typed: list[tuple[Run, str, float, str] | None]) -> None:
         """`1-888-276-4410, extension 3`: the extension is part of the phone number."""
@@ -195,7 +224,7 @@ class ContextNumberRecognizer(EntityRecognizer):
                 typed[i] = (replace(item[0], end=nxt.end), *item[1:])
 
     @staticmethod
-    def _fragments(text: str, runs: list[Run], typed: list[tuple[Run, str, float, str] | None]) -> None:
+    def _fragments(reading: _Reading, runs: list[Run], typed: list[tuple[Run, str, float, str] | None]) -> None:
         """Untyped runs of 3+ digits near a typed number take its type: a self-correction or a
         value read in two goes is still that value."""
         for i, run in enumerate(runs):
@@ -206,7 +235,7 @@ class ContextNumberRecognizer(EntityRecognizer):
                 if other is None or other[1] not in _FRAGMENT_KINDS:
                     continue
                 lo, hi = sorted((run, other[0]), key=lambda r: r.start)
-                gap = len(_WORDS.findall(text[lo.end:hi.start]))
+                gap = reading.words(lo.end, hi.start)
                 if gap <= FRAGMENT_WORDS:
                     near.append((gap, other[1]))
             if near:

@@ -58,15 +58,37 @@ INJURY = re.compile(
 )
 
 
-def _alternation(words: str) -> str:
-    items = sorted({w.strip() for w in words.replace("\n", "").split("|") if w.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in items)
+_WORD = re.compile(r"\w+")
+
+
+class Vocabulary:
+    """A word list matched case-insensitively as whole words, longest entry first.
+
+    One regex alternation of a few hundred entries is tried at every character of the text;
+    trying it only where a word that starts some entry stands finds the same matches (a match
+    starts at a word, and its first word must be an entry's first word) in a fraction of the time.
+    """
+
+    def __init__(self, words: str) -> None:
+        items = sorted({w.strip() for w in words.replace("\n", "").split("|") if w.strip()}, key=len, reverse=True)
+        self.regex = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in items)})\b", re.IGNORECASE)
+        self.first_words = {_WORD.match(w).group().lower() for w in items}
+
+    def finditer(self, text: str, words: list[tuple[int, str]]) -> list[re.Match[str]]:
+        """Matches in `text`, whose words (start, lower case) are `words`."""
+        found: list[re.Match[str]] = []
+        for start, word in words:
+            if word in self.first_words and (not found or start >= found[-1].end()):
+                m = self.regex.match(text, start)
+                if m:
+                    found.append(m)
+        return found
 
 
 class MedicalRecognizer(EntityRecognizer):
-    CONDITION = re.compile(rf"\b(?:{_alternation(CONDITIONS)})\b", re.IGNORECASE)
-    DRUG = re.compile(rf"\b(?:{_alternation(DRUGS)})\b", re.IGNORECASE)
-    PROCEDURE = re.compile(rf"\b(?:{_alternation(PROCEDURES)})\b", re.IGNORECASE)
+    CONDITION = Vocabulary(CONDITIONS)
+    DRUG = Vocabulary(DRUGS)
+    PROCEDURE = Vocabulary(PROCEDURES)
     # a short phrase after a diagnosis cue, up to a clause boundary
     CUE = re.compile(r"\b(?:diagnosed with|suffering from|suffers from|treated for|being treated for|"
                      r"history of|tested positive for)\s+((?:[a-z'-]+\s?){1,3}?)(?=[,.;?!]| and | but | last | "
@@ -83,13 +105,14 @@ class MedicalRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         found: list[tuple[str, int, int, float, str]] = []
-        for m in self.CONDITION.finditer(text):
+        words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
+        for m in self.CONDITION.finditer(text, words):
             if m.group().lower() == "ms" and not m.group().isupper():
                 continue  # "Ms." is a title
             found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.75, "condition vocabulary"))
-        for m in self.DRUG.finditer(text):
+        for m in self.DRUG.finditer(text, words):
             found.append(("DRUG", m.start(), m.end(), 0.75, "drug vocabulary"))
-        for m in self.PROCEDURE.finditer(text):
+        for m in self.PROCEDURE.finditer(text, words):
             found.append(("MEDICAL_PROCESS", m.start(), m.end(), 0.7, "procedure vocabulary"))
         for m in INJURY.finditer(text):
             found.append(("INJURY", m.start(), m.end(), 0.8, "injury pattern"))
