@@ -25,14 +25,24 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from workers.recognizers.spacy_filtered import _DOMAIN_WORDS
+
 # everything en_core_web_sm has besides the NER
 UNUSED_PIPES = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
 _SENTENCE_END = {".", "?", "!", "…"}
+# capitalised words that are not names in a call: what spaCy finds around them is dropped anyway
+# (spacy_filtered.py, the analyzer's allow list) or is a date, which spaCy is not asked for
+_NOT_NAMES = _DOMAIN_WORDS | {
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "cvc", "id", "dl", "vin", "mri", "ach", "irs", "visa", "mastercard", "amex", "discover",
+}
 # first words of a sentence that are never a name on their own
-_COMMON_STARTERS = STOP_WORDS | {
+_COMMON_STARTERS = STOP_WORDS | _NOT_NAMES | {
     "yes", "yeah", "yep", "no", "nope", "okay", "ok", "hi", "hello", "hey", "thanks", "thank", "sure", "great",
     "perfect", "alright", "right", "um", "uh", "oh", "got", "sorry", "good", "absolutely", "correct", "exactly",
-    "let", "sounds", "awesome", "wonderful", "cool", "gotcha", "hmm", "mm", "wow",
+    "let", "sounds", "awesome", "wonderful", "cool", "gotcha", "hmm", "mm", "wow", "checking", "savings",
+    "security", "social", "expiration", "expires", "date", "text", "hold", "auto", "member", "mailing",
 }
 
 
@@ -55,7 +65,8 @@ def may_hold_a_name(sentence: Span) -> bool:
     if words[0].text[0].islower():
         return True  # written without capitals: casing tells nothing here
     return any(
-        t.text[0].isupper() and t.text != "I" and not (t is words[0] and t.lower_ in _COMMON_STARTERS)
+        t.text[0].isupper() and t.text != "I" and t.lower_ not in _NOT_NAMES
+        and not (t is words[0] and t.lower_ in _COMMON_STARTERS)
         for t in words
     )
 

@@ -64,6 +64,16 @@ def _anonymize(text: str, pieces: list[tuple[int, int, str]]) -> str:
     return _anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
 
 
+def _splice(text: str, pieces: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end) replaced by its new text: the whole transcript's replacements
+    (made by Presidio) cut down to one word or sentence."""
+    out, at = [], 0
+    for start, end, new in sorted(pieces):
+        out += [text[at:start], new]
+        at = end
+    return "".join(out) + text[at:]
+
+
 def _touching(entities: list[Entity], whole: list[tuple[int, int, str]], ends: list[int], start: int, end: int
               ) -> list[tuple[Entity, tuple[int, int, str]]]:
     """The entities overlapping [start, end), found by bisect (a call has hundreds of them)."""
@@ -94,10 +104,7 @@ def render(transcript: Transcript, entities: list[Entity], style: Style) -> Reda
             if lo < hi:
                 piece = _hash(text[lo:hi]) if per_char else ("" if e.start < word.char_start else new)
                 local.append((lo - word.char_start, hi - word.char_start, piece))
-        shown = word.text
-        for lo, hi, piece in sorted(local, reverse=True):
-            shown = shown[:lo] + piece + shown[hi:]
-        shown = shown.strip()
+        shown = _splice(word.text, local).strip()
         new_index.append(len(words))
         if shown == word.text:
             words.append(word)  # unchanged: no copy (a long call has thousands of words)
@@ -113,7 +120,7 @@ def render(transcript: Transcript, entities: list[Entity], style: Style) -> Reda
         clipped = [(max(s, a) - a, min(e, b) - a,
                     _hash(text[max(s, a):min(e, b)]) if per_char else (new if s >= a else ""))
                    for _, (s, e, new) in _touching(entities, whole, ends, a, b)]
-        sentences.append(Segment(start=seg.start, end=seg.end, text=_anonymize(text[a:b], clipped),
+        sentences.append(Segment(start=seg.start, end=seg.end, text=_splice(text[a:b], clipped),
                                  first_word=new_index[seg.first_word], last_word=new_index[seg.last_word]))
     return RedactedTranscript(text=out_text, words=words, sentences=sentences)
 
@@ -126,8 +133,7 @@ def redact_text(transcript: Transcript, entities: list[Entity], sub: str = "hash
 
 def skeleton(transcript: Transcript, entities: list[Entity]) -> Transcript:
     """The transcript in `hash` style with offsets intact: what later renders start from."""
-    hashed = render(transcript, entities, Style("hash"))
-    text = hashed.text
+    text = _anonymize(transcript.text, [(e.start, e.end, _hash(transcript.text[e.start:e.end])) for e in entities])
     words = [w if (shown := text[w.char_start:w.char_end].strip()) == w.text else w.model_copy(update={"text": shown})
              for w in transcript.words]
     segments = [s.model_copy(update={"text": text[transcript.words[s.first_word].char_start:

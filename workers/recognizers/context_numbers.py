@@ -104,7 +104,8 @@ def _ssn(digits: str) -> bool:
         and digits[5:] != "0000"
 
 
-_CONTEXTS = [(k, re.compile(rf"\b(?:{k.context})\b", re.IGNORECASE)) for k in KINDS]
+# the phrases are lower case; matching them in lowered text is twice as fast as IGNORECASE
+_CONTEXTS = [(k, re.compile(rf"\b(?:{k.context})\b")) for k in KINDS]
 WINDOW = 160  # characters before a run searched for its phrase
 
 
@@ -113,7 +114,10 @@ class _Reading:
     points (every run asks both; scanning the text before each run again was most of the time)."""
 
     def __init__(self, text: str) -> None:
-        self.phrases = [(kind, [(m.start(), m.end()) for m in rx.finditer(text)]) for kind, rx in _CONTEXTS]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer ("İ"): offsets would move
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self.phrases = [(kind, [(m.start(), m.end()) for m in rx.finditer(lowered)]) for kind, rx in _CONTEXTS]
         self.phrase_ends = [[end for _, end in found] for _, found in self.phrases]
         words = list(_WORDS.finditer(text))
         self.word_starts = [m.start() for m in words]
