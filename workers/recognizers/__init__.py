@@ -10,7 +10,7 @@ from workers.recognizers.money import MoneyRecognizer
 from workers.recognizers.names import NameRecognizer
 from workers.recognizers.personal import PersonalRecognizer
 from workers.recognizers.spacy_filtered import CallSpacyRecognizer
-from workers.recognizers.spoken_email import SpokenEmailRecognizer, SpokenUrlRecognizer
+from workers.recognizers.spoken_email import SpokenEmailRecognizer, SpokenUrlRecognizer, WrittenUrlRecognizer
 
 
 def all_recognizers() -> list:
@@ -18,10 +18,10 @@ def all_recognizers() -> list:
     return [
         AddressRecognizer(), AgeRecognizer(), ContextNumberRecognizer(), CredentialRecognizer(), DateRecognizer(),
         MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
-        SpokenEmailRecognizer(), SpokenUrlRecognizer(),
+        SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(),
     ]
 
 
 __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "ContextNumberRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
-           "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer"]
+           "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer"]

@@ -1,8 +1,8 @@
 """A whole call is one long transcript: detection must hide there what it hides in one utterance.
 
 Detection does less work on long text than a plain Presidio setup (spaCy's NER only on sentences
-that can hold a name, the spoken-email patterns only near an `at`, word lists looked up from a
-word's first letters): these tests show that nothing is lost by it.
+that can hold a name, the spoken-email patterns only near an `at`, URL patterns only on words
+with a dot, word lists only from an entry's first word): these tests show that nothing is lost.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 import regex
 from presidio_analyzer import PatternRecognizer
+from presidio_analyzer.predefined_recognizers import UrlRecognizer
 
 from bleeper import evaluate
 from bleeper.policies import ALL_POLICIES
 from workers.detect import build_analyzer, find_pii
 from workers.recognizers.medical import MedicalRecognizer
-from workers.recognizers.spoken_email import SpokenEmailRecognizer
+from workers.recognizers.spoken_email import SpokenEmailRecognizer, WrittenUrlRecognizer
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
 
@@ -122,3 +123,12 @@ def test_a_long_dashed_digit_run_before_an_at_does_not_stall_email_detection():
     for pattern in SpokenEmailRecognizer.PATTERNS:
         compiled = regex.compile(pattern.regex, regex.IGNORECASE | regex.MULTILINE | regex.DOTALL)
         assert list(compiled.finditer(text, timeout=30)) == []
+
+
+def test_written_urls_are_found_as_presidio_finds_them_in_the_whole_text():
+    text = _as_one_call([i for p in EVAL_SETS if p.exists() for i in evaluate.load(p)])["text"]
+    text += (" Go to www.hartwell-pharmacy.com/refill or https://portal.example.org/a?b=1, or \"mychart.health\". "
+             "The file is notes.txt, version 2.5, e.g. later. Mail sarah.jennings@gmail.com today.")
+    fast = WrittenUrlRecognizer()
+    spans = sorted((r.start, r.end) for r in fast.analyze(text, ["URL"]))
+    assert len(spans) >= 3 and spans == sorted((r.start, r.end) for r in UrlRecognizer().analyze(text, ["URL"]))
