@@ -159,6 +159,21 @@ def test_silence_mutes_the_interval(mono, tmp_path):
     assert _dominant_hz(_window(x, rate, 4.0, 5.0), rate) == pytest.approx(TONE_HZ, abs=5)
 
 
+@pytest.mark.parametrize("start_ms,end_ms", [(2013, 2987), (2000, 2001), (1999, 3041)])
+def test_silence_covers_an_interval_to_its_first_and_last_sample(mono, tmp_path, start_ms, end_ms):
+    """Edges that fall inside a filter frame: that whole frame is muted, never left audible."""
+    source, info = mono
+    out = tmp_path / "redacted.wav"
+    render(source, out, [(start_ms, end_ms)], info, method="silence", quality="wav")
+    x, rate = _read(out)
+    original, _ = _read(source)
+    assert _rms(_window(x, rate, start_ms / 1000, end_ms / 1000)) < 1.0
+    # at most two 40 ms frames of untouched sound are muted around it
+    before, after = (start_ms - 100) / 1000, (end_ms + 100) / 1000
+    assert np.abs(_window(x, rate, 0.0, before) - _window(original, rate, 0.0, before)).max() <= 1
+    assert np.abs(_window(x, rate, after, 5.9) - _window(original, rate, after, 5.9)).max() <= 1
+
+
 def test_several_intervals_are_all_beeped(mono, tmp_path):
     source, info = mono
     out = tmp_path / "redacted.wav"
