@@ -22,6 +22,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/bleeper bench
+	$(BIN)/python bench/detect_speed.py
 
 down:
 	@test -x $(BIN)/bleeper && $(BIN)/bleeper down || true

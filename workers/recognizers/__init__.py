@@ -10,7 +10,8 @@ from workers.recognizers.money import MoneyRecognizer
 from workers.recognizers.names import NameRecognizer
 from workers.recognizers.personal import PersonalRecognizer
 from workers.recognizers.spacy_filtered import CallSpacyRecognizer
-from workers.recognizers.spoken_email import SpokenEmailRecognizer, SpokenUrlRecognizer, WrittenUrlRecognizer
+from workers.recognizers.spoken_email import SpokenEmailRecognizer
+from workers.recognizers.url import SpokenUrlRecognizer, WrittenUrlRecognizer
 
 
 def all_recognizers() -> list:

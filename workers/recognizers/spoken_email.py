@@ -1,17 +1,15 @@
-"""Emails and web addresses as Whisper writes speech: `sarah dot jennings at gmail dot com`,
-`Sir.Jennings at mail.com`, `R, O, S, E, dot, T, A, N, at gmail dot com`,
-`hartwell pharmacy dot com slash refill`."""
+"""Emails as Whisper writes speech: `sarah dot jennings at gmail dot com`, `Sir.Jennings at
+mail.com`, `R, O, S, E, dot, T, A, N, at gmail dot com`."""
 
 import re
 from bisect import bisect_left
 
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
-from presidio_analyzer.predefined_recognizers import UrlRecognizer
 
 from workers.recognizers.casing import lowered
 
-_TLD = r"(?:com|net|org|edu|gov|io|co|us|uk|info|biz|me|ca|de|health|app)"
-_DOT = r"(?:\s*\.\s*|,?\s+dot,?\s+)"
+TLD = r"(?:com|net|org|edu|gov|io|co|us|uk|info|biz|me|ca|de|health|app)"
+DOT = r"(?:\s*\.\s*|,?\s+dot,?\s+)"
 # a word of the local part: not the words that announce an email, nor a separator (said or
 # written): a part that could also be a separator lets the regex split `0-0-0-5-3-4` every
 # possible way, and a long run of those before an `at` took seconds
@@ -21,7 +19,7 @@ _PART = (r"(?!(?:email|e-mail|address|is|it's|its|my|to|at|the|send|it|me|mail|w
 _JOIN = r"(?:\s*,\s*|\s+|[._-])(?:(?:dot|underscore|dash|hyphen|period)(?:\s*,\s*|\s+))?"
 _LOCAL = rf"{_PART}(?:{_JOIN}{_PART}){{0,12}}"
 _AT = r",?\s+(?:at|@)(?:\s+(?:symbol|sign))?,?\s+"
-_DOMAIN = rf"[a-z0-9-]+(?:\s+[a-z0-9-]+)?(?:{_DOT}[a-z0-9-]+)*{_DOT}{_TLD}"
+_DOMAIN = rf"[a-z0-9-]+(?:\s+[a-z0-9-]+)?(?:{DOT}[a-z0-9-]+)*{DOT}{TLD}"
 _ANCHOR = re.compile(r"\bat\b|@")
 LOCAL_WORDS = 26  # the most words a local part spans: 13 parts and a `dot` between each two
 DOMAIN_CHARS = 200
@@ -79,38 +77,3 @@ class SpokenEmailRecognizer(PatternRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
         )
-
-
-class SpokenUrlRecognizer(PatternRecognizer):
-    PATTERNS = [
-        Pattern("spoken url", rf"\b(?:www{_DOT})?(?!(?:the|a|is|this|that|it|its|your|my)\b)[a-z0-9-]+"
-                              rf"(?: (?!(?:the|a|is|this|that|it|its|your|my)\b)[a-z0-9-]+)?{_DOT}{_TLD}"
-                              r"(?:\s+slash\s+[a-z0-9-]+)*\b(?!\s*(?:at|@)\b)", 0.6),
-    ]
-    CONTEXT = ["website", "site", "go to", "visit", "link", "page", "online", "portal"]
-
-    def __init__(self) -> None:
-        super().__init__(supported_entity="URL", patterns=self.PATTERNS, context=self.CONTEXT,
-                         name="SpokenUrlRecognizer")
-
-
-_URL_WORD = re.compile(r"\S*[a-z0-9.-]\.[a-z]\S*", re.IGNORECASE)  # a word with a dot inside
-
-
-class WrittenUrlRecognizer(UrlRecognizer):
-    """Presidio's URL recognizer, run only on the words that hold a dot between a letter or digit
-    and a letter (`hartwell.com`, `www.x.org/refill`). Over the whole text its pattern (a domain,
-    then a dot and one of ~600 top-level domains) is tried at every character; a URL never holds
-    a space, so each match lies inside one such word and nothing is lost."""
-
-    def __init__(self) -> None:
-        super().__init__(name="UrlRecognizer")
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None  # noqa: ANN001
-                ) -> list[RecognizerResult]:
-        found = []
-        for word in _URL_WORD.finditer(text):
-            for result in super().analyze(word.group(), entities, nlp_artifacts, regex_flags) or []:
-                result.start, result.end = result.start + word.start(), result.end + word.start()
-                found.append(result)
-        return found

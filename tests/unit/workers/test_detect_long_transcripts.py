@@ -19,7 +19,8 @@ from bleeper import evaluate
 from bleeper.policies import ALL_POLICIES
 from workers.detect import build_analyzer, find_pii
 from workers.recognizers.medical import MedicalRecognizer
-from workers.recognizers.spoken_email import SpokenEmailRecognizer, WrittenUrlRecognizer
+from workers.recognizers.spoken_email import SpokenEmailRecognizer
+from workers.recognizers.url import WrittenUrlRecognizer
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
 
