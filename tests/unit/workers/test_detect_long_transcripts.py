@@ -25,7 +25,9 @@ from workers.recognizers.url import WrittenUrlRecognizer
 pytestmark = pytest.mark.slow  # loads the spaCy model
 
 ROOT = Path(__file__).resolve().parents[3]
-EVAL_SETS = [ROOT.parent / "shared" / "eval" / "pii_dev.jsonl", ROOT / "eval" / "hard_calls.jsonl"]
+# the hand-written hard set is in the repository; the shared dev set where the checkout has it
+EVAL_SETS = [p for p in (ROOT / "eval" / "hard_calls.jsonl", ROOT.parent / "shared" / "eval" / "pii_dev.jsonl")
+             if p.exists()]
 SMALL_TALK = ("Okay. Let me pull that up for you. So what can I help you with today? Sure, that's fine. "
               "Yeah, give me one second while the system loads. ")
 
@@ -33,12 +35,6 @@ SMALL_TALK = ("Okay. Let me pull that up for you. So what can I help you with to
 @pytest.fixture(scope="module")
 def analyzer():
     return build_analyzer()
-
-
-def _available(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path} is not in this checkout")
-    return path
 
 
 def _as_one_call(items: list[dict]) -> dict:
@@ -52,7 +48,7 @@ def _as_one_call(items: list[dict]) -> dict:
 
 @pytest.mark.parametrize("path", EVAL_SETS, ids=lambda p: p.name)
 def test_a_whole_call_leaves_no_more_pii_visible_than_its_utterances_one_by_one(analyzer, path):
-    items = evaluate.load(_available(path))
+    items = evaluate.load(path)
 
     def predict(text: str) -> list[tuple[int, int, str]]:
         return [(f.start, f.end, f.policy) for f in find_pii(text, analyzer, ALL_POLICIES)]
@@ -91,7 +87,7 @@ def test_a_spoken_email_late_in_a_call_is_found_whole(analyzer, email):
 
 
 def test_the_spoken_email_patterns_find_the_same_emails_near_an_at_as_everywhere():
-    text = _as_one_call([i for p in EVAL_SETS if p.exists() for i in evaluate.load(p)])["text"]
+    text = _as_one_call([i for p in EVAL_SETS for i in evaluate.load(p)])["text"]
     fast = SpokenEmailRecognizer()
     everywhere = PatternRecognizer(supported_entity="EMAIL_ADDRESS", patterns=SpokenEmailRecognizer.PATTERNS)
     spans = sorted((r.start, r.end) for r in fast.analyze(text, ["EMAIL_ADDRESS"]))
@@ -100,7 +96,7 @@ def test_the_spoken_email_patterns_find_the_same_emails_near_an_at_as_everywhere
 
 @pytest.mark.parametrize("vocabulary", ["CONDITION", "DRUG", "PROCEDURE"])
 def test_the_medical_word_lists_find_what_their_regex_finds_everywhere(vocabulary):
-    text = _as_one_call([i for p in EVAL_SETS if p.exists() for i in evaluate.load(p)])["text"]
+    text = _as_one_call([i for p in EVAL_SETS for i in evaluate.load(p)])["text"]
     text += " Ms. Lee has MS and type 2 diabetes; she takes metformin after her MRI and covid-19-related care."
     words = [(m.start(), m.group().lower()) for m in re.finditer(r"\w+", text)]
     v = getattr(MedicalRecognizer, vocabulary)
@@ -127,7 +123,7 @@ def test_a_long_dashed_digit_run_before_an_at_does_not_stall_email_detection():
 
 
 def test_written_urls_are_found_as_presidio_finds_them_in_the_whole_text():
-    text = _as_one_call([i for p in EVAL_SETS if p.exists() for i in evaluate.load(p)])["text"]
+    text = _as_one_call([i for p in EVAL_SETS for i in evaluate.load(p)])["text"]
     text += (" Go to www.hartwell-pharmacy.com/refill or https://portal.example.org/a?b=1, or \"mychart.health\". "
              "The file is notes.txt, version 2.5, e.g. later. Mail sarah.jennings@gmail.com today.")
     fast = WrittenUrlRecognizer()
