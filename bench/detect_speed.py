@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/detect_speed.py [--runs N] [--out PATH]
 
-Transcripts of a 5- and a 20-minute call (150 words a minute: ~4,200 and ~16,800 characters,
+Transcripts of a 5- and a 20-minute call (150 words a minute: ~3,600 and ~14,600 characters,
 one segment per utterance, timed words) are made of the evaluation utterances, so they are dense
 with PII: a worst case for the recognizers. Per size it times what the stages do after reading
 their input: `detect_pii` (Presidio with every policy, overlaps resolved, each entity placed in
@@ -20,7 +20,8 @@ import statistics
 import time
 from pathlib import Path
 
-from bleeper.models import Segment, Transcript, Word
+from bleeper.evaluate import read_aloud
+from bleeper.models import Transcript
 from bleeper.policies import ALL_POLICIES
 from workers.detect import build_analyzer, detect_pii
 from workers.redact_text import Style, document, skeleton, with_pseudonyms
@@ -31,21 +32,14 @@ WORDS_PER_MINUTE = 150
 
 
 def call_transcript(minutes: int) -> Transcript:
-    """Utterances in turn until the call has its words; each word 300 ms, 100 ms apart."""
+    """Utterances in turn until the call has its words, one segment each, at an even pace."""
     utterances = [json.loads(line)["text"] for path in EVAL_SETS if path.exists()
                   for line in path.read_text().splitlines() if line.strip()]
-    text, words, segments, t = "", [], [], 0
-    while len(words) < minutes * WORDS_PER_MINUTE:
-        first = len(words)
-        for token in utterances[len(segments) % len(utterances)].split():
-            text += " " if text else ""
-            words.append(Word(text=token, start=t, end=t + 300, confidence=0.9, char_start=len(text),
-                              char_end=len(text) + len(token)))
-            text += token
-            t += 400
-        segments.append(Segment(start=first * 400, end=t - 100, text=text[words[first].char_start:],
-                                first_word=first, last_word=len(words)))
-    return Transcript(text=text, language="en", duration_ms=t, words=words, segments=segments)
+    chosen, words = [], 0
+    while words < minutes * WORDS_PER_MINUTE:
+        chosen.append(utterances[len(chosen) % len(utterances)])
+        words += len(chosen[-1].split())
+    return read_aloud(chosen)
 
 
 def _median_s(fn, runs: int) -> float:  # noqa: ANN001

@@ -1,4 +1,5 @@
-"""Scoring a PII detector against a labelled set (format of shared/eval/pii_dev.jsonl)."""
+"""Scoring a PII detector against a labelled set (format of shared/eval/pii_dev.jsonl), and
+transcripts made from text for testing and benchmarking the text stages."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from bleeper.models import Segment, Transcript, Word
 
 Span = tuple[int, int, str]  # start, end, policy
 
@@ -95,3 +98,22 @@ def score(items: Iterable[dict[str, Any]], predict: Callable[[str], list[Span]])
 def load(path: Path) -> list[dict[str, Any]]:
     with open(path) as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def read_aloud(sentences: Iterable[str], *, word_ms: int = 400, step_ms: int = 500, timed: bool = True) -> Transcript:
+    """The transcript of `sentences` read at an even pace: one segment per sentence, one word per
+    whitespace token, a word starting every `step_ms` and lasting `word_ms`. Untimed, every word is
+    at 0 (as Whisper leaves words it could not align); segments keep their times."""
+    text, words, segments, t = "", [], [], 0
+    for sentence in sentences:
+        first = len(words)
+        for token in sentence.split():
+            text += " " if text else ""
+            start, t = t, t + step_ms
+            times = (start, start + word_ms) if timed else (0, 0)
+            words.append(Word(text=token, start=times[0], end=times[1], confidence=0.9, char_start=len(text),
+                              char_end=len(text) + len(token)))
+            text += token
+        segments.append(Segment(start=first * step_ms, end=t - step_ms + word_ms, text=sentence, first_word=first,
+                                last_word=len(words)))
+    return Transcript(text=text, language="en", duration_ms=t, words=words, segments=segments)

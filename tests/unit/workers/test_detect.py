@@ -6,7 +6,8 @@ import pytest
 from presidio_analyzer import RecognizerResult
 
 from bleeper import policies
-from bleeper.models import Segment, Transcript, Word
+from bleeper.evaluate import read_aloud
+from bleeper.models import Transcript
 from workers.detect import build_analyzer, detect_pii, place_in_time, resolve_overlaps
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
@@ -18,22 +19,7 @@ def analyzer():
 
 
 def transcript(*sentences: str, timed: bool = True) -> Transcript:
-    """One segment per sentence, one word per whitespace token, 500 ms apart; untimed: start == end == 0."""
-    text, words, segments, t = "", [], [], 0
-    for sentence in sentences:
-        first = len(words)
-        for token in sentence.split():
-            if text:
-                text += " "
-            start = len(text)
-            text += token
-            times = (t, t + 400) if timed else (0, 0)
-            words.append(Word(text=token, start=times[0], end=times[1], confidence=0.9, char_start=start,
-                              char_end=len(text)))  # fmt: skip
-            t += 500
-        seg_start = first * 500
-        segments.append(Segment(start=seg_start, end=t - 100, text=sentence, first_word=first, last_word=len(words)))
-    return Transcript(text=text, language="en", duration_ms=t, words=words, segments=segments)
+    return read_aloud(sentences, timed=timed)
 
 
 SPOKEN = [

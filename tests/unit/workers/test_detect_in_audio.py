@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bleeper import policies
-from bleeper.models import Segment, Transcript, Word
+from bleeper.evaluate import read_aloud
 from workers.detect import build_analyzer, detect_pii
 from workers.redact_audio import plan_intervals
 
@@ -17,16 +17,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def analyzer():
     return build_analyzer()
-
-
-def _transcript(text: str, word_ms: int = 350, gap_ms: int = 150) -> Transcript:
-    words, t = [], 0
-    for m in re.finditer(r"\S+", text):
-        words.append(Word(text=m.group(), start=t, end=t + word_ms, confidence=0.9, char_start=m.start(),
-                          char_end=m.end()))
-        t += word_ms + gap_ms
-    return Transcript(text=text, language="en", duration_ms=t, words=words,
-                      segments=[Segment(start=0, end=t, text=text, first_word=0, last_word=len(words))])
 
 
 @pytest.mark.parametrize(
@@ -39,7 +29,7 @@ def _transcript(text: str, word_ms: int = 350, gap_ms: int = 150) -> Transcript:
     ],
 )
 def test_every_word_of_a_split_number_is_inside_a_beeped_interval(analyzer, text, digits_from):
-    t = _transcript(text)
+    t = read_aloud([text], word_ms=350)
     entities = detect_pii(t, analyzer, policies.DEFAULT_POLICIES)
     intervals = plan_intervals(entities, t.duration_ms, pad_ms=0)
     number_words = [w for w in t.words if w.char_start >= text.index(digits_from)
@@ -53,7 +43,7 @@ def test_every_word_of_a_split_number_is_inside_a_beeped_interval(analyzer, text
 
 
 def test_a_number_in_words_without_timestamps_beeps_its_whole_segment(analyzer):
-    t = _transcript("Okay so my number is six one zero two six five one seven one four alright")
+    t = read_aloud(["Okay so my number is six one zero two six five one seven one four alright"], word_ms=350)
     t = t.model_copy(update={"words": [w.model_copy(update={"start": 0, "end": 0}) if w.text in {"six", "one"}
                                        else w for w in t.words]})
     [entity] = [e for e in detect_pii(t, analyzer, ("phone_number",))]

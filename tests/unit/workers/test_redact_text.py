@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from bleeper.models import Entity, Segment, Transcript, Word
+from bleeper.evaluate import read_aloud
+from bleeper.models import Entity, Transcript
 from workers.redact_text import public_entities, redact_text
 
 NAME = "Sarah Jennings"
@@ -15,22 +16,8 @@ EMAIL = "sarah dot jennings at gmail dot com"
 CARD = "4532 0151 1283 0366"
 
 
-def transcript(*sentences: str, gap_ms: int = 500) -> Transcript:
-    """One segment per sentence, one word per whitespace token, char offsets into the joined text."""
-    text, words, segments, t = "", [], [], 0
-    for sentence in sentences:
-        first = len(words)
-        for token in sentence.split():
-            if text:
-                text += " "
-            start = len(text)
-            text += token
-            words.append(Word(text=token, start=t, end=t + 400, confidence=0.9, char_start=start, char_end=len(text)))
-            t += gap_ms
-        segments.append(
-            Segment(start=words[first].start, end=words[-1].end, text=sentence, first_word=first, last_word=len(words))
-        )
-    return Transcript(text=text, language="en", duration_ms=t, words=words, segments=segments)
+def transcript(*sentences: str) -> Transcript:
+    return read_aloud(sentences)
 
 
 def entity(t: Transcript, value: str, policy: str) -> Entity:
