@@ -32,11 +32,14 @@ def plan_intervals(entities: list[Entity], duration_ms: int, pad_ms: int,
     """Padded entity spans (`pad_ms` before, `pad_after_ms` after, default the same), clipped
     to the file and merged where they touch or overlap."""
     after = pad_ms if pad_after_ms is None else pad_after_ms
-    spans = sorted((max(0, e.start_ms - pad_ms), min(duration_ms, e.end_ms + after)) for e in entities)
+    spans = ((max(0, e.start_ms - pad_ms), min(duration_ms, e.end_ms + after)) for e in entities)
+    return _merged([(start, end) for start, end in spans if end > start])
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, with spans that touch or overlap joined."""
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if end <= start:
-            continue
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
@@ -53,14 +56,7 @@ def _frame_safe(intervals: list[tuple[int, int]], frame_ms: int) -> list[tuple[i
     """Each interval from one frame earlier (a frame that starts just before it still holds its
     first sound), merged where that makes them meet (two commands on one frame may run in
     either order)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in intervals:
-        start = max(0, start - frame_ms)
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+    return _merged([(max(0, start - frame_ms), end) for start, end in intervals])
 
 
 def _commands(intervals: list[tuple[int, int]], target: str, inside: str, outside: str) -> str:
