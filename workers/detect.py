@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
@@ -124,30 +124,23 @@ class Timeline:
 
     def __init__(self, transcript: Transcript) -> None:
         self.transcript = transcript
-        self.word_ends = [w.char_end for w in transcript.words]
+        words = transcript.words
+        self.word_starts, self.word_ends = [w.char_start for w in words], [w.char_end for w in words]
         self.segments = [s for s in transcript.segments if s.last_word > s.first_word]
-        self.segment_ends = [transcript.words[s.last_word - 1].char_end for s in self.segments]
+        self.segment_starts = [words[s.first_word].char_start for s in self.segments]
+        self.segment_ends = [words[s.last_word - 1].char_end for s in self.segments]
 
     def place(self, start: int, end: int) -> tuple[int, int, bool]:
         """The time span of the words a char span touches. If any of them has no timestamp, every
         segment the span touches is redacted whole (fail closed): a word printed redacted must not
         stay audible."""
-        t = self.transcript
-        words = []
-        for w in t.words[bisect_right(self.word_ends, start):]:
-            if w.char_start >= end:
-                break
-            words.append(w)
+        words = self.transcript.words[bisect_right(self.word_ends, start):bisect_left(self.word_starts, end)]
         if words and all(w.end > w.start for w in words):
             return min(w.start for w in words), max(w.end for w in words), True
-        touched = []
-        for seg in self.segments[bisect_right(self.segment_ends, start):]:
-            if t.words[seg.first_word].char_start >= end:
-                break
-            touched.append(seg)
+        touched = self.segments[bisect_right(self.segment_ends, start):bisect_left(self.segment_starts, end)]
         if touched:
             return min(s.start for s in touched), max(s.end for s in touched), False
-        return 0, t.duration_ms, False  # nowhere to place it: redact the whole file
+        return 0, self.transcript.duration_ms, False  # nowhere to place it: redact the whole file
 
 
 def place_in_time(transcript: Transcript, start: int, end: int) -> tuple[int, int, bool]:

@@ -9,7 +9,7 @@ is done unless the job asked for `keep_unredacted`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,17 +74,6 @@ def _splice(text: str, pieces: list[tuple[int, int, str]]) -> str:
     return "".join(out) + text[at:]
 
 
-def _touching(entities: list[Entity], whole: list[tuple[int, int, str]], ends: list[int], start: int, end: int
-              ) -> list[tuple[Entity, tuple[int, int, str]]]:
-    """The entities overlapping [start, end), found by bisect (a call has hundreds of them)."""
-    found = []
-    for i in range(bisect_right(ends, start), len(whole)):
-        if whole[i][0] >= end:
-            break
-        found.append((entities[i], whole[i]))
-    return found
-
-
 def render(transcript: Transcript, entities: list[Entity], style: Style) -> RedactedTranscript:
     """Entities must not overlap (detect resolves that). Words keep their times; a style that
     writes one token per value puts it on the value's first word."""
@@ -94,16 +83,21 @@ def render(transcript: Transcript, entities: list[Entity], style: Style) -> Reda
     out_text = _anonymize(text, whole)
     per_char = style.sub == "hash"  # hash keeps lengths, so it applies to any part of a value
 
-    ends = [e for _, e, _ in whole]  # in order: entities do not overlap
+    starts, ends = [s for s, _, _ in whole], [e for _, e, _ in whole]  # both ascend: no overlaps
+
+    def touching(lo: int, hi: int) -> list[tuple[Entity, tuple[int, int, str]]]:
+        """The entities overlapping [lo, hi), found by bisect (a call has hundreds of them)."""
+        i, j = bisect_right(ends, lo), bisect_left(starts, hi)
+        return list(zip(entities[i:j], whole[i:j]))
+
     words: list[Word] = []
     new_index: list[int] = []  # old word index -> new word index (for sentences)
     for word in transcript.words:
         local = []
-        for e, (_, _, new) in _touching(entities, whole, ends, word.char_start, word.char_end):
+        for e, (_, _, new) in touching(word.char_start, word.char_end):
             lo, hi = max(e.start, word.char_start), min(e.end, word.char_end)
-            if lo < hi:
-                piece = _hash(text[lo:hi]) if per_char else ("" if e.start < word.char_start else new)
-                local.append((lo - word.char_start, hi - word.char_start, piece))
+            piece = _hash(text[lo:hi]) if per_char else ("" if e.start < word.char_start else new)
+            local.append((lo - word.char_start, hi - word.char_start, piece))
         shown = _splice(word.text, local).strip()
         new_index.append(len(words))
         if shown == word.text:
@@ -119,7 +113,7 @@ def render(transcript: Transcript, entities: list[Entity], style: Style) -> Reda
         # a value running on into this sentence was written where it started, like its word
         clipped = [(max(s, a) - a, min(e, b) - a,
                     _hash(text[max(s, a):min(e, b)]) if per_char else (new if s >= a else ""))
-                   for _, (s, e, new) in _touching(entities, whole, ends, a, b)]
+                   for _, (s, e, new) in touching(a, b)]
         sentences.append(Segment(start=seg.start, end=seg.end, text=_splice(text[a:b], clipped),
                                  first_word=new_index[seg.first_word], last_word=new_index[seg.last_word]))
     return RedactedTranscript(text=out_text, words=words, sentences=sentences)
