@@ -16,11 +16,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from workers.recognizers.casing import lowered
 from workers.recognizers.digits import luhn_ok
 from workers.recognizers.numbers import Run, find_runs
+from workers.recognizers.result import result
 
 _STATES = (r"alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|"
            r"idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|"
@@ -166,12 +167,7 @@ class ContextNumberRecognizer(EntityRecognizer):
         self._fragments(reading, runs, typed)
         self._extensions(text, runs, typed)
         return [
-            RecognizerResult(
-                entity, run.start, run.end, score,
-                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-            )
+            result(self, entity, run.start, run.end, score, why)
             for item in typed if item is not None
             for run, entity, score, why in [item] if entity in entities
         ]

@@ -1,6 +1,8 @@
 """Secrets a caller reads out: passwords, PINs, usernames — the value after the announcing phrase."""
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from workers.recognizers.result import result
 
 import re
 
@@ -37,10 +39,5 @@ class CredentialRecognizer(EntityRecognizer):
                 if not value or value.split()[0].lower() in NOT_VALUES:
                     continue
                 start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
-                out.append(RecognizerResult(
-                    entity, start, start + len(value), 0.7,
-                    analysis_explanation=AnalysisExplanation(self.name, 0.7, textual_explanation="announced secret"),
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-                ))
+                out.append(result(self, entity, start, start + len(value), 0.7, "announced secret"))
         return out

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import regex as re  # variable-width look-behind; Presidio uses it too
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from workers.recognizers.result import result
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -67,12 +69,7 @@ class DateRecognizer(EntityRecognizer):
         for start, end in spans:
             entity = self._kind(text[max(0, start - WINDOW_CHARS):start])
             if entity in entities:
-                results.append(RecognizerResult(
-                    entity, start, end, 0.85 if entity != "DATE_TIME" else 0.6,
-                    analysis_explanation=AnalysisExplanation(self.name, 0.85, textual_explanation="date pattern"),
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-                ))
+                results.append(result(self, entity, start, end, 0.85 if entity != "DATE_TIME" else 0.6, "date pattern"))
         return results
 
     def _kind(self, before: str) -> str:

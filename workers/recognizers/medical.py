@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from workers.recognizers.result import result
 
 CONDITIONS = """
 acid reflux|acne|addison's disease|adhd|alcoholism|allergies|alzheimer's|alzheimer's disease|anemia|angina|
@@ -122,12 +124,7 @@ class MedicalRecognizer(EntityRecognizer):
         for m in self.DOSE.finditer(text):
             found.append(("DRUG", m.start(1), m.end(1), 0.6, "name before a dose"))
         return [
-            RecognizerResult(
-                entity, s, e, score,
-                analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-            )
+            result(self, entity, s, e, score, why)
             for entity, s, e, score, why in found
             if entity in entities and e > s
         ]

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from workers.recognizers.personal import LANGUAGES, NATIONALITIES
+from workers.recognizers.result import result
 
 _EL = r"(?:double [A-Z]|[A-Z](?:,? as in [A-Z][a-z]+)?)"
 _SEP = r"(?:\s*[,.]\s*|\s+|-)(?:(?:uh|um),?\s+)?"  # never empty, or "COPD" would be spelled
@@ -59,12 +60,7 @@ class NameRecognizer(EntityRecognizer):
         pass
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
-        return RecognizerResult(
-            "PERSON", start, end, score,
-            analysis_explanation=AnalysisExplanation(self.name, score, textual_explanation=why),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-        )
+        return result(self, "PERSON", start, end, score, why)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         if "PERSON" not in entities:

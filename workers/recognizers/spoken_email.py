@@ -4,9 +4,10 @@ mail.com`, `R, O, S, E, dot, T, A, N, at gmail dot com`."""
 import re
 from bisect import bisect_left
 
-from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from workers.recognizers.casing import lowered
+from workers.recognizers.result import result
 
 TLD = r"(?:com|net|org|edu|gov|io|co|us|uk|info|biz|me|ca|de|health|app)"
 DOT = r"(?:\s*\.\s*|,?\s+dot,?\s+)"
@@ -67,13 +68,6 @@ class SpokenEmailRecognizer(PatternRecognizer):
         low, found = lowered(text), []
         for start, end in _windows(low):
             for pattern, compiled in self._compiled:
-                found += [self._result(pattern, m.start(), m.end()) for m in compiled.finditer(low, start, end)]
+                found += [result(self, "EMAIL_ADDRESS", m.start(), m.end(), pattern.score, pattern.name)
+                          for m in compiled.finditer(low, start, end)]
         return self.remove_duplicates(found)  # as PatternRecognizer does: a match inside a longer one goes
-
-    def _result(self, pattern: Pattern, start: int, end: int) -> RecognizerResult:
-        return RecognizerResult(
-            "EMAIL_ADDRESS", start, end, pattern.score,
-            analysis_explanation=AnalysisExplanation(self.name, pattern.score, pattern_name=pattern.name),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-        )
