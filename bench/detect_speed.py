@@ -79,8 +79,8 @@ def main() -> None:
     load_s = time.perf_counter() - started
     sizes = [measure(minutes, analyzer, args.runs) for minutes in (5, 20)]
     result = {
-        "machine": {"cpus_used": len(os.sched_getaffinity(0)), "cpus": os.cpu_count(), "python": platform.python_version(),
-                    "processor": platform.processor() or platform.machine()},
+        "machine": {"cpus_used": len(os.sched_getaffinity(0)), "cpus": os.cpu_count(),
+                    "python": platform.python_version(), "processor": platform.processor() or platform.machine()},
         "utterances_from": [str(p.relative_to(ROOT.parent)) for p in EVAL_SETS if p.exists()],
         "runs": args.runs, "analyzer_load_s": round(load_s, 3), "sizes": sizes,
         "chars_per_s_detect_and_redact": min(s["chars_per_s_detect_and_redact"] for s in sizes),

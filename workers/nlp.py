@@ -27,14 +27,14 @@ from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from workers.recognizers.spacy_filtered import _DOMAIN_WORDS
+from workers.recognizers.spacy_filtered import DOMAIN_WORDS
 
 # everything en_core_web_sm has besides the NER
 UNUSED_PIPES = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
 _SENTENCE_END = {".", "?", "!", "…"}
 # capitalised words that are not names in a call: what spaCy finds around them is dropped anyway
 # (spacy_filtered.py, the analyzer's allow list) or is a date, which spaCy is not asked for
-_NOT_NAMES = _DOMAIN_WORDS | {
+_NOT_NAMES = DOMAIN_WORDS | {
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "cvc", "id", "dl", "vin", "mri", "ach", "irs", "visa", "mastercard", "amex", "discover",

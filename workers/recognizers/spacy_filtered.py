@@ -12,7 +12,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 # words that make a spaCy PERSON/ORG guess wrong in call speech ("Expiry 10 29", "zip code is")
-_DOMAIN_WORDS = {"expiry", "exp", "zip", "code", "name", "cvv", "ssn", "dob", "pin", "account", "card", "number",
+DOMAIN_WORDS = {"expiry", "exp", "zip", "code", "name", "cvv", "ssn", "dob", "pin", "account", "card", "number",
                  "routing", "ip", "vin", "lte", "medicare", "medicaid", "sec", "password", "username", "email"}
 _STREET_WORDS = {"street", "road", "lane", "avenue", "drive", "court", "boulevard", "place", "way", "circle"}
 # what may follow a sentence-initial first name ("Grace is my daughter" but not "Grace period")
@@ -27,7 +27,7 @@ def _plausible(text: str, r: RecognizerResult) -> bool:
     """Drop spaCy sm guesses that call speech shows to be wrong (eval/README.md lists them)."""
     span = text[r.start:r.end]
     words = [w.lower().removesuffix("'s") for w in _WORD.findall(span)]
-    if (len(words) < 2 and not any(c.isupper() for c in span)) or any(w in _DOMAIN_WORDS for w in words):
+    if (len(words) < 2 and not any(c.isupper() for c in span)) or any(w in DOMAIN_WORDS for w in words):
         return False  # "kinda", "zip code"; but Whisper does write "bill ferrante" in lower case
     if r.entity_type == "PERSON" and (any(w in _STREET_WORDS for w in words) or (span.isupper() and len(span) <= 5)):
         return False
