@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bleeper.egress import Guard
+
 CREDENTIALS_FILE = "credentials.json"
 
 
@@ -54,9 +56,12 @@ class Settings(BaseSettings):
 
     # fetch
     allow_private_urls: bool = False
+    # private hosts that may be reached anyway: "host", "host:port" or "host:lo-hi", comma-separated
+    allowed_private_hosts: str = ""
     max_file_bytes: int = 512 * 1024 * 1024
     max_duration_s: float = 4 * 3600
     fetch_timeout_s: float = 30.0
+    fetch_deadline_s: float = 900.0
 
     # transcription
     whisper_model: str = "base"
@@ -104,6 +109,11 @@ class Settings(BaseSettings):
     @property
     def api_url(self) -> str:
         return (self.public_url or f"http://{self.api_host}:{self.api_port}").rstrip("/")
+
+    @property
+    def egress_guard(self) -> Guard:
+        """What fetch and webhooks may reach (bleeper/egress.py)."""
+        return Guard.of(self.allow_private_urls, self.allowed_private_hosts)
 
     @property
     def soft_time_limit(self) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 
 
 class WebhookReceiver:
-    def __init__(self, codes: Iterable[int] = ()) -> None:
+    def __init__(self, codes: Iterable[int] = (), port: int = 0) -> None:
         self.calls: list[dict[str, Any]] = []
         self.codes = list(codes)
         self.cond = threading.Condition()
@@ -37,7 +37,7 @@ class WebhookReceiver:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 

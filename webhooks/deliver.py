@@ -8,10 +8,10 @@ import json
 import time
 from typing import Any
 
-import requests
-
+from bleeper import egress
+from bleeper.egress import Guard
 from bleeper.errors import WebhookRejected, WebhookUnavailable
-from bleeper.urls import check_url
+from bleeper.headers import check_header
 
 SIGNATURE_HEADER = "X-Bleeper-Signature"
 TIMESTAMP_HEADER = "X-Bleeper-Timestamp"
@@ -30,30 +30,32 @@ def deliver(
     headers: dict[str, str] | None = None,
     timeout: float = 10.0,
     secret: str | None = None,
-    allow_private: bool = False,
+    guard: Guard | None = None,
 ) -> int:
-    """POST `payload` as JSON; return the receiver's status code.
+    """POST `payload` as JSON through the egress guard; return the receiver's status code.
 
     Raises WebhookUnavailable (retry) for network errors, timeouts and 5xx, WebhookRejected
-    (final) for 4xx and redirects, ForbiddenURL for addresses we may not call.
+    (final) for 4xx and redirects, ForbiddenURL for addresses we may not call and InvalidRequest
+    for a header that would change the request bleeper sends.
     """
-    check_url(url, allow_private=allow_private, what="webhook_url")
     body = json.dumps(payload, separators=(",", ":")).encode()
-    sent = {"Content-Type": "application/json", "User-Agent": "bleeper-webhooks/0.1", **(headers or {})}
+    sent = {"Content-Type": "application/json", "User-Agent": "bleeper-webhooks/0.1"}
+    for name, value in (headers or {}).items():
+        check_header(name, value)
+        sent[name] = value
     if secret:
         timestamp = str(int(time.time()))
         sent[TIMESTAMP_HEADER] = timestamp
         sent[SIGNATURE_HEADER] = sign(secret, timestamp, body)
-    session = requests.Session()
-    session.trust_env = False  # no proxy or netrc from the environment: we talk to the receiver only
     try:
-        resp = session.post(url, data=body, headers=sent, timeout=timeout, allow_redirects=False)
-    except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
-        raise WebhookUnavailable(f"webhook receiver unreachable ({type(exc).__name__})") from None
-    except requests.RequestException as exc:
-        raise WebhookRejected(f"webhook could not be sent ({type(exc).__name__})") from None
-    if resp.status_code >= 500:
-        raise WebhookUnavailable(f"webhook receiver answered {resp.status_code}", resp.status_code)
-    if resp.status_code >= 300:
-        raise WebhookRejected(f"webhook receiver answered {resp.status_code}", resp.status_code)
-    return resp.status_code
+        # redirects are not followed: a receiver that moved is a configuration to fix (a 3xx is final)
+        with egress.request("POST", url, guard or Guard(), what="webhook_url", timeout=timeout,
+                            deadline_s=timeout, body=body, headers=sent) as resp:
+            status = resp.status
+    except egress.Unreachable as exc:
+        raise WebhookUnavailable(f"webhook receiver unreachable ({exc.reason})") from None
+    if status >= 500:
+        raise WebhookUnavailable(f"webhook receiver answered {status}", status)
+    if status >= 300:
+        raise WebhookRejected(f"webhook receiver answered {status}", status)
+    return status

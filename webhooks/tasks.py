@@ -61,7 +61,7 @@ def notify(self: Task, job_id: str, event: str) -> str:
             headers=headers,
             timeout=settings.webhook_timeout_s,
             secret=settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
-            allow_private=settings.allow_private_urls,
+            guard=settings.egress_guard,
         )
     except WebhookUnavailable as exc:
         _record(job_id, event, exc.status_code or "unreachable")

@@ -4,58 +4,48 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from urllib.parse import urljoin
 
-import requests
-
+from bleeper import egress
 from bleeper.config import get_settings
+from bleeper.egress import Guard
 from bleeper.errors import FetchFailed, FetchUnavailable, MediaError, NotFound, PayloadTooLarge
 from bleeper.media import probe
 from bleeper.models import JobStatus, Probe
 from bleeper.storage import job_key, upload_key
-from bleeper.urls import check_url
 from workers import context
 from workers.app import stage
 
 MAX_REDIRECTS = 5
-CHUNK = 1 << 16
 
 
-def download(url: str, dest: Path, *, max_bytes: int, timeout: float, allow_private: bool) -> int:
-    """Stream `url` to `dest`, re-checking every redirect hop; return the byte count."""
-    session = requests.Session()
-    session.trust_env = False  # no proxies or netrc from the environment
-    for _ in range(MAX_REDIRECTS + 1):
-        check_url(url, allow_private=allow_private)
-        try:
-            resp = session.get(url, stream=True, timeout=timeout, allow_redirects=False)
-        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
-            raise FetchUnavailable(f"audio_url could not be reached ({type(exc).__name__})") from exc
-        except requests.RequestException as exc:
-            raise FetchFailed(f"audio_url could not be fetched ({type(exc).__name__})") from exc
-        with resp:
+def download(url: str, dest: Path, *, max_bytes: int, timeout: float, guard: Guard,
+             deadline_s: float = 900.0) -> int:
+    """Stream `url` to `dest` through the egress guard, every redirect hop checked; return the
+    byte count. `timeout` bounds each connect and read, `deadline_s` the whole download."""
+    try:
+        with egress.request("GET", url, guard, timeout=timeout, deadline_s=deadline_s,
+                            max_redirects=MAX_REDIRECTS) as resp:
             if resp.is_redirect:
-                url = urljoin(url, resp.headers.get("location", ""))
-                continue
-            if resp.status_code >= 500:
-                raise FetchUnavailable(f"audio_url answered HTTP {resp.status_code}")
-            if resp.status_code >= 400:
-                raise FetchFailed(f"audio_url answered HTTP {resp.status_code}; check that the URL is public and current")
+                raise FetchFailed("audio_url answered a redirect without a usable Location")
+            if resp.status >= 500:
+                raise FetchUnavailable(f"audio_url answered HTTP {resp.status}")
+            if resp.status >= 400:
+                raise FetchFailed(f"audio_url answered HTTP {resp.status}; check that the URL is public and current")
             declared = int(resp.headers.get("content-length") or 0)
             if declared > max_bytes:
                 raise PayloadTooLarge(f"audio_url is {declared} bytes; the limit is {max_bytes}")
-            size = 0
-            try:
-                with open(dest, "wb") as f:
-                    for chunk in resp.iter_content(CHUNK):
-                        size += len(chunk)
-                        if size > max_bytes:
-                            raise PayloadTooLarge(f"audio_url is over the {max_bytes}-byte limit")
-                        f.write(chunk)
-            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
-                raise FetchUnavailable("audio_url stopped sending before the end") from exc
+            with open(dest, "wb") as f:
+                size = resp.copy_to(f, max_bytes)
+            if size is None:
+                raise PayloadTooLarge(f"audio_url is over the {max_bytes}-byte limit")
             return size
-    raise FetchFailed(f"audio_url redirected more than {MAX_REDIRECTS} times")
+    except egress.TooManyRedirects:
+        raise FetchFailed(f"audio_url redirected more than {MAX_REDIRECTS} times") from None
+    except egress.Unreachable as exc:
+        if exc.reason == "DeadlineExceeded":
+            raise FetchFailed(f"audio_url took longer than {deadline_s:.0f} s to download "
+                              "(BLEEPER_FETCH_DEADLINE_S); serve it faster or upload the file") from None
+        raise FetchUnavailable(f"audio_url could not be reached or stopped sending ({exc.reason})") from None
 
 
 def check_media(path: Path, *, max_duration_s: float) -> Probe:
@@ -87,7 +77,8 @@ def fetch(job_id: str) -> None:
                 source,
                 max_bytes=settings.max_file_bytes,
                 timeout=settings.fetch_timeout_s,
-                allow_private=settings.allow_private_urls,
+                guard=settings.egress_guard,
+                deadline_s=settings.fetch_deadline_s,
             )
         info = check_media(source, max_duration_s=settings.max_duration_s)
         storage.put_file(job_key(job_id, "source"), source)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from celery import chain
 from celery.canvas import Signature
 
-from bleeper import policies
+from bleeper import egress, policies
 from bleeper.config import Settings, get_settings
 from bleeper.errors import InvalidRequest, NotFound
 from bleeper.jobs import JobStore, new_id
 from bleeper.models import Job, JobOptions
-from bleeper.urls import check_url
 from webhooks.tasks import notify
 from workers import context
 from workers.detect import detect
@@ -56,11 +55,11 @@ def validate(options: JobOptions, settings: Settings) -> None:
     if options.redact_pii_audio and not options.redact_pii:
         raise InvalidRequest("redact_pii_audio requires redact_pii to be true")
     if options.webhook_url:
-        check_url(options.webhook_url, allow_private=settings.allow_private_urls, what="webhook_url")
+        egress.check(options.webhook_url, settings.egress_guard, "webhook_url")
     if bool(options.webhook_auth_header_name) != bool(options.webhook_auth_header_value):
         raise InvalidRequest("webhook_auth_header_name and webhook_auth_header_value go together")
     if upload_id_of(options.audio_url, settings.api_url) is None:
-        check_url(options.audio_url, allow_private=settings.allow_private_urls)
+        egress.check(options.audio_url, settings.egress_guard)
 
 
 def submit(options: JobOptions, owner: str, *, store: JobStore | None = None,

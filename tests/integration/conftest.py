@@ -73,18 +73,18 @@ class Api:
 
 
 @pytest.fixture
-def receiver() -> Iterator[WebhookReceiver]:
-    r = WebhookReceiver()
+def receiver(allowed_port) -> Iterator[WebhookReceiver]:
+    r = WebhookReceiver(port=allowed_port())
     yield r
     r.close()
 
 
 @pytest.fixture(scope="module")
-def make_receiver() -> Iterator:
+def make_receiver(allowed_port) -> Iterator:
     made: list[WebhookReceiver] = []
 
     def make(codes: list[int]) -> WebhookReceiver:
-        made.append(WebhookReceiver(codes))
+        made.append(WebhookReceiver(codes, port=allowed_port()))
         return made[-1]
 
     yield make
@@ -102,11 +102,11 @@ def short_call(tmp_path_factory: pytest.TempPathFactory, sample_call: Path) -> P
 
 
 @pytest.fixture(scope="session")
-def file_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def file_server(tmp_path_factory: pytest.TempPathFactory, allowed_port) -> Iterator[tuple[str, Path]]:
     """A plain HTTP server on 127.0.0.1 serving a directory, for audio_url tests."""
     root = tmp_path_factory.mktemp("served")
     proc = subprocess.Popen(
-        [os.sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(root)],
+        [os.sys.executable, "-u", "-m", "http.server", str(allowed_port()), "--bind", "127.0.0.1", "--directory", str(root)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     line = proc.stdout.readline()  # "Serving HTTP on 127.0.0.1 port NNNNN ..."

@@ -12,7 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bleeper.errors import ForbiddenURL, WebhookRejected, WebhookUnavailable
+from bleeper.errors import ForbiddenURL, InvalidRequest, WebhookRejected, WebhookUnavailable
+from bleeper.egress import Guard
 from webhooks import deliver, sign
 
 PAYLOAD = {"transcript_id": "5f0c2a", "status": "completed"}
@@ -86,7 +87,7 @@ def receiver(_server):
 
 
 def test_a_delivered_webhook_returns_200_with_the_json_body_and_auth_header(receiver):
-    code = deliver(receiver.url, PAYLOAD, headers={"X-Client-Auth": "token-123"}, allow_private=True)
+    code = deliver(receiver.url, PAYLOAD, headers={"X-Client-Auth": "token-123"}, guard=Guard(allow_private=True))
     assert code == 200
     [(path, headers, body)] = receiver.received
     assert path == "/hooks/bleeper"
@@ -99,13 +100,13 @@ def test_a_delivered_webhook_returns_200_with_the_json_body_and_auth_header(rece
 @pytest.mark.parametrize("status", [200, 201, 202, 204])
 def test_any_2xx_counts_as_delivered(receiver, status):
     receiver.status = status
-    assert deliver(receiver.url, PAYLOAD, allow_private=True) == status
+    assert deliver(receiver.url, PAYLOAD, guard=Guard(allow_private=True)) == status
 
 
 def test_with_a_secret_the_body_is_signed_over_timestamp_and_raw_body(receiver):
     secret = "whsec-test-only"
     before = int(time.time())
-    deliver(receiver.url, PAYLOAD, secret=secret, allow_private=True)
+    deliver(receiver.url, PAYLOAD, secret=secret, guard=Guard(allow_private=True))
     [(_, headers, body)] = receiver.received
     timestamp = headers["X-Bleeper-Timestamp"]
     assert before <= int(timestamp) <= int(time.time())
@@ -127,7 +128,7 @@ def test_the_signature_changes_with_secret_timestamp_and_body(secret, timestamp,
 def test_a_5xx_answer_is_worth_retrying(receiver, status):
     receiver.status = status
     with pytest.raises(WebhookUnavailable) as caught:
-        deliver(receiver.url, PAYLOAD, allow_private=True)
+        deliver(receiver.url, PAYLOAD, guard=Guard(allow_private=True))
     assert caught.value.status_code == status
     assert caught.value.retryable
 
@@ -136,7 +137,7 @@ def test_a_5xx_answer_is_worth_retrying(receiver, status):
 def test_a_4xx_or_redirect_answer_is_refused_for_good(receiver, status):
     receiver.status = status
     with pytest.raises(WebhookRejected) as caught:
-        deliver(receiver.url, PAYLOAD, allow_private=True)
+        deliver(receiver.url, PAYLOAD, guard=Guard(allow_private=True))
     assert caught.value.status_code == status
     assert not caught.value.retryable
     assert len(receiver.received) == 1  # the redirect was not followed
@@ -147,7 +148,7 @@ def test_a_closed_port_is_worth_retrying():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with pytest.raises(WebhookUnavailable, match="unreachable") as caught:
-        deliver(f"http://127.0.0.1:{port}/hook", PAYLOAD, timeout=2, allow_private=True)
+        deliver(f"http://127.0.0.1:{port}/hook", PAYLOAD, timeout=2, guard=Guard(allow_private=True))
     assert caught.value.status_code is None
 
 
@@ -155,7 +156,7 @@ def test_a_receiver_slower_than_the_timeout_is_worth_retrying(receiver):
     receiver.delay = 1.5
     started = time.monotonic()
     with pytest.raises(WebhookUnavailable, match="Timeout"):
-        deliver(receiver.url, PAYLOAD, timeout=0.5, allow_private=True)
+        deliver(receiver.url, PAYLOAD, timeout=0.5, guard=Guard(allow_private=True))
     assert time.monotonic() - started < 1.4
 
 
@@ -176,4 +177,23 @@ def test_a_receiver_that_drops_the_connection_mid_answer_is_worth_retrying(recei
     receiver.status = 503
     receiver.truncate = True
     with pytest.raises(WebhookUnavailable):
-        deliver(receiver.url, PAYLOAD, allow_private=True)
+        deliver(receiver.url, PAYLOAD, guard=Guard(allow_private=True))
+
+
+@pytest.mark.parametrize("name,value", [("Host", "internal.example"), ("Content-Length", "0"),
+                                        ("Transfer-Encoding", "chunked"), ("X-Bleeper-Signature", "v1=forged"),
+                                        ("X-Auth\r\nX-Injected", "1"), ("X-Auth", "token\r\nX-Injected: 1")])
+def test_a_header_that_would_change_the_request_is_refused_before_anything_is_sent(receiver, name, value):
+    with pytest.raises(InvalidRequest):
+        deliver(receiver.url, PAYLOAD, headers={name: value}, guard=Guard(allow_private=True))
+    assert receiver.received == []
+
+
+def test_a_webhook_goes_to_the_checked_address_only(receiver, monkeypatch):
+    from bleeper import egress
+
+    monkeypatch.setattr(egress, "resolve", lambda host, port: ["127.0.0.1"])
+    port = receiver.server_port
+    deliver(f"http://hooks.example.com:{port}/hooks/bleeper", PAYLOAD, guard=Guard.of(False, f"127.0.0.1:{port}"))
+    [(path, headers, _)] = receiver.received
+    assert path == "/hooks/bleeper" and headers["Host"] == f"hooks.example.com:{port}"

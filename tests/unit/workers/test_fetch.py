@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bleeper.errors import FetchFailed, FetchUnavailable, ForbiddenURL, MediaError, PayloadTooLarge
+from bleeper.egress import Guard
 from workers.fetch import MAX_REDIRECTS, check_media, download, upload_id_of
 
 SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "sample_call.mp3"
@@ -81,7 +82,7 @@ def server():
 
 
 def fetch(url: str, dest: Path, *, max_bytes: int = 10 * len(AUDIO), timeout: float = 5.0) -> int:
-    return download(url, dest, max_bytes=max_bytes, timeout=timeout, allow_private=True)
+    return download(url, dest, max_bytes=max_bytes, timeout=timeout, guard=Guard(allow_private=True))
 
 
 @pytest.mark.parametrize("path", ["/file", "/no-length"])
@@ -143,7 +144,7 @@ def test_every_redirect_hop_is_checked(server, tmp_path, target):
 
 def test_the_local_server_is_refused_unless_private_urls_are_allowed(server, tmp_path):
     with pytest.raises(ForbiddenURL):
-        download(server + "/file", tmp_path / "source", max_bytes=len(AUDIO), timeout=5, allow_private=False)
+        download(server + "/file", tmp_path / "source", max_bytes=len(AUDIO), timeout=5, guard=Guard())
 
 
 def test_a_closed_port_is_worth_retrying(tmp_path):
