@@ -123,9 +123,11 @@ class Target:
         return self.host if self.port == default else f"{self.host}:{self.port}"
 
 
-def check(url: str, guard: Guard, what: str = "audio_url") -> Target:
+def check(url: str, guard: Guard, what: str = "audio_url", *, unresolved_ok: bool = False) -> Target | None:
     """Parse, resolve and check `url`; raise ForbiddenURL / InvalidRequest saying what to fix.
 
+    With `unresolved_ok` (at submit time) a name that does not resolve *now* passes with None:
+    the worker checks again when it connects, and DNS may be back by then.
     Messages name the field and the rule, never the URL (it may carry a signature or PII).
     """
     if not isinstance(url, str) or not url:
@@ -151,8 +153,10 @@ def check(url: str, guard: Guard, what: str = "audio_url") -> Target:
         try:
             addresses = [ipaddress.ip_address(a.split("%")[0]) for a in resolve(host.rstrip("."), port)]
         except (OSError, UnicodeError, ValueError):
-            raise ForbiddenURL(f"{what} host could not be resolved") from None
+            addresses = []
         if not addresses:
+            if unresolved_ok:
+                return None
             raise ForbiddenURL(f"{what} host could not be resolved")
     # every address must pass: a name with one public and one private address could be either
     for address in addresses:
@@ -217,6 +221,8 @@ def request(method: str, url: str, guard: Guard, *, what: str = "audio_url", tim
     deadline = time.monotonic() + (deadline_s or timeout * 4)
     for _ in range(max_redirects + 1):
         target = check(url, guard, what)
+        if target is None:  # not with unresolved_ok=False; keeps the type checker honest
+            raise Unreachable("NameNotResolved")
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise Unreachable("DeadlineExceeded")

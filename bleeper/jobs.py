@@ -23,6 +23,9 @@ UPLOADS = "bleeper:uploads"  # sorted set of upload ids by time
 TOMBSTONE_S = 7 * 24 * 3600  # how long an expired job's record stays, so the API can say 410
 
 
+DELETED_URL = "http://deleted_by_user"  # what AssemblyAI shows as audio_url once a transcript is deleted
+
+
 def new_id() -> str:
     return uuid.uuid4().hex
 
@@ -123,6 +126,19 @@ class JobStore:
         if before.status != status:
             self.metrics.job_status(job_id, before.status, status)
         return after
+
+    def scrub(self, job_id: str, status: JobStatus | None = None, **fields: Any) -> Job:
+        """Once a job's data is deleted (by its owner or at retention), its record keeps no URL
+        (a query string may name the caller) and no webhook secret: the tombstone answers 410 or
+        "Deleted by user." for 7 more days and needs neither."""
+        def scrubbed(job: Job) -> dict[str, Any]:
+            options = job.options.model_copy(update={"audio_url": DELETED_URL, "webhook_url": None,
+                                                     "webhook_auth_header_value": None})
+            return {"options": options, **fields}
+
+        if status is not None:
+            self.mark(job_id, status)
+        return self.change(job_id, scrubbed)[1]
 
     def _set(self, job: Job, ex: int) -> None:
         try:

@@ -55,11 +55,11 @@ def validate(options: JobOptions, settings: Settings) -> None:
     if options.redact_pii_audio and not options.redact_pii:
         raise InvalidRequest("redact_pii_audio requires redact_pii to be true")
     if options.webhook_url:
-        egress.check(options.webhook_url, settings.egress_guard, "webhook_url")
+        egress.check(options.webhook_url, settings.egress_guard, "webhook_url", unresolved_ok=True)
     if bool(options.webhook_auth_header_name) != bool(options.webhook_auth_header_value):
         raise InvalidRequest("webhook_auth_header_name and webhook_auth_header_value go together")
     if upload_id_of(options.audio_url, settings.api_url) is None:
-        egress.check(options.audio_url, settings.egress_guard)
+        egress.check(options.audio_url, settings.egress_guard, unresolved_ok=True)
 
 
 def submit(options: JobOptions, owner: str, *, store: JobStore | None = None,

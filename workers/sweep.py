@@ -44,7 +44,7 @@ def sweep(store: JobStore, storage: Storage, *, now: float, retention_s: int) ->
             if job.upload_id:
                 report.objects_deleted += storage.delete_prefix(upload_key(job.upload_id))
                 store.forget_upload(job.upload_id)
-            store.mark(job_id, JobStatus.expired)
+            store.scrub(job_id, JobStatus.expired)
             store.forget(job_id)
             report.jobs_expired += 1
     while uploads := store.uploads_older_than(cutoff):

@@ -8,7 +8,7 @@ import time
 import pytest
 import requests
 
-from bleeper.jobs import make_store
+from bleeper.jobs import DELETED_URL, make_store
 from bleeper.storage import make_storage
 from workers.sweep import sweep
 
@@ -34,6 +34,8 @@ def test_after_retention_nothing_is_left_and_the_api_says_410(api, stack, short_
 
     r = api.get(done["id"])
     assert r.status_code == 410 and "expired" in r.json()["error"]
+    # the tombstone keeps no URL (a query string may name the caller)
+    assert store.get(done["id"]).options.audio_url == DELETED_URL
     r = api.get(done["id"], "/redacted-audio")
     assert r.status_code == 400  # what the SDK reads as "no longer available"
 

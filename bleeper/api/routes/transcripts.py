@@ -144,7 +144,7 @@ async def delete_transcript(transcript_id: str, owner: Owner, store: Store, stor
     await run_in_threadpool(storage.delete_prefix, f"jobs/{job.id}/")
     if job.upload_id:
         await run_in_threadpool(storage.delete_prefix, upload_key(job.upload_id))
-    job = store.update(job.id, deleted_at=time.time())
+    job = store.scrub(job.id, deleted_at=time.time())
     return TranscriptPublic.from_job(job, None, settings.whisper_model)
 
 
