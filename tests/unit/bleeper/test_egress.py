@@ -340,3 +340,10 @@ def test_https_to_a_name_the_certificate_does_not_cover_fails(dns, tls_server, t
         download(f"https://other.example.com:{srv.server_port}/a.mp3", tmp_path / "s", max_bytes=100, timeout=5,
                  guard=guard)
     assert srv.seen == []
+
+
+def test_at_submit_a_name_that_does_not_resolve_yet_is_left_to_the_worker(dns):
+    assert check("https://calls.example.com/a.mp3", Guard(), unresolved_ok=True) is None
+    dns["calls.example.com"] = ["10.0.0.1"]
+    with pytest.raises(ForbiddenURL):  # but one that resolves to a private address is refused at once
+        check("https://calls.example.com/a.mp3", Guard(), unresolved_ok=True)
