@@ -152,6 +152,7 @@ def detect(
         console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
     analyzer = build_analyzer()
+    failed = 0
     source = open(file) if file else sys.stdin
     with source:
         for n, line in enumerate(source, 1):
@@ -163,9 +164,18 @@ def detect(
             except (json.JSONDecodeError, KeyError, TypeError):
                 err_console.print(f"[red]line {n}: expected a JSON object with a \"text\" field[/red]")
                 raise typer.Exit(2) from None
-            found = find_pii(text, analyzer, wanted)
+            try:
+                found = find_pii(text, analyzer, wanted)
+            except Exception as exc:  # noqa: BLE001 — report it for this line and go on; never the text
+                failed += 1
+                sys.stdout.write(json.dumps({"id": item.get("id"), "error": f"detection failed ({type(exc).__name__})"})
+                                 + "\n")
+                continue
             entities = [{"start": f.start, "end": f.end, "policy": f.policy, "score": f.score} for f in found]
             sys.stdout.write(json.dumps({"id": item.get("id"), "entities": entities}) + "\n")
+    if failed:
+        err_console.print(f"[red]detection failed on {failed} line(s); see their \"error\" fields[/red]")
+        raise typer.Exit(1)
 
 
 @app.command("eval-pii")
@@ -198,6 +208,8 @@ def eval_pii(
     table.add_row("[b]overall[/b]", str(o.gold), str(o.predicted), pct(o.precision), pct(o.recall), pct(o.recall_any))
     console.print(table)
     console.print(f"PII characters left visible: {report.visible_share:.2%}")
+    console.print(f"crashes: {len(report.crashes)}" + (" (" + ", ".join(f"{c['id']}:{c['error']}" for c in report.crashes)
+                                                        + ")" if report.crashes else ""))
     if misses:
         console.print("missed:", ", ".join(f"{m['id']}:{m['policy']}" for m in report.misses) or "none")
         console.print("false positives:", ", ".join(f"{m['id']}:{m['policy']}" for m in report.false_positives) or "none")

@@ -14,6 +14,7 @@
     │   ├── NotReady              202  asked for an artifact that is not produced yet
     │   ├── WebhookRejected            the receiver answered 4xx: final
     │   ├── StorageRefused        500  S3 refused the request (credentials, bucket policy)
+    │   ├── DetectionFailed       500  a recognizer raised: the job stops, nothing is delivered as redacted
     │   └── InternalError         500  a bug; the message names only the exception type
     ├── Unauthorized              401  missing or wrong API key
     └── TransientError            Celery retries with backoff (autoretry_for)
@@ -90,6 +91,10 @@ class WebhookRejected(PermanentError):
 
 
 class StorageRefused(PermanentError):
+    http_status = 500
+
+
+class DetectionFailed(PermanentError):
     http_status = 500
 
 

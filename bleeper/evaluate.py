@@ -44,6 +44,7 @@ class Report:
     visible_chars: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
     false_positives: list[dict[str, Any]] = field(default_factory=list)
+    crashes: list[dict[str, Any]] = field(default_factory=list)  # items the detector raised on
 
     @property
     def visible_share(self) -> float:
@@ -54,7 +55,8 @@ class Report:
             return {"gold": s.gold, "predicted": s.predicted, "precision": s.precision, "recall": s.recall,
                     "recall_any": s.recall_any}
 
-        return {"overall": {**row(self.overall), "visible_char_share": round(self.visible_share, 4)},
+        return {"overall": {**row(self.overall), "visible_char_share": round(self.visible_share, 4),
+                            "crashes": len(self.crashes)},
                 "policies": {p: row(s) for p, s in sorted(self.policies.items())}}
 
 
@@ -67,7 +69,11 @@ def score(items: Iterable[dict[str, Any]], predict: Callable[[str], list[Span]])
     for item in items:
         text = item["text"]
         gold = [(s["start"], s["end"], s["label"]) for s in item["spans"]]
-        pred = predict(text)
+        try:
+            pred = predict(text)
+        except Exception as exc:  # noqa: BLE001 — counted, and scored as finding nothing (fail closed is the pipeline's job)
+            report.crashes.append({"id": item.get("id"), "error": type(exc).__name__})
+            pred = []
         covered = [False] * len(text)
         for start, end, _ in pred:
             for i in range(start, min(end, len(text))):

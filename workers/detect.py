@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from bleeper import policies
+from bleeper.errors import DetectionFailed
 from bleeper.models import Entity, Transcript
 from bleeper.storage import job_key
 from workers import context, recognizers
@@ -176,8 +178,18 @@ def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> li
 
 
 def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> list[Entity]:
+    """Entities placed in time. Fails closed: if any recognizer raises, DetectionFailed — a
+    transcript is never delivered as redacted when part of detection did not run."""
     found, timeline = [], Timeline(transcript)
-    for f in find_pii(transcript.text, analyzer, wanted):
+    try:
+        candidates = find_pii(transcript.text, analyzer, wanted)
+    except Exception as exc:  # noqa: BLE001 — any recognizer's bug; its message may quote the text
+        log.error("detection raised %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
+        raise DetectionFailed(
+            f"PII detection failed on this transcript ({type(exc).__name__}), so the job was stopped rather than "
+            "deliver a transcript that may not be fully redacted; the operator's worker log has the details"
+        ) from None
+    for f in candidates:
         start_ms, end_ms, placed = timeline.place(f.start, f.end)
         found.append(
             Entity(policy=f.policy, start=f.start, end=f.end, start_ms=start_ms, end_ms=end_ms, score=f.score,

@@ -55,6 +55,21 @@ class Run:
         return sum(c.isdigit() for c in self.digits)
 
 
+def _word(word: str) -> str:
+    return UNITS.get(word) or TEENS.get(word) or (TENS[word] + "0" if word in TENS else "")
+
+
+def _hyphenated(word: str) -> str:
+    """`forty-two` → 42; any other pair (`eleven-two`, `oh-five`, `double-four`) reads each part:
+    Whisper hyphenates digits said in one breath, not only tens and units."""
+    first, second = word.split("-", 1)
+    if first in TENS and second in UNITS and UNITS[second] != "0":
+        return TENS[first] + UNITS[second]
+    if first in REPEAT:
+        return _word(second) * REPEAT[first] if len(_word(second)) == 1 else _word(second)
+    return _word(first) + _word(second)
+
+
 def _tokens(text: str) -> list[re.Match[str]]:
     return [m for m in TOKEN.finditer(text) if not (m.lastgroup == "letters" and m.group() in NOT_LETTERS)]
 
@@ -95,8 +110,7 @@ def _read_run(toks: list[re.Match[str]]) -> Run | None:
         if kind == "word":
             spoken = True
             if "-" in low:
-                tens, unit = low.split("-", 1)
-                piece = TENS[tens] + UNITS[unit]
+                piece = _hyphenated(low)
             elif low in TENS:
                 nxt = toks[k + 1].group().lower() if k + 1 < len(toks) else ""
                 if nxt in UNITS and nxt not in {"zero", "oh", "o"}:

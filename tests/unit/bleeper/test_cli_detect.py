@@ -39,3 +39,23 @@ def test_eval_pii_prints_scores_and_writes_them(tmp_path):
     assert "recall" in result.output and "left visible" in result.output
     scores = json.loads(out.read_text())
     assert 0 <= scores["overall"]["recall_any"] <= 1 and "policies" in scores
+    assert scores["overall"]["crashes"] == 0 and "crashes: 0" in result.output
+
+
+def test_a_line_the_detector_raises_on_is_reported_and_the_rest_go_on(monkeypatch):
+    import workers.detect
+
+    real = workers.detect.find_pii
+
+    def flaky(text, analyzer, wanted):
+        if "boom" in text:
+            raise KeyError(text)
+        return real(text, analyzer, wanted)
+
+    monkeypatch.setattr(workers.detect, "find_pii", flaky)
+    lines = [{"id": "a", "text": "boom, said Sarah"}, {"id": "b", "text": "my social is 507-33-8160"}]
+    result = CliRunner().invoke(app, ["detect"], input="\n".join(json.dumps(x) for x in lines) + "\n")
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert out[0] == {"id": "a", "error": "detection failed (KeyError)"}
+    assert out[1]["entities"] and "Sarah" not in result.output
