@@ -27,7 +27,7 @@ import urllib3
 from urllib3.exceptions import HTTPError, LocationParseError
 from urllib3.util import Timeout, parse_url
 
-from bleeper.errors import BleeperError, ForbiddenURL, InvalidRequest
+from bleeper.errors import ForbiddenURL, InvalidRequest
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -249,7 +249,7 @@ def request(method: str, url: str, guard: Guard, *, what: str = "audio_url", tim
     raise TooManyRedirects(f"{what} redirected more than {max_redirects} times")
 
 
-class TooManyRedirects(BleeperError):
+class TooManyRedirects(Exception):
     """Raised by `request`; callers map it to their own permanent error."""
 
 
