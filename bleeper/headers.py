@@ -26,12 +26,12 @@ def check_header(name: str, value: str) -> None:
 
     The messages name the request fields (webhook_auth_header_name / _value), never the submitted text."""
     if not isinstance(name, str) or not 1 <= len(name) <= MAX_NAME or not _TOKEN.fullmatch(name):
-        raise InvalidRequest(f"webhook_auth_header_name: expected an HTTP header name (1 to {MAX_NAME} letters, digits "
-                             "or !#$%&'*+-.^_`|~; no spaces, colons or line breaks)")
+        raise InvalidRequest(f"webhook_auth_header_name: expected an HTTP header name (1 to {MAX_NAME} letters, "
+                             "digits or !#$%&'*+-.^_`|~; no spaces, colons or line breaks)")
     lowered = name.lower()
     if lowered in RESERVED or lowered.startswith(RESERVED_PREFIXES):
-        raise InvalidRequest("webhook_auth_header_name: this header is set by bleeper or the HTTP client and cannot be "
-                             "replaced; use another name (Authorization, X-Api-Key, …)")
+        raise InvalidRequest("webhook_auth_header_name: this header is set by bleeper or the HTTP client and "
+                             "cannot be replaced; use another name (Authorization, X-Api-Key, …)")
     if not isinstance(value, str) or not 1 <= len(value) <= MAX_VALUE or not _VALUE.fullmatch(value):
-        raise InvalidRequest(f"webhook_auth_header_value: expected 1 to {MAX_VALUE} visible ASCII characters (spaces and "
-                             "tabs only between them; no line breaks or NUL)")
+        raise InvalidRequest(f"webhook_auth_header_value: expected 1 to {MAX_VALUE} visible ASCII characters "
+                             "(spaces and tabs only between them; no line breaks or NUL)")

@@ -6,7 +6,9 @@ import time
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
+
+from bleeper import languages
 
 
 class JobStatus(StrEnum):
@@ -95,6 +97,12 @@ class JobOptions(BaseModel):
     webhook_auth_header_name: str | None = None
     webhook_auth_header_value: str | None = None
     language_code: str | None = None
+
+    @field_validator("language_code")
+    @classmethod
+    def _whisper_language(cls, code: str | None) -> str | None:
+        # AssemblyAI writes "en_us", Whisper wants "en"; workers.pipeline.validate refuses unknown codes
+        return languages.normalize(code) if code else code
 
 
 class Job(BaseModel):

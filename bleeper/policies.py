@@ -70,12 +70,28 @@ DEFAULT_POLICIES = tuple(p for p in ALL_POLICIES if POLICY_ENTITIES[p] and p not
 def validate(policies: list[str] | None, field: str = "redact_pii_policies") -> tuple[str, ...]:
     if policies is None:
         return DEFAULT_POLICIES
-    unknown = sorted(set(policies) - set(POLICY_ENTITIES))
+    # named by position, never echoed: a client's text may be anything, PII included
+    unknown = [f"{field}[{i}]" for i, p in enumerate(policies) if p not in POLICY_ENTITIES]
     if unknown:
-        raise InvalidRequest(
-            f"{field}: unknown policy {', '.join(unknown)}; valid policies are {', '.join(ALL_POLICIES)}"
-        )
+        raise InvalidRequest(f"{', '.join(unknown)}: unknown policy; valid policies are {', '.join(ALL_POLICIES)}")
     return tuple(dict.fromkeys(policies))
+
+
+def validate_custom(custom: dict[str, str] | None) -> None:
+    """`redact_pii_custom`'s keys are policy names or "default"."""
+    if custom and set(custom) - set(ALL_POLICIES) - {"default"}:
+        raise InvalidRequest('redact_pii_custom: a key is not a policy name; keys are policy names or "default"')
+
+
+def check_redacts_something(policies: list[str] | None, exclude: list[str] | None) -> None:
+    """A job with redact_pii on must redact some policy: an empty list, or excluding every policy
+    asked for, would otherwise be accepted and redact nothing, silently."""
+    if policies is not None and not policies:
+        raise InvalidRequest("redact_pii_policies: the list is empty, so nothing would be redacted; list at least "
+                             "one policy, or leave the field out to redact every policy")
+    if not wanted(policies, exclude):
+        raise InvalidRequest("redact_pii_exclude: it excludes every policy this job would redact, so nothing would "
+                             "be redacted; exclude fewer policies, or set redact_pii to false")
 
 
 def wanted(policies: list[str] | None, exclude: list[str] | None) -> tuple[str, ...]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from celery import chain
 from celery.canvas import Signature
 
-from bleeper import egress, policies
+from bleeper import egress, languages, policies
 from bleeper.config import Settings, get_settings
 from bleeper.errors import InvalidRequest, NotFound
+from bleeper.headers import check_header
 from bleeper.jobs import JobStore, new_id
 from bleeper.models import Job, JobOptions
 from webhooks.tasks import notify
@@ -45,11 +46,11 @@ def validate(options: JobOptions, settings: Settings) -> None:
     policies.validate(options.redact_pii_policies)
     if options.redact_pii_exclude:
         policies.validate(options.redact_pii_exclude, field="redact_pii_exclude")
-    if options.redact_pii_custom:
-        unknown = set(options.redact_pii_custom) - set(policies.ALL_POLICIES) - {"default"}
-        if unknown:
-            raise InvalidRequest(f"redact_pii_custom: unknown policy {', '.join(sorted(unknown))}; "
-                                 "keys are policy names or \"default\"")
+    if options.redact_pii:
+        policies.check_redacts_something(options.redact_pii_policies, options.redact_pii_exclude)
+    if options.language_code is not None:
+        languages.check(options.language_code, settings.whisper_model)
+    policies.validate_custom(options.redact_pii_custom)
     if options.redact_pii_video and not options.redact_pii_audio:
         raise InvalidRequest("redact_pii_video requires redact_pii_audio to be true")
     if options.redact_pii_audio and not options.redact_pii:
@@ -58,6 +59,8 @@ def validate(options: JobOptions, settings: Settings) -> None:
         egress.check(options.webhook_url, settings.egress_guard, "webhook_url", unresolved_ok=True)
     if bool(options.webhook_auth_header_name) != bool(options.webhook_auth_header_value):
         raise InvalidRequest("webhook_auth_header_name and webhook_auth_header_value go together")
+    if options.webhook_auth_header_name:
+        check_header(options.webhook_auth_header_name, options.webhook_auth_header_value)
     if upload_id_of(options.audio_url, settings.api_url) is None:
         egress.check(options.audio_url, settings.egress_guard, unresolved_ok=True)
 

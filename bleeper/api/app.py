@@ -7,9 +7,12 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 
 import bleeper
 from bleeper import logs
+from bleeper.api import problems
+from bleeper.api.limits import BodyLimit
 from bleeper.api.routes import metrics, settings as settings_routes, transcripts, uploads
 from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError
@@ -18,10 +21,6 @@ from bleeper.keys import make_keys
 from bleeper.storage import make_storage
 
 log = logging.getLogger("bleeper.api")
-
-
-def _field(loc: tuple) -> str:
-    return ".".join(str(p) for p in loc if p != "body") or "body"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -38,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(uploads.router)
     app.include_router(metrics.router)
     app.include_router(settings_routes.router)
+    app.add_middleware(BodyLimit)
 
     @app.exception_handler(BleeperError)
     async def bleeper_error(request: Request, exc: BleeperError) -> JSONResponse:
@@ -55,8 +55,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         # Name the field and the problem, never echo the submitted value (it may be PII).
-        problems = [f"{_field(tuple(e['loc']))}: {e['msg']}" for e in exc.errors()]
-        return JSONResponse({"error": "; ".join(problems)}, status_code=400)
+        return JSONResponse({"error": problems.describe(exc.errors())}, status_code=400)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        headers = exc.headers or {}
+        return JSONResponse({"error": problems.http_message(exc.status_code, exc.detail, headers.get("Allow"))},
+                            status_code=exc.status_code, headers=headers)
 
     @app.get("/health", include_in_schema=False)
     def health() -> dict[str, str]:

@@ -39,7 +39,7 @@ def render_for_read(storage: Storage, store: JobStore, job: Job, owner: str, red
     if not job.options.redact_pii:
         raise InvalidRequest("this transcript was made with redact_pii false: there is nothing to render")
     if sub is not None and sub not in SUBSTITUTIONS:
-        raise InvalidRequest(f"sub: unknown style {sub!r}; styles are {', '.join(SUBSTITUTIONS)}")
+        raise InvalidRequest(f"sub: unknown style; styles are {', '.join(SUBSTITUTIONS)}")
     style = Style(sub or job.options.redact_pii_sub, dict(job.options.redact_pii_custom or {}))
     exclude = parse_exclude(exclude_raw)
     try:

@@ -3,12 +3,15 @@ parses them with its own pydantic models, so a wrong type breaks a customer's co
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
+from bleeper import policies
 from bleeper.config import Settings
 from bleeper.errors import InvalidRequest
+from bleeper.headers import MAX_NAME, MAX_VALUE
 from bleeper.models import AudioOptions, Job, JobOptions, JobStatus
 
 # AssemblyAI's speech models: any of them means "this deployment's Whisper model"
@@ -37,29 +40,45 @@ def aai_status(job: Job) -> tuple[str, str | None]:
     return job.status.value, job.error
 
 
+# Bounds on what a request may carry (the body itself is at most bleeper.api.limits.MAX_JSON_BYTES).
+# Strict types: "yes" is not a boolean and 1 is not a string (the SDK sends JSON's own types).
+Url = Annotated[str, Field(max_length=4096)]
+Policy = Annotated[str, Field(max_length=64)]
+Policies = Annotated[list[Policy], Field(max_length=len(policies.ALL_POLICIES))]
+Replacement = Annotated[str, Field(max_length=256)]
+Custom = Annotated[dict[Policy, Replacement], Field(max_length=len(policies.ALL_POLICIES) + 1)]
+Short = Annotated[str, Field(max_length=64)]
+# a field name is shown back only when it looks like one (a client's key may be anything)
+FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+
+
+class AudioOptionsCreate(AudioOptions):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
 class TranscriptCreate(BaseModel):
     """POST /v2/transcript."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", strict=True)
 
-    audio_url: str
+    audio_url: Url
     redact_pii: bool | None = None
-    redact_pii_policies: list[str] | None = None
+    redact_pii_policies: Policies | None = None
     redact_pii_sub: Literal["hash", "entity_name", "obfuscation", "custom", "pseudonym"] | None = None
-    redact_pii_custom: dict[str, str] | None = None  # ✚ policy -> string, and "default"
-    redact_pii_exclude: list[str] | None = None  # ✚ policies never redacted
+    redact_pii_custom: Custom | None = None  # ✚ policy -> string, and "default"
+    redact_pii_exclude: Policies | None = None  # ✚ policies never redacted
     keep_unredacted: bool | None = None  # ✚ keep the original transcript for redact=false reads
     verify: bool | None = None  # ✚ re-check the redacted text and audio for leaks
     redact_pii_video: bool | None = None  # ✚ a redacted copy of a video input
     redact_pii_audio: bool | None = None
     redact_pii_audio_quality: Literal["mp3", "wav"] | None = None
-    redact_pii_audio_options: AudioOptions | None = None
-    webhook_url: str | None = None
-    webhook_auth_header_name: str | None = None
-    webhook_auth_header_value: str | None = None
-    language_code: str | None = None
+    redact_pii_audio_options: AudioOptionsCreate | None = None
+    webhook_url: Url | None = None
+    webhook_auth_header_name: Annotated[str, Field(max_length=MAX_NAME)] | None = None
+    webhook_auth_header_value: Annotated[str, Field(max_length=MAX_VALUE)] | None = None
+    language_code: Short | None = None
     language_detection: bool | None = None
-    speech_model: str | None = None
+    speech_model: Short | None = None
     punctuate: bool | None = None
     format_text: bool | None = None
 
@@ -71,7 +90,8 @@ class TranscriptCreate(BaseModel):
     def to_options(self, settings: Settings) -> JobOptions:
         for name, value in (self.model_extra or {}).items():
             if name not in UNSUPPORTED:
-                raise InvalidRequest(f"{name}: unknown field")
+                raise InvalidRequest(f"{name}: unknown field" if FIELD_NAME.fullmatch(name) else
+                                     "a field name is not one of AssemblyAI's")
             if value not in (None, False, 0, "", [], {}):
                 raise InvalidRequest(f"{name}: bleeper does not support this feature; remove it or set it to null")
         for name in ("punctuate", "format_text"):
@@ -85,9 +105,6 @@ class TranscriptCreate(BaseModel):
                                  f"(or use one of AssemblyAI's names: {', '.join(sorted(AAI_SPEECH_MODELS))})")
         data = self.model_dump(exclude_none=True, exclude={"language_detection", "punctuate", "format_text"})
         data.pop("speech_model", None)
-        if self.language_code:
-            # AssemblyAI writes "en_us", Whisper wants "en"
-            data["language_code"] = self.language_code.lower().replace("-", "_").split("_")[0]
         return JobOptions.model_validate({k: v for k, v in data.items() if k in JobOptions.model_fields})
 
 
@@ -213,12 +230,12 @@ class ParagraphsPublic(BaseModel):
 class RedactionSettings(BaseModel):
     """Per-key defaults for new jobs; a job's own fields win."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
-    redact_pii_policies: list[str] | None = None
+    redact_pii_policies: Policies | None = None
     redact_pii_sub: Literal["hash", "entity_name", "obfuscation", "custom", "pseudonym"] | None = None
-    redact_pii_custom: dict[str, str] | None = None
-    redact_pii_exclude: list[str] | None = None
+    redact_pii_custom: Custom | None = None
+    redact_pii_exclude: Policies | None = None
     redact_pii_audio: bool | None = None
     redact_pii_audio_quality: Literal["mp3", "wav"] | None = None
     keep_unredacted: bool | None = None

@@ -154,7 +154,7 @@ def test_job_from_a_url_and_from_python(api, short_call, file_server):
     [
         ({"audio_url": "ftp://example.com/a.mp3"}, 400, "http or https"),
         ({"audio_url": "https://example.com/a.mp3", "redact_pii_policies": ["person_name", "shoe_size"]}, 400,
-         "shoe_size"),
+         "redact_pii_policies[1]"),
         ({"audio_url": "https://example.com/a.mp3", "redact_pii_sub": "stars"}, 400, "redact_pii_sub"),
         ({"redact_pii": True}, 400, "audio_url"),
         ({"audio_url": "https://example.com/a.mp3", "redact_pii": False, "redact_pii_audio": True}, 400,

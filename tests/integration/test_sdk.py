@@ -150,7 +150,7 @@ def test_revoked_keys_are_refused(api, stack):
         (b"{not json", "JSON"),
         (b'{"audio_url": 12}', "audio_url"),
         (b'{"audio_url": "https://example.com/a.mp3", "redact_pii": "sometimes"}', "redact_pii"),
-        (b'{"audio_url": "https://example.com/a.mp3", "redact_pii_policies": ["shoe_size"]}', "shoe_size"),
+        (b'{"audio_url": "https://example.com/a.mp3", "redact_pii_policies": ["shoe_size"]}', "redact_pii_policies[0]"),
         (b'{"audio_url": "https://example.com/a.mp3", "speaker_labels": true}', "speaker_labels"),
         (b'{"audio_url": "https://example.com/a.mp3", "colour": "blue"}', "colour"),
     ],

@@ -9,7 +9,6 @@ from fastapi import APIRouter
 from bleeper import policies
 from bleeper.api.deps import Owner, Store
 from bleeper.api.schemas import RedactionSettings
-from bleeper.errors import InvalidRequest
 from bleeper.jobs import JobStore
 
 router = APIRouter(prefix="/v2/settings", tags=["settings"])
@@ -33,8 +32,9 @@ def patch_redaction_settings(body: RedactionSettings, owner: Owner, store: Store
         policies.validate(body.redact_pii_policies)
     if body.redact_pii_exclude is not None:
         policies.validate(body.redact_pii_exclude, field="redact_pii_exclude")
-    if body.redact_pii_custom and set(body.redact_pii_custom) - set(policies.ALL_POLICIES) - {"default"}:
-        raise InvalidRequest("redact_pii_custom: keys are policy names or \"default\"")
+    policies.validate_custom(body.redact_pii_custom)
     merged = load(store, owner).model_copy(update=body.model_dump(exclude_unset=True))
+    # the defaults alone must redact something; a job may still override them
+    policies.check_redacts_something(merged.redact_pii_policies, merged.redact_pii_exclude)
     store.redis.set(PREFIX + owner, json.dumps(merged.model_dump(exclude_none=True)))
     return merged

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -31,9 +32,12 @@ from bleeper.models import Job, JobStatus
 from bleeper.storage import Storage, job_key, upload_key
 
 router = APIRouter(prefix="/v2/transcript", tags=["transcripts"])
+ID = re.compile(r"[0-9a-f]{32}")  # bleeper.jobs.new_id
 
 
 def _own(store: JobStore, job_id: str, owner: str, *, expired_ok: bool = False) -> Job:
+    if not ID.fullmatch(job_id):  # anything else is not shown back in the 404
+        raise NotFound("transcript not found (an id is 32 hexadecimal digits)")
     job = store.get(job_id)
     if job.owner != owner:  # 404, not 403: another key's ids do not exist for you
         raise NotFound(f"transcript {job_id} not found")
