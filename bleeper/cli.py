@@ -51,9 +51,20 @@ def status() -> None:
     for name, (alive, url) in running.items():
         table.add_row(name, "[green]running[/green]" if alive else "[red]stopped[/red]", url)
     console.print(table)
+    _print_ffmpeg()
     if running.get("redis", (True,))[0]:
         _print_figures()
     raise typer.Exit(0 if all(alive for alive, _ in running.values()) else 3)
+
+
+def _print_ffmpeg() -> None:
+    """The one ffmpeg binary the workers run (imageio-ffmpeg's pinned build) and its version."""
+    from bleeper.media import ffmpeg_exe, ffmpeg_version
+
+    try:
+        console.print(f"ffmpeg: {ffmpeg_exe()} (version {ffmpeg_version()})", highlight=False, soft_wrap=True)
+    except (RuntimeError, OSError) as exc:
+        console.print(f"[red]ffmpeg: not usable ({exc})[/red]")
 
 
 def _print_figures() -> None:

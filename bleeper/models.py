@@ -73,6 +73,16 @@ class Probe(BaseModel):
     video_codec: str | None = None
 
 
+class AudioOutput(BaseModel):
+    """What the redacted audio holds: mp3 keeps at most 2 channels and 48 kHz; wav keeps the source's."""
+
+    format: str  # mp3 | wav
+    sample_rate: int
+    channels: int
+    downmixed_from: int | None = None  # the source's channels, when there were more
+    resampled_from: int | None = None  # the source's sample rate, when the format cannot hold it
+
+
 class AudioOptions(BaseModel):
     override_audio_redaction_method: Literal["silence"] | None = None
     return_redacted_no_speech_audio: bool | None = None
@@ -113,6 +123,7 @@ class Job(BaseModel):
     options: JobOptions
     upload_id: str | None = None
     probe: Probe | None = None
+    audio_output: AudioOutput | None = None  # set by redact_audio
     language_code: str | None = None
     error: str | None = None
     failed_stage: str | None = None

@@ -12,8 +12,8 @@ import ffmpeg
 
 from bleeper.config import get_settings
 from bleeper.errors import MediaError
-from bleeper.media import ffmpeg_exe
-from bleeper.models import Entity, Probe
+from bleeper.media import CLI_INPUT_OPTIONS, NOT_MEDIA, channel_layout, input_path, run_ffmpeg
+from bleeper.models import AudioOutput, Entity, Probe
 from bleeper.storage import job_key
 from workers import context
 from workers.app import stage
@@ -25,6 +25,33 @@ QUALITIES = {
     "mp3": ("redacted_audio.mp3", {"acodec": "libmp3lame", "q:a": 4, "f": "mp3"}),
     "wav": ("redacted_audio.wav", {"acodec": "pcm_s16le", "f": "wav"}),
 }
+
+# What bleeper writes carries nothing of the source's metadata: no global or stream tags, no
+# chapters (the explicit maps already leave out cover art, subtitles, data streams and
+# attachments), and, bitexact, no ffmpeg version string either: the same job renders the same bytes.
+CLEAN = {"map_metadata": -1, "map_chapters": -1, "fflags": "+bitexact", "flags:a": "+bitexact"}
+
+# Sample rates an encoder can write; None: any (wav). mp3 and the video codecs also hold at most
+# two channels here: aac and opus refuse the plain 3–8-channel layouts a wav declares.
+RATES = {
+    "pcm_s16le": None,
+    "libmp3lame": (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000),
+    "aac": (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000, 64000, 88200, 96000),
+    "libopus": (48000,),
+}
+FORMAT_NAMES = {"pcm_s16le": "wav", "libmp3lame": "mp3", "libopus": "opus"}
+
+
+def audio_output(info: Probe, acodec: str) -> AudioOutput:
+    """What the redacted audio holds: the source's rate and channels where the codec can hold
+    them; else stereo, and the lowest rate the codec has at or above the source's (the top one
+    above that), so no frequency the source carries is lost."""
+    rates = RATES[acodec]
+    rate = info.sample_rate if rates is None else next((r for r in rates if r >= info.sample_rate), rates[-1])
+    channels = info.channels if rates is None else min(info.channels, 2)
+    return AudioOutput(format=FORMAT_NAMES.get(acodec, acodec), sample_rate=rate, channels=channels,
+                       downmixed_from=info.channels if channels < info.channels else None,
+                       resampled_from=info.sample_rate if rate != info.sample_rate else None)
 
 
 def plan_intervals(entities: list[Entity], duration_ms: int, pad_ms: int,
@@ -70,14 +97,19 @@ def _commands(intervals: list[tuple[int, int]], target: str, inside: str, outsid
                    f"[leave] {target} volume {outside};\n" for a, b in intervals)
 
 
-def _redacted_audio(source_input: Any, intervals: list[tuple[int, int]], info: Probe, method: str, beep_hz: int,
-                    beep_volume: float, workdir: Path) -> Any:
-    """The source's audio with every interval muted and, for `beep`, a tone mixed in there.
+def _redacted_audio(source: Path, source_input: Any, intervals: list[tuple[int, int]], info: Probe, out: AudioOutput,
+                    method: str, beep_hz: int, beep_volume: float, workdir: Path) -> Any:
+    """The source's first audio stream, downmixed if `out` holds fewer channels, with every
+    interval muted and, for `beep`, a tone mixed in there.
 
+    The clock is the count of samples decoded (asetpts), as in the transcript: a packet ffmpeg
+    skips as damaged, or a gap in the source's timestamps, moves neither clock.
     The call and the tone each carry their own commands, so each switches on its own frames: a
     command sent from one stream to the other would land on whichever frame the other stream
     happens to be at (the tone would start and stop up to a few frames off)."""
-    audio = source_input.audio
+    audio = source_input["a:0"].filter("asetpts", "N/SR/TB")
+    if out.channels < info.channels:
+        audio = audio.filter("pan", _downmix(info.channels))
     if not intervals:
         return audio
     step = max(1, info.sample_rate * FRAME_MS // 1000)
@@ -89,26 +121,43 @@ def _redacted_audio(source_input: Any, intervals: list[tuple[int, int]], info: P
     if method == "beep":
         beep = workdir / "beep.cmd"
         beep.write_text(_commands(intervals, "volume@tone", f"{beep_volume * 8:.4f}", "0"))  # sine is 1/8 scale
-        layout = {1: "mono", 2: "stereo"}.get(info.channels, f"{info.channels}c")
+        # the tone in every channel, in the call's own layout: amix converts a layout that
+        # differs, and swresample upmixes mono into the centre channel only (or front left and
+        # right, not LFE), which left the other channels of a 3–8-channel wav silent, not beeped
+        layout = "stereo" if out.channels < info.channels else channel_layout(source)
+        copies = "|".join(f"c{i}<c0" for i in range(out.channels))
         tone = (ffmpeg.input(f"sine=frequency={beep_hz}:sample_rate={info.sample_rate}:samples_per_frame={step}",
                              f="lavfi")
                 .filter("asendcmd", f=str(beep))
                 .filter("volume@tone", volume=0, precision="float")
-                .filter("aformat", channel_layouts=layout))
+                .filter("pan", f"{layout}|{copies}"))
         # duration=first: the endless tone stops where the call does
         audio = ffmpeg.filter([audio, tone], "amix", inputs=2, duration="first", normalize=0)
     return audio
 
 
+def _downmix(channels: int) -> str:
+    """A `pan` to stereo: odd-numbered channels to the left, even to the right, each side their
+    mean. ffmpeg's surround downmix would drop an LFE channel (and guesses the layout of a plain
+    8-channel wav); a call recorded one speaker per channel has no LFE."""
+    left = "+".join(f"c{i}" for i in range(0, channels, 2))
+    right = "+".join(f"c{i}" for i in range(1, channels, 2))
+    return f"stereo|c0<{left}|c1<{right}"  # `<`: gains scaled to sum to 1, so nothing clips
+
+
 def _run(stream: Any, what: str) -> None:
+    args = ["-hide_banner", "-loglevel", "error", "-max_error_rate", "1",  # damaged packets are skipped, not fatal
+            *ffmpeg.get_args(stream.overwrite_output())]
     try:
-        ffmpeg.run(stream.overwrite_output(), cmd=ffmpeg_exe(), capture_stdout=True, capture_stderr=True, quiet=True)
-    except ffmpeg.Error as exc:
-        tail = (exc.stderr or b"").decode(errors="replace").strip().splitlines()[-1:]
-        log.error("ffmpeg failed writing the %s: %s", what, tail)
-        raise MediaError(f"ffmpeg could not write the redacted {what}") from None
+        proc = run_ffmpeg(args)
     except (OSError, subprocess.SubprocessError) as exc:
         raise MediaError(f"ffmpeg could not be run ({type(exc).__name__})") from None
+    if proc.returncode:
+        tail = proc.stderr.decode(errors="replace").strip().splitlines()[-1:]
+        log.error("ffmpeg failed writing the %s (exit %d): %s", what, proc.returncode, tail)
+        if b"not on whitelist" in proc.stderr or b"Error opening input" in proc.stderr:
+            raise MediaError(NOT_MEDIA)  # refused by the whitelists, or not media at all
+        raise MediaError(f"ffmpeg could not write the redacted {what}")
 
 
 def render(
@@ -121,12 +170,17 @@ def render(
     quality: str = "mp3",
     beep_hz: int = 1000,
     beep_volume: float = 0.3,
-) -> None:
-    """Write the redacted audio. Sample rate and channel count are the source's; the output lasts
-    as long as the input."""
-    audio = _redacted_audio(ffmpeg.input(str(source)), intervals, info, method, beep_hz, beep_volume, out.parent)
+) -> AudioOutput:
+    """Write the redacted audio, as long as the input; wav keeps the source's sample rate and
+    channels, mp3 what of them it can hold (`audio_output`). Nothing of the source but its
+    first audio stream reaches the file."""
     _, options = QUALITIES[quality]
-    _run(ffmpeg.output(audio, str(out), ar=info.sample_rate, ac=info.channels, **options), "audio")
+    fmt = audio_output(info, options["acodec"])
+    audio = _redacted_audio(source, _source(source), intervals, info, fmt, method, beep_hz, beep_volume, out.parent)
+    # no -ac: it would remix to the default layout of that many channels (quad → 4.0); the
+    # channels are already what `fmt` says (_redacted_audio downmixes)
+    _run(ffmpeg.output(audio, input_path(out), ar=fmt.sample_rate, **options, **CLEAN), "audio")
+    return fmt
 
 
 def video_container(info: Probe) -> tuple[str, str]:
@@ -139,15 +193,31 @@ def video_container(info: Probe) -> tuple[str, str]:
     return "mkv", "aac"
 
 
+# Copied video keeps its bitstream, and with it whatever the source's encoder wrote into it:
+# H.264/HEVC SEI messages (encoder settings, arbitrary user data: sei_user_data), AV1 metadata
+# OBUs. None of them is needed to decode a picture.
+SEI_FILTERS = {"h264": "filter_units=remove_types=6", "hevc": "filter_units=remove_types=39|40",
+               "av1": "filter_units=remove_types=5"}
+
+
 def render_video(source: Path, out: Path, intervals: list[tuple[int, int]], info: Probe, *, method: str = "beep",
-                 beep_hz: int = 1000, beep_volume: float = 0.3) -> None:
-    """A copy of the video with its audio replaced by the redacted audio; the picture is copied
-    as it is (no re-encode)."""
-    inp = ffmpeg.input(str(source))
-    audio = _redacted_audio(inp, intervals, info, method, beep_hz, beep_volume, out.parent)
+                 beep_hz: int = 1000, beep_volume: float = 0.3) -> AudioOutput:
+    """A copy of the video with its audio replaced by the redacted audio; the picture (the first
+    video stream that is not cover art, `V`) is copied as it is (no re-encode), and nothing else
+    of the source — no other stream, tag, chapter or attachment — comes along."""
+    inp = _source(source)
     _, acodec = video_container(info)
-    _run(ffmpeg.output(inp.video, audio, str(out), vcodec="copy", acodec=acodec, ar=48000 if acodec == "libopus"
-                       else info.sample_rate, ac=info.channels, **{"map_metadata": 0}), "video")
+    fmt = audio_output(info, acodec)
+    audio = _redacted_audio(source, inp, intervals, info, fmt, method, beep_hz, beep_volume, out.parent)
+    unset = {"bsf:v": SEI_FILTERS[info.video_codec]} if info.video_codec in SEI_FILTERS else {}
+    _run(ffmpeg.output(inp["V:0"], audio, input_path(out), vcodec="copy", acodec=acodec, ar=fmt.sample_rate,
+                       **unset, **CLEAN), "video")
+    return fmt
+
+
+def _source(path: Path) -> Any:
+    """The received file as an ffmpeg input: local, whitelisted demuxers only (bleeper.media)."""
+    return ffmpeg.input(input_path(path), **CLI_INPUT_OPTIONS)
 
 
 @stage("redact_audio")
@@ -166,8 +236,8 @@ def redact_audio(job_id: str) -> None:
     with tempfile.TemporaryDirectory(prefix="bleeper-audio-") as tmp:
         source, out = Path(tmp) / "source", Path(tmp) / name
         storage.download(job_key(job_id, "source"), source)
-        render(source, out, intervals, job.probe, method=method, quality=options.redact_pii_audio_quality,
-               beep_hz=settings.beep_hz, beep_volume=settings.beep_volume)
+        written = render(source, out, intervals, job.probe, method=method, quality=options.redact_pii_audio_quality,
+                         beep_hz=settings.beep_hz, beep_volume=settings.beep_volume)
         content_type = "audio/mpeg" if name.endswith(".mp3") else "audio/wav"
         storage.put_file(job_key(job_id, name), out, content_type)
         if options.redact_pii_video and job.probe.has_video:
@@ -176,4 +246,5 @@ def redact_audio(job_id: str) -> None:
             render_video(source, video, intervals, job.probe, method=method, beep_hz=settings.beep_hz,
                          beep_volume=settings.beep_volume)
             storage.put_file(job_key(job_id, video.name), video, f"video/{'quicktime' if ext == 'mov' else ext}")
+    store.update(job_id, audio_output=written)
     log.info("job %s: %d intervals redacted (%s)", job_id, len(intervals), method)

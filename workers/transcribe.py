@@ -14,6 +14,7 @@ import numpy as np
 
 from bleeper.config import Settings, get_settings
 from bleeper.errors import InvalidRequest, NoSpeech
+from bleeper.media import decoded, first_audio, open_media
 from bleeper.models import Segment, Transcript, Word
 from bleeper.storage import job_key
 from workers import context
@@ -120,17 +121,14 @@ def _quiet_cut(samples: np.ndarray, chunk_s: int) -> int:
 
 def pcm_chunks(path: Path, chunk_s: int = CHUNK_S) -> Iterator[tuple[float, np.ndarray]]:
     """(offset in seconds, 16 kHz mono float32 samples), about chunk_s long, cut where it is
-    quietest, decoded as they are needed so a 4-hour file never sits in memory whole."""
-    resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+    quietest, decoded as they are needed so a 4-hour file never sits in memory whole. The
+    clock is the count of decoded samples, as in the redacted audio (damaged packets skipped)."""
     pending: list[np.ndarray] = []
     size, offset = 0, 0.0
-    with av.open(str(path), metadata_errors="ignore") as container:
-        stream = next(s for s in container.streams if s.type == "audio")
-        frames = (f for f in container.decode(stream))
-        for frame in _with_flush(frames):
-            for out in resampler.resample(frame):
-                pending.append(out.to_ndarray().reshape(-1).astype(np.float32) / 32768.0)
-                size += pending[-1].shape[0]
+    with open_media(path) as container:
+        for samples in _mono_16k(decoded(container, first_audio(container))):
+            pending.append(samples)
+            size += samples.shape[0]
             if size >= chunk_s * SAMPLE_RATE:
                 data = np.concatenate(pending)
                 cut = _quiet_cut(data, chunk_s)
@@ -141,11 +139,32 @@ def pcm_chunks(path: Path, chunk_s: int = CHUNK_S) -> Iterator[tuple[float, np.n
         yield offset, np.concatenate(pending)
 
 
-def _with_flush(frames: Iterator) -> Iterator:
+def _mono_16k(frames: Iterator[av.AudioFrame]) -> Iterator[np.ndarray]:
+    """Each frame as 16 kHz mono float32. A new resampler whenever the frames change format,
+    layout or rate (an mp3 joined from a mono and a stereo file), as ffmpeg's filters do."""
+    resampler, setup = None, None
     for frame in frames:
+        if (frame.format.name, frame.layout.name, frame.sample_rate) != setup:
+            if resampler is not None:
+                yield from _mono(resampler.resample(None))
+            # packed float keeping every channel: swresample's own mono downmix drops an LFE
+            # channel (4th of 6 or 8, 3rd of 3), and a speaker recorded alone there would go
+            # untranscribed, and so unredacted
+            resampler = av.AudioResampler(format="flt", rate=SAMPLE_RATE)
+            setup = (frame.format.name, frame.layout.name, frame.sample_rate)
         frame.pts = None  # the resampler keeps its own clock
-        yield frame
-    yield None  # flush the resampler
+        yield from _mono(resampler.resample(frame))
+    if resampler is not None:
+        yield from _mono(resampler.resample(None))
+
+
+def _mono(frames: list[av.AudioFrame]) -> Iterator[np.ndarray]:
+    """One or two channels averaged (as swresample mixes them); more are summed, so a speaker
+    alone on one of eight tracks is as loud as recorded (float: nothing clips)."""
+    for frame in frames:
+        samples = frame.to_ndarray().reshape(-1, frame.layout.nb_channels)
+        mixed = samples.mean(axis=1) if samples.shape[1] <= 2 else samples.sum(axis=1)
+        yield mixed.astype(np.float32, copy=False)
 
 
 def transcribe_audio(audio: Path, model, *, language: str | None, beam_size: int) -> Transcript:  # noqa: ANN001

@@ -279,7 +279,8 @@ async def redaction_report(transcript_id: str, owner: Owner, store: Store, stora
         "audio": {"redacted": o.redact_pii_audio, "method": o.redact_pii_audio_options.override_audio_redaction_method
                   or settings.audio_method, "intervals": len(intervals),
                   "seconds_redacted": round(sum(b - a for a, b in intervals) / 1000, 2),
-                  "padding_ms": [settings.audio_padding_before_ms, settings.audio_padding_after_ms]},
+                  "padding_ms": [settings.audio_padding_before_ms, settings.audio_padding_after_ms],
+                  "output": job.audio_output.model_dump() if job.audio_output else None},
         "verification": job.verification,
         "verification_failed": job.verification_failed,
         "unredacted_kept": o.keep_unredacted,
