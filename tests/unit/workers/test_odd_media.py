@@ -203,3 +203,16 @@ def test_the_beep_is_in_every_channel_of_a_labelled_layout(tmp_path, layout):
         assert _share_at(x[int(1.5 * rate):int(1.9 * rate), ch], rate, TONE_HZ) == 1.0
     with av.open(str(out)) as c:
         assert c.streams.audio[0].layout.name == layout
+
+
+@pytest.mark.slow
+def test_whisper_hears_the_call_on_both_sides_of_the_damage(sample_call, tmp_path):
+    """The sample call with its middle third overwritten used to end in `internal error
+    (InvalidDataError)`: PyAV's decode loop gave up at the first refused packet."""
+    from bleeper.config import get_settings
+    from workers.transcribe import load_model, transcribe_audio
+
+    path = _damaged(tmp_path / "call.mp3", sample_call.read_bytes())
+    transcript = transcribe_audio(path, load_model("tiny.en", get_settings()), language="en", beam_size=1)
+    decoded_ms = transcript.duration_ms
+    assert transcript.words[0].start < decoded_ms / 3 and transcript.words[-1].end > 2 * decoded_ms / 3
