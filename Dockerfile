@@ -68,4 +68,4 @@ USER 10001:10001
 EXPOSE 8000 5555
 
 # The API by default; the compose file gives workers, beat and Flower their own commands.
-CMD ["uvicorn", "bleeper.api.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000", "--no-server-header"]
+CMD ["uvicorn", "bleeper.api.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000", "--no-server-header", "--no-access-log"]

@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from bleeper.config import get_settings
+from bleeper.logs import redact_url
 from bleeper.receiver import WebhookReceiver
 from bleeper.stack import Stack, StackError
 
@@ -77,7 +78,7 @@ def run_demo(file: Path | None, timeout: float, console: Console) -> int:
         for i, hook in enumerate(hooks, 1):
             shown = {**hook["body"]}
             if "redacted_audio_url" in shown:
-                shown["redacted_audio_url"] = shown["redacted_audio_url"].split("?")[0] + "?…"
+                shown["redacted_audio_url"] = redact_url(shown["redacted_audio_url"]) + "?…"
             ok = hook["headers"].get(DEMO_HEADER[0]) == DEMO_HEADER[1]
             console.print(f"webhook {i} (auth header {'ok' if ok else 'MISSING'}): {json.dumps(shown)}")
         statuses = [h["body"].get("status") for h in hooks]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+from pydantic import SecretStr
 
 from bleeper.config import Settings, ensure_generated_credentials
 
@@ -36,6 +37,23 @@ class Component:
 
 class StackError(RuntimeError):
     pass
+
+
+def settings_env(settings: Settings) -> dict[str, str | None]:
+    """Every setting as the BLEEPER_* variable that gives it (None: leave it unset), so the
+    processes a Stack starts run with that Stack's settings, not whatever the caller's
+    environment says."""
+    env: dict[str, str | None] = {}
+    for name in type(settings).model_fields:
+        value = getattr(settings, name)
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        elif isinstance(value, (list, dict)):
+            value = json.dumps(value)
+        env[f"BLEEPER_{name.upper()}"] = None if value is None else str(value)
+    return env
 
 
 def port_free(port: int) -> bool:
@@ -135,7 +153,7 @@ class Stack:
         comps.append(Component(
             "api", s.api_url,
             [py, "-m", "uvicorn", "bleeper.api.app:create_app", "--factory", "--host", s.api_host,
-             "--port", str(s.api_port), "--no-server-header", "--log-level", "warning"],
+             "--port", str(s.api_port), "--no-server-header", "--no-access-log", "--log-level", "warning"],
             lambda: _http_ok(f"{s.api_url}/health"), (s.api_port,),
         ))
         comps.append(Component(
@@ -214,7 +232,9 @@ class Stack:
     # --- helpers --------------------------------------------------------------------------------
 
     def _start(self, comp: Component) -> None:
-        env = {**os.environ, "BLEEPER_HOME": str(self.home), "PYTHONUNBUFFERED": "1", **(comp.env or {})}
+        env = {**os.environ, **settings_env(self.settings), "BLEEPER_HOME": str(self.home), "PYTHONUNBUFFERED": "1",
+               **(comp.env or {})}
+        env = {k: v for k, v in env.items() if v is not None}
         log = open(self.log_dir / f"{comp.name}.log", "ab")
         proc = subprocess.Popen(comp.argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 env=env, cwd=self.home, start_new_session=True)

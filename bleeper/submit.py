@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -24,6 +24,7 @@ from rich.table import Column, Table
 from urllib3.util import Retry
 
 from bleeper.config import Settings
+from bleeper.logs import redact_url
 
 AUDIO_EXTENSIONS = frozenset(
     {".mp3", ".wav", ".m4a", ".flac", ".ogg", ".opus", ".aac", ".mp4", ".mov", ".webm", ".mkv"}
@@ -72,11 +73,8 @@ class Input:
 
     @property
     def label(self) -> str:
-        """What the terminal shows: URLs lose their query (it may hold a signature)."""
-        if not self.is_url:
-            return self.source
-        parts = urlsplit(self.source)
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+        """What the terminal shows: URLs lose their query (it may hold a signature) and userinfo."""
+        return redact_url(self.source) if self.is_url else self.source
 
 
 @dataclass
@@ -131,7 +129,7 @@ def collect_inputs(args: Sequence[str], exclude: Path | None = None) -> list[str
         if _is_url(arg):
             take(arg, arg)
         elif "://" in arg:
-            raise SubmitError(f"{arg}: only http and https URLs can be submitted")
+            raise SubmitError(f"{redact_url(arg)}: only http and https URLs can be submitted")
         elif (path := Path(arg)).is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path).parts
@@ -257,9 +255,9 @@ class Client:
         try:
             self._call("GET", "/v2/transcript", "checking the API", params={"limit": 1})
         except Unreachable as exc:
-            raise SubmitError(f"{exc} at {self.base}: is it running? (`bleeper status`)") from None
+            raise SubmitError(f"{exc} at {redact_url(self.base)}: is it running? (`bleeper status`)") from None
         except JobFailed as exc:
-            raise SubmitError(f"{exc} (API {self.base})") from None
+            raise SubmitError(f"{exc} (API {redact_url(self.base)})") from None
 
     def upload(self, path: Path) -> str:
         # Safe to repeat once (a duplicate only leaves an unused upload to expire), unlike POST

@@ -23,6 +23,9 @@ os.environ.update(
         # private address (the API, S3, Redis, Flower of this very stack) stays refused
         "BLEEPER_ALLOWED_PRIVATE_HOSTS": f"127.0.0.1:{TEST_PORTS[0]}-{TEST_PORTS[1]}",
         "BLEEPER_FETCH_DEADLINE_S": "10",  # the drip test waits this long; test files take < 1 s
+        # the session stack's logs are searched for PII at their most verbose (test_no_leaks.py)
+        "BLEEPER_LOG_LEVEL": "DEBUG",
+        "BLEEPER_LOG_FORMAT": "json",
         "BLEEPER_WEBHOOK_BACKOFF_S": "0.2",
         "BLEEPER_WEBHOOK_MAX_ATTEMPTS": "3",
         "BLEEPER_MAX_FILE_BYTES": str(4 * 1024 * 1024),  # the sample is 0.3 MB; tests send 5 MB to see a 413

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from celery import Celery, Task
-from celery.exceptions import SoftTimeLimitExceeded
-from celery.signals import after_setup_logger, after_setup_task_logger, celeryd_after_setup, worker_process_init
+from celery.exceptions import Retry, SoftTimeLimitExceeded, TaskPredicate
+from celery.signals import celeryd_after_setup, setup_logging, worker_process_init
 
 import bleeper  # noqa: F401  (privacy switches before any model library loads)
 from bleeper import logs
@@ -36,8 +36,51 @@ STAGE_QUEUES = {
 }
 
 settings = get_settings()
+
+
+def _without_chain(exc: BaseException) -> BaseException:
+    exc.__cause__ = exc.__context__ = None
+    exc.__suppress_context__ = True
+    return exc
+
+
+def _safe_retry(retry: Retry) -> Retry:
+    # The task-retried event carries repr(retry.exc) and the traceback of the Retry, chain and all.
+    cause = retry.exc
+    if cause is not None and not isinstance(cause, BleeperError):
+        cause = InternalError(user_message(cause))
+    return Retry(exc=_without_chain(cause) if cause is not None else None, when=retry.when,
+                 is_eager=retry.is_eager, sig=retry.sig)
+
+
+class SafeTask(Task):
+    """Every bleeper task: what Celery records of a failure holds no foreign exception's text.
+
+    Celery formats the exception a task raises, with its whole chain of causes and contexts, into
+    the task-failed and task-retried events (Flower shows them) and the worker log. Our own errors
+    hold no values (errors.py), so they go out as they are but without their chain (`raise
+    FetchUnavailable(...) from exc` would show a requests error quoting the audio URL, query and
+    all); anything else becomes InternalError naming only its type, its frames logged here.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(*args, **kwargs)
+        except Retry as exc:
+            safe: BaseException = _safe_retry(exc)
+        except (BleeperError, TaskPredicate, SoftTimeLimitExceeded) as exc:
+            safe = exc
+        except Exception as exc:  # noqa: BLE001 — a bug: keep the frames, drop the message
+            log.error("%s%s raised %s", self.name, f" (job {args[0]})" if args else "", type(exc).__name__,
+                      exc_info=exc)
+            safe = InternalError(user_message(exc))
+        # raised outside the except blocks, so Python chains nothing to it either
+        raise _without_chain(safe) from None
+
+
 app = Celery(
     "bleeper",
+    task_cls=SafeTask,
     broker=settings.broker_url,
     include=[
         "workers.fetch",
@@ -73,7 +116,6 @@ app.conf.update(
         "priority_steps": [0, 3, 6, 9],
         "queue_order_strategy": "priority",
     },
-    worker_hijack_root_logger=False,
     beat_schedule={
         "retention-sweep": {"task": "bleeper.sweep", "schedule": float(settings.sweep_interval_s)},
     },
@@ -96,10 +138,19 @@ def _remember_queues(sender: str, instance: Any, **_: Any) -> None:
     _consumed_queues = set(instance.app.amqp.queues.consume_from or QUEUES)
 
 
-@after_setup_logger.connect
-@after_setup_task_logger.connect
-def _structured_logs(logger: logging.Logger, **_: Any) -> None:
-    logs.configure(settings.log_level, settings.log_format, logger)
+@setup_logging.connect
+def _structured_logs(**_: Any) -> None:
+    """With a receiver for this signal Celery configures no logging itself (worker and beat)."""
+    logs.configure(settings.log_level, settings.log_format)
+
+
+# Flower (`celery -A workers.app flower`) logs through tornado, which puts a handler printing
+# whole tracebacks on the root logger once it has parsed Flower's options. Celery's command line
+# has imported tornado.options (Flower's plugin) before it imports this module: ours goes back on
+# right after each parse.
+if "tornado.options" in sys.modules:
+    sys.modules["tornado.options"].options.add_parse_callback(
+        lambda: logs.configure(settings.log_level, settings.log_format))
 
 
 @worker_process_init.connect
@@ -112,7 +163,7 @@ def _load_models(**_: Any) -> None:
         context.analyzer()
 
 
-class StageTask(Task):
+class StageTask(SafeTask):
     """Retries transient errors with backoff; a final failure puts the job in `error`."""
 
     autoretry_for = (TransientError,)
@@ -154,18 +205,12 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], T
             started = time.perf_counter()
             log.info("job %s: %s started (attempt %d)", job_id, name, self.request.retries + 1)
             try:
-                fn(job_id)
-            except BleeperError:
-                raise
+                fn(job_id)  # errors: SafeTask
             except SoftTimeLimitExceeded:
                 raise MediaError(
                     f"the {name} stage ran over its {settings.soft_time_limit} s limit; "
                     "try a shorter file or raise BLEEPER_TASK_TIME_LIMIT"
                 ) from None
-            except Exception as exc:  # noqa: BLE001 — a bug: keep the frames, drop the message
-                frames = "".join(traceback.format_tb(exc.__traceback__))
-                log.error("job %s: %s raised %s\n%s", job_id, name, type(exc).__name__, frames)
-                raise InternalError(user_message(exc)) from None
             elapsed = time.perf_counter() - started
             context.jobs().record_stage(job_id, name, elapsed)
             context.jobs().metrics.stage(name, elapsed)

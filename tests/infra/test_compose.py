@@ -178,6 +178,13 @@ def test_api_command_serves_the_factory():
     assert "uvicorn bleeper.api.app:create_app --factory --host 0.0.0.0 --port 8000" in text
 
 
+def test_uvicorn_access_log_is_off_wherever_the_api_runs():
+    # it writes request lines with their query strings; the API logs route templates itself
+    assert "--no-access-log" in argv(" ".join(argv(SERVICE_DEFS["api"]["command"])))
+    cmd = json.loads(next(line for line in DOCKERFILE.read_text().splitlines() if line.startswith("CMD ")).removeprefix("CMD "))
+    assert cmd[0] == "uvicorn" and "--no-access-log" in cmd
+
+
 def test_redis_and_s3_keep_data_and_enforce_auth():
     redis = SERVICE_DEFS["redis"]
     assert redis["image"].startswith("redis:7")

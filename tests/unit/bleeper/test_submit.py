@@ -84,9 +84,10 @@ def test_stems_are_made_unique_in_input_order():
     assert [i.stem for i in name_inputs(sources)] == ["call", "call-2", "CALL-3", "call-2-2", "other"]
 
 
-def test_a_url_is_shown_without_its_query():
+def test_a_url_is_shown_without_its_query_or_userinfo():
     signed = Input("https://s3.example.com/b/call.mp3?X-Amz-Signature=abc", "call")
     assert signed.label == "https://s3.example.com/b/call.mp3"
+    assert Input("https://me:secret@files.example/call.mp3", "call").label == "https://files.example/call.mp3"
 
 
 def _outputs(out: Path, stem: str, status: str = "completed", txt: bool = True, audio: bool = False) -> None:
