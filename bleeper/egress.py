@@ -139,7 +139,7 @@ def check(url: str, guard: Guard, what: str = "audio_url", *, unresolved_ok: boo
     except (LocationParseError, ValueError):
         raise InvalidRequest(f"{what} is not a valid URL") from None
     if parts.scheme not in {"http", "https"}:
-        raise ForbiddenURL(f"{what} must use http or https, not {parts.scheme or 'no scheme'!r}")
+        raise ForbiddenURL(f"{what} must use http or https")
     if parts.auth is not None or "@" in _authority(url):
         raise ForbiddenURL(f"{what} must not contain a user name or password; use a signed URL or a header")
     if not parts.host:
