@@ -57,9 +57,14 @@ def audio_output(info: Probe, acodec: str) -> AudioOutput:
 def plan_intervals(entities: list[Entity], duration_ms: int, pad_ms: int,
                    pad_after_ms: int | None = None) -> list[tuple[int, int]]:
     """Padded entity spans (`pad_ms` before, `pad_after_ms` after, default the same), clipped
-    to the file and merged where they touch or overlap."""
+    to the file and merged where they touch or overlap.
+
+    `duration_ms` comes from the file's header, which a damaged file can understate: the words
+    were timed on the decoded samples, so a span the header puts past the end is kept whole
+    (fail closed) instead of clipped away."""
     after = pad_ms if pad_after_ms is None else pad_after_ms
-    spans = ((max(0, e.start_ms - pad_ms), min(duration_ms, e.end_ms + after)) for e in entities)
+    end_of_file = max([duration_ms, *(e.end_ms for e in entities)])
+    spans = ((max(0, e.start_ms - pad_ms), min(end_of_file, e.end_ms + after)) for e in entities)
     return _merged([(start, end) for start, end in spans if end > start])
 
 
