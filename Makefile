@@ -3,7 +3,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench down clean
+.PHONY: install demo test bench calls down clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "bleeper needs Python >= 3.11"; exit 1; }
@@ -23,6 +23,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/bleeper bench
 	$(BIN)/python bench/detect_speed.py
+	$(BIN)/python bench/calls.py
+
+calls: $(STAMP)
+	$(BIN)/python bench/calls.py
 
 down:
 	@test -x $(BIN)/bleeper && $(BIN)/bleeper down || true
