@@ -35,10 +35,20 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # A job these tests accept goes on this Redis's queues, never to a stack another test runs.
     from workers.app import app as celery_app
 
-    celery_app.conf.broker_url = f"redis+socket://{sock}"
+    previous = celery_app.conf.broker_url
+    _point_celery_at(celery_app, f"redis+socket://{sock}")
     yield url
+    _point_celery_at(celery_app, previous)
     proc.terminate()
     proc.wait(10)
+
+
+def _point_celery_at(celery_app, broker_url: str) -> None:
+    """Change the broker and drop the connections (and producers) made to the old one: in a whole
+    run the integration stack's tests have already published through this app."""
+    celery_app.conf.broker_url = broker_url
+    celery_app.close()  # the connection pool
+    celery_app.amqp._producer_pool = None
 
 
 def _answers(sock: Path, url: str) -> bool:
