@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	BLEEPER_ALLOW_PRIVATE_URLS=true $(BIN)/bleeper demo
+	BLEEPER_ALLOWED_PRIVATE_HOSTS=127.0.0.1:18099 $(BIN)/bleeper demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

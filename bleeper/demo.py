@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import time
 from pathlib import Path
@@ -18,13 +19,15 @@ from bleeper.stack import Stack, StackError
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "sample_call.mp3"
 DEMO_HEADER = ("X-Demo-Token", "demo-secret")
+# the one private address the demo's stack may post webhooks to (BLEEPER_ALLOWED_PRIVATE_HOSTS)
+DEMO_RECEIVER_PORT = 18099
 
 
 def run_demo(file: Path | None, timeout: float, console: Console) -> int:
     settings = get_settings()
-    if not settings.allow_private_urls:
-        console.print("[yellow]the demo's webhook receiver is on 127.0.0.1: run it with "
-                      "BLEEPER_ALLOW_PRIVATE_URLS=true (make demo does)[/yellow]")
+    if not settings.egress_guard.permits("127.0.0.1", ipaddress.ip_address("127.0.0.1"), DEMO_RECEIVER_PORT):
+        console.print(f"[yellow]the demo's webhook receiver is on 127.0.0.1:{DEMO_RECEIVER_PORT}: run it with "
+                      f"BLEEPER_ALLOWED_PRIVATE_HOSTS=127.0.0.1:{DEMO_RECEIVER_PORT} (make demo does)[/yellow]")
         return 2
     try:
         Stack(settings).up(echo=console.print)
@@ -35,7 +38,7 @@ def run_demo(file: Path | None, timeout: float, console: Console) -> int:
     api = settings.api_url
     auth = {"Authorization": key}
     audio = file or SAMPLE
-    receiver = WebhookReceiver()
+    receiver = WebhookReceiver(port=DEMO_RECEIVER_PORT)
     try:
         with open(audio, "rb") as f:
             upload = requests.post(f"{api}/v2/upload", data=f, headers=auth, timeout=60)
