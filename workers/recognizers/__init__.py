@@ -12,6 +12,7 @@ from workers.recognizers.personal import PersonalRecognizer
 from workers.recognizers.spacy_filtered import CallSpacyRecognizer
 from workers.recognizers.spoken_email import SpokenEmailRecognizer
 from workers.recognizers.url import SpokenUrlRecognizer, WrittenUrlRecognizer
+from workers.recognizers.vocabulary import VocabularyRecognizer
 
 
 def all_recognizers() -> list:
@@ -19,10 +20,11 @@ def all_recognizers() -> list:
     return [
         AddressRecognizer(), AgeRecognizer(), ContextNumberRecognizer(), CredentialRecognizer(), DateRecognizer(),
         MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
-        SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(),
+        SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
     ]
 
 
 __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "ContextNumberRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
-           "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer"]
+           "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
+           "VocabularyRecognizer"]
