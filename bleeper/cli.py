@@ -176,7 +176,7 @@ def detect(
                 err_console.print(f"[red]line {n}: expected a JSON object with a \"text\" field[/red]")
                 raise typer.Exit(2) from None
             try:
-                found = find_pii(text, analyzer, wanted)
+                found = find_pii(text, analyzer, wanted, get_settings().min_scores)
             except Exception as exc:  # noqa: BLE001 — report it for this line and go on; never the text
                 failed += 1
                 sys.stdout.write(json.dumps({"id": item.get("id"), "error": f"detection failed ({type(exc).__name__})"})
@@ -206,7 +206,9 @@ def eval_pii(
 
     items = [i for i in evaluate.load(file) if split is None or i.get("split") == split]
     analyzer = build_analyzer()
-    report = evaluate.score(items, lambda t: [(f.start, f.end, f.policy) for f in find_pii(t, analyzer, ALL_POLICIES)])
+    scores = get_settings().min_scores
+    report = evaluate.score(items, lambda t: [(f.start, f.end, f.policy)
+                                              for f in find_pii(t, analyzer, ALL_POLICIES, scores)])
 
     def pct(v: float | None) -> str:
         return "—" if v is None else f"{v:.3f}"

@@ -9,10 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bleeper.egress import Guard
+from bleeper.policies import min_scores
 
 CREDENTIALS_FILE = "credentials.json"
 
@@ -71,6 +72,9 @@ class Settings(BaseSettings):
     whisper_beam_size: int = 5
     model_cache: Path = Path.home() / ".cache" / "bleeper"
 
+    # detection: lowest score redacted, per policy group ("0.3" or "0.3,identity=0.35"; README)
+    detect_min_score: str = "0.3"
+
     # audio redaction
     # Whisper's word times are off by ~0.2 s on average, 0.46 s at p90 at the start of a word, and
     # base ends words ~0.2 s early (shared/notes/asr-and-detection.md)
@@ -109,6 +113,17 @@ class Settings(BaseSettings):
     @property
     def api_url(self) -> str:
         return (self.public_url or f"http://{self.api_host}:{self.api_port}").rstrip("/")
+
+    @field_validator("detect_min_score")
+    @classmethod
+    def _readable_min_score(cls, value: str) -> str:
+        min_scores(value)  # raises ValueError naming the problem
+        return value
+
+    @property
+    def min_scores(self) -> dict[str, float]:
+        """BLEEPER_DETECT_MIN_SCORE per policy group (bleeper.policies.GROUPS)."""
+        return min_scores(self.detect_min_score)
 
     @property
     def egress_guard(self) -> Guard:

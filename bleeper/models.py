@@ -55,6 +55,7 @@ class Entity(BaseModel):
     recognizer: str
     placed: bool = True  # False: no word timestamps; the whole segment is redacted (fail closed)
     pseudonym: int | None = None  # same number for the same person/value within the job
+    doubtful: bool = False  # score below CONFIDENT_SCORE: redacted because in doubt (BLEEPER_DETECT_MIN_SCORE)
 
 
 class RedactedTranscript(BaseModel):
@@ -131,6 +132,7 @@ class Job(BaseModel):
     webhook_deliveries: dict[str, int | str] = Field(default_factory=dict)
     stages: dict[str, float] = Field(default_factory=dict)  # stage -> seconds
     entity_count: int | None = None
+    min_scores: dict[str, float] | None = None  # BLEEPER_DETECT_MIN_SCORE as the detect stage applied it
     completed_at: float | None = None
     deleted_at: float | None = None
     verification: dict[str, int | bool] | None = None

@@ -104,3 +104,44 @@ def wanted(policies: list[str] | None, exclude: list[str] | None) -> tuple[str, 
 
 def entities_for(policies: tuple[str, ...]) -> list[str]:
     return sorted({e for p in policies for e in POLICY_ENTITIES[p]})
+
+
+# "When in doubt, redact": each policy group has a lowest score at which a candidate is still
+# redacted (BLEEPER_DETECT_MIN_SCORE). A compliance team prefers a word beeped too many to a card
+# digit heard, so the default sits below what a recognizer calls confident; entities kept only
+# because of that are marked `doubtful` in the audit report.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "numbers": ("account_number", "banking_information", "credit_card_cvv", "credit_card_expiration",
+                "credit_card_number", "drivers_license", "email_address", "healthcare_number", "ip_address",
+                "number_sequence", "passport_number", "password", "phone_number", "url",
+                "us_social_security_number", "username", "vehicle_id"),
+    "identity": ("date_of_birth", "gender_sexuality", "language", "location", "nationality", "organization",
+                 "person_age", "person_name", "political_affiliation", "religion"),
+    "health": ("blood_type", "drug", "injury", "medical_condition", "medical_process"),
+    "other": ("date", "event", "money_amount", "occupation"),
+}
+GROUP_OF = {policy: group for group, members in GROUPS.items() for policy in members}
+DEFAULT_MIN_SCORE = 0.3
+CONFIDENT_SCORE = 0.5  # at or above: a recognizer's own confidence; below: kept because in doubt
+
+
+def min_scores(spec: str) -> dict[str, float]:
+    """`"0.3"` or `"0.3,identity=0.35,numbers=0.2"` → a threshold per group (the bare number is
+    every other group's). Raises ValueError naming what is wrong."""
+    default, named = DEFAULT_MIN_SCORE, {}
+    for part in (p.strip() for p in spec.split(",") if p.strip()):
+        name, _, value = part.rpartition("=")
+        name = name.strip()
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError(f"BLEEPER_DETECT_MIN_SCORE: {part!r} is not a number") from None
+        if not 0 <= number <= 1:
+            raise ValueError("BLEEPER_DETECT_MIN_SCORE: scores lie between 0 and 1")
+        if name and name not in GROUPS:
+            raise ValueError(f"BLEEPER_DETECT_MIN_SCORE: unknown group {name!r}; groups are {', '.join(GROUPS)}")
+        if name:
+            named[name] = number
+        else:
+            default = number
+    return {group: named.get(group, default) for group in GROUPS}

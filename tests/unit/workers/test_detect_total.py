@@ -96,3 +96,39 @@ def test_a_recognizer_that_raises_fails_the_detection_closed_without_quoting_the
     assert "detection failed" in caught.value.message and "KeyError" in caught.value.message
     assert "Sarah" not in caught.value.message
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+class _Fixed(EntityRecognizer):
+    """Finds "Quill" as a person at a fixed score."""
+
+    def __init__(self, score: float) -> None:
+        super().__init__(supported_entities=["PERSON"], name="Fixed")
+        self.score = score
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        from presidio_analyzer import RecognizerResult
+
+        at = text.find("Quill")
+        return [] if at < 0 else [RecognizerResult("PERSON", at, at + 5, self.score)]
+
+
+@pytest.mark.parametrize("score,spec,kept,doubtful", [
+    (0.35, "0.3", True, True),  # the default keeps a guess, and says it was one
+    (0.35, "0.4", False, None),  # a stricter operator drops it
+    (0.35, "0.4,identity=0.3", True, True),  # a group's own threshold wins
+    (0.9, "0.3", True, False),  # a confident find is not marked
+])
+def test_when_in_doubt_redact_keeps_low_scores_and_marks_them(analyzer, score, spec, kept, doubtful):
+    analyzer.registry.add_recognizer(_Fixed(score))
+    try:
+        found = detect_pii(read_aloud(["The caller said her name was Quill, and that was all."]), analyzer,
+                           ("person_name",), policies.min_scores(spec))
+    finally:
+        analyzer.registry.remove_recognizer("Fixed")
+    hits = [e for e in found if e.recognizer == "Fixed"]
+    assert bool(hits) == kept
+    if kept:
+        assert hits[0].doubtful is doubtful
