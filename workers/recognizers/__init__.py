@@ -5,6 +5,7 @@ from workers.recognizers.age import AgeRecognizer
 from workers.recognizers.context_numbers import ContextNumberRecognizer
 from workers.recognizers.credentials import CredentialRecognizer
 from workers.recognizers.dates import DateRecognizer
+from workers.recognizers.learned import LearnedRecognizer
 from workers.recognizers.medical import MedicalRecognizer
 from workers.recognizers.money import MoneyRecognizer
 from workers.recognizers.names import NameRecognizer
@@ -27,4 +28,4 @@ def all_recognizers() -> list:
 __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "ContextNumberRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
-           "VocabularyRecognizer"]
+           "VocabularyRecognizer", "LearnedRecognizer"]
