@@ -2,9 +2,11 @@
 
 from workers.recognizers.address import AddressRecognizer
 from workers.recognizers.age import AgeRecognizer
+from workers.recognizers.clock import ClockTimeRecognizer
 from workers.recognizers.context_numbers import ContextNumberRecognizer
 from workers.recognizers.credentials import CredentialRecognizer
 from workers.recognizers.dates import DateRecognizer
+from workers.recognizers.duration import DurationRecognizer
 from workers.recognizers.learned import LearnedRecognizer
 from workers.recognizers.medical import MedicalRecognizer
 from workers.recognizers.money import MoneyRecognizer
@@ -20,12 +22,14 @@ def all_recognizers() -> list:
     """One instance of each, ready for a RecognizerRegistry."""
     return [
         AddressRecognizer(), AgeRecognizer(), ContextNumberRecognizer(), CredentialRecognizer(), DateRecognizer(),
+        DurationRecognizer(), ClockTimeRecognizer(),
         MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
     ]
 
 
-__all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "ContextNumberRecognizer",
+__all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "ClockTimeRecognizer",
+           "ContextNumberRecognizer", "DurationRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer"]
