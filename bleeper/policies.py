@@ -14,19 +14,19 @@ POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
     "credit_card_expiration": ("CREDIT_CARD_EXPIRATION",),
     "credit_card_number": ("CREDIT_CARD",),
     "date": ("DATE_TIME",),
-    "date_interval": ("DATE_INTERVAL",),
     "date_of_birth": ("DATE_OF_BIRTH",),
     "drivers_license": ("US_DRIVER_LICENSE",),
     "drug": ("DRUG",),
-    "duration": ("DURATION",),
     "email_address": ("EMAIL_ADDRESS",),
-    "event": (),
-    "gender_sexuality": (),
+    "event": ("EVENT",),
+    "filename": ("FILENAME",),
+    "gender_sexuality": ("GENDER_SEXUALITY",),
     "healthcare_number": ("HEALTHCARE_NUMBER",),
     "injury": ("INJURY",),
     "ip_address": ("IP_ADDRESS",),
     "language": ("LANGUAGE",),
     "location": ("LOCATION",),
+    "marital_status": ("MARITAL_STATUS",),
     "medical_condition": ("MEDICAL_CONDITION",),
     "medical_process": ("MEDICAL_PROCESS",),
     "money_amount": ("MONEY_AMOUNT",),
@@ -39,27 +39,28 @@ POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
     "person_age": ("PERSON_AGE",),
     "person_name": ("PERSON",),
     "phone_number": ("PHONE_NUMBER",),
-    "political_affiliation": (),
-    "religion": (),
-    "time": ("TIME",),
+    "physical_attribute": ("PHYSICAL_ATTRIBUTE",),
+    "political_affiliation": ("POLITICAL_AFFILIATION",),
+    "religion": ("RELIGION",),
+    "statistics": ("STATISTICS",),
     "url": ("URL",),
     "us_social_security_number": ("US_SSN",),
     "username": ("USERNAME",),
     "vehicle_id": ("VEHICLE_ID",),
+    "zodiac_sign": ("ZODIAC_SIGN",),
 }
 # Newer AssemblyAI policy names (the official SDK's PIIRedactionPolicy) that narrow one of the
 # above: accepted, and detected as the broader policy (over-redaction, never under-).
 ALIASES: dict[str, str] = {
     "location_address": "location", "location_address_street": "location", "location_city": "location",
     "location_state": "location", "location_zip": "location", "location_country": "location",
-    "location_coordinate": "location", "day": "date", "month": "date_interval",
-    "year": "date_interval", "gender": "gender_sexuality", "sexuality": "gender_sexuality",
+    "location_coordinate": "location", "day": "date", "month": "date", "year": "date", "date_interval": "date",
+    "time": "date", "gender": "gender_sexuality", "sexuality": "gender_sexuality",
     "organization_medical_facility": "organization", "organization_id": "account_number",
     "medical_code": "healthcare_number",
 }
 # ... and the SDK's names bleeper has no detector for yet: accepted, nothing is found for them.
-UNDETECTED = ("corporate_action", "effect", "filename", "financial_metric", "marital_status",
-              "physical_attribute", "product", "project", "statistics", "trend", "zodiac_sign")
+UNDETECTED = ("corporate_action", "duration", "effect", "financial_metric", "product", "project", "trend")
 POLICY_ENTITIES.update({name: POLICY_ENTITIES[target] for name, target in ALIASES.items()})
 POLICY_ENTITIES.update({name: () for name in UNDETECTED})
 ALL_POLICIES = tuple(sorted(POLICY_ENTITIES))
@@ -119,9 +120,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
                 "number_sequence", "passport_number", "password", "phone_number", "url",
                 "us_social_security_number", "username", "vehicle_id"),
     "identity": ("date_of_birth", "gender_sexuality", "language", "location", "nationality", "organization",
-                 "person_age", "person_name", "political_affiliation", "religion"),
-    "health": ("blood_type", "drug", "injury", "medical_condition", "medical_process"),
-    "other": ("date", "date_interval", "duration", "event", "money_amount", "occupation", "time"),
+                 "person_age", "person_name", "political_affiliation", "religion", "marital_status", "zodiac_sign",
+                 "physical_attribute"),
+    "health": ("blood_type", "drug", "injury", "medical_condition", "medical_process", "statistics"),
+    "other": ("date", "event", "money_amount", "occupation", "filename"),
 }
 GROUP_OF = {policy: group for group, members in GROUPS.items() for policy in members}
 DEFAULT_MIN_SCORE = 0.3

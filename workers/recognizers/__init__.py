@@ -2,15 +2,17 @@
 
 from workers.recognizers.address import AddressRecognizer
 from workers.recognizers.age import AgeRecognizer
-from workers.recognizers.clock import ClockTimeRecognizer
+from workers.recognizers.categories import CategoryRecognizer
 from workers.recognizers.context_numbers import ContextNumberRecognizer
 from workers.recognizers.credentials import CredentialRecognizer
 from workers.recognizers.dates import DateRecognizer
-from workers.recognizers.duration import DurationRecognizer
+from workers.recognizers.filenames import FilenameRecognizer
 from workers.recognizers.learned import LearnedRecognizer
+from workers.recognizers.measures import MeasureRecognizer
 from workers.recognizers.medical import MedicalRecognizer
 from workers.recognizers.money import MoneyRecognizer
 from workers.recognizers.names import NameRecognizer
+from workers.recognizers.organizations import OrganizationRecognizer
 from workers.recognizers.personal import PersonalRecognizer
 from workers.recognizers.spacy_filtered import CallSpacyRecognizer
 from workers.recognizers.spoken_email import SpokenEmailRecognizer
@@ -22,14 +24,14 @@ def all_recognizers() -> list:
     """One instance of each, ready for a RecognizerRegistry."""
     return [
         AddressRecognizer(), AgeRecognizer(), ContextNumberRecognizer(), CredentialRecognizer(), DateRecognizer(),
-        DurationRecognizer(), ClockTimeRecognizer(),
         MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
+        CategoryRecognizer(), OrganizationRecognizer(), FilenameRecognizer(), MeasureRecognizer(),
     ]
 
 
-__all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "ClockTimeRecognizer",
-           "ContextNumberRecognizer", "DurationRecognizer",
+__all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "CategoryRecognizer",
+           "ContextNumberRecognizer", "OrganizationRecognizer", "FilenameRecognizer", "MeasureRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer"]
