@@ -14,9 +14,11 @@ POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
     "credit_card_expiration": ("CREDIT_CARD_EXPIRATION",),
     "credit_card_number": ("CREDIT_CARD",),
     "date": ("DATE_TIME",),
+    "date_interval": ("DATE_INTERVAL",),
     "date_of_birth": ("DATE_OF_BIRTH",),
     "drivers_license": ("US_DRIVER_LICENSE",),
     "drug": ("DRUG",),
+    "duration": ("DURATION",),
     "email_address": ("EMAIL_ADDRESS",),
     "event": ("EVENT",),
     "filename": ("FILENAME",),
@@ -43,6 +45,7 @@ POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
     "political_affiliation": ("POLITICAL_AFFILIATION",),
     "religion": ("RELIGION",),
     "statistics": ("STATISTICS",),
+    "time": ("TIME",),
     "url": ("URL",),
     "us_social_security_number": ("US_SSN",),
     "username": ("USERNAME",),
@@ -54,13 +57,13 @@ POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
 ALIASES: dict[str, str] = {
     "location_address": "location", "location_address_street": "location", "location_city": "location",
     "location_state": "location", "location_zip": "location", "location_country": "location",
-    "location_coordinate": "location", "day": "date", "month": "date", "year": "date", "date_interval": "date",
-    "time": "date", "gender": "gender_sexuality", "sexuality": "gender_sexuality",
+    "location_coordinate": "location", "day": "date", "month": "date_interval",
+    "year": "date_interval", "gender": "gender_sexuality", "sexuality": "gender_sexuality",
     "organization_medical_facility": "organization", "organization_id": "account_number",
     "medical_code": "healthcare_number",
 }
 # ... and the SDK's names bleeper has no detector for yet: accepted, nothing is found for them.
-UNDETECTED = ("corporate_action", "duration", "effect", "financial_metric", "product", "project", "trend")
+UNDETECTED = ("corporate_action", "effect", "financial_metric", "product", "project", "trend")
 POLICY_ENTITIES.update({name: POLICY_ENTITIES[target] for name, target in ALIASES.items()})
 POLICY_ENTITIES.update({name: () for name in UNDETECTED})
 ALL_POLICIES = tuple(sorted(POLICY_ENTITIES))
@@ -123,7 +126,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
                  "person_age", "person_name", "political_affiliation", "religion", "marital_status", "zodiac_sign",
                  "physical_attribute"),
     "health": ("blood_type", "drug", "injury", "medical_condition", "medical_process", "statistics"),
-    "other": ("date", "event", "money_amount", "occupation", "filename"),
+    "other": ("date", "date_interval", "duration", "event", "money_amount", "occupation", "time", "filename"),
 }
 GROUP_OF = {policy: group for group, members in GROUPS.items() for policy in members}
 DEFAULT_MIN_SCORE = 0.3

@@ -3,9 +3,11 @@
 from workers.recognizers.address import AddressRecognizer
 from workers.recognizers.age import AgeRecognizer
 from workers.recognizers.categories import CategoryRecognizer
+from workers.recognizers.clock import ClockTimeRecognizer
 from workers.recognizers.context_numbers import ContextNumberRecognizer
 from workers.recognizers.credentials import CredentialRecognizer
 from workers.recognizers.dates import DateRecognizer
+from workers.recognizers.duration import DurationRecognizer
 from workers.recognizers.filenames import FilenameRecognizer
 from workers.recognizers.learned import LearnedRecognizer
 from workers.recognizers.measures import MeasureRecognizer
@@ -24,14 +26,16 @@ def all_recognizers() -> list:
     """One instance of each, ready for a RecognizerRegistry."""
     return [
         AddressRecognizer(), AgeRecognizer(), ContextNumberRecognizer(), CredentialRecognizer(), DateRecognizer(),
+        DurationRecognizer(), ClockTimeRecognizer(),
         MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
         CategoryRecognizer(), OrganizationRecognizer(), FilenameRecognizer(), MeasureRecognizer(),
     ]
 
 
-__all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "CategoryRecognizer",
-           "ContextNumberRecognizer", "OrganizationRecognizer", "FilenameRecognizer", "MeasureRecognizer",
+__all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "ClockTimeRecognizer",
+           "ContextNumberRecognizer", "DurationRecognizer", "CategoryRecognizer", "OrganizationRecognizer",
+           "FilenameRecognizer", "MeasureRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer"]

@@ -31,12 +31,21 @@ def test_the_accepted_names_are_the_36_assemblyai_policies_and_the_sdks_newer_on
         set(policies.ALIASES) | set(policies.UNDETECTED) | detected_extras
 
 
+@pytest.mark.parametrize("policy", ["date_interval", "duration", "time"])
+def test_periods_durations_and_clock_times_are_policies_of_their_own_redacted_by_default(policy):
+    entities = policies.POLICY_ENTITIES[policy]
+    assert entities and policy not in policies.ALIASES and policy in policies.DEFAULT_POLICIES
+    assert not set(entities) & set(policies.POLICY_ENTITIES["date"])
+    assert all(policies.ENTITY_POLICY[e] == policy for e in entities)
+
+
 def test_the_official_sdk_knows_no_policy_bleeper_refuses():
     sdk = pytest.importorskip("assemblyai.types")
     assert {p.value for p in sdk.PIIRedactionPolicy} <= set(policies.ALL_POLICIES)
 
 
-@pytest.mark.parametrize(("narrow", "broad"), [("location_city", "location"), ("year", "date")])
+@pytest.mark.parametrize(("narrow", "broad"), [("location_city", "location"), ("day", "date"),
+                                             ("month", "date_interval"), ("year", "date_interval")])
 def test_a_narrower_sdk_policy_is_detected_as_its_broader_one(narrow, broad):
     assert policies.POLICY_ENTITIES[narrow] == policies.POLICY_ENTITIES[broad]
     assert narrow not in policies.DEFAULT_POLICIES
