@@ -14,6 +14,7 @@ from workers.recognizers.measures import MeasureRecognizer
 from workers.recognizers.medical import MedicalRecognizer
 from workers.recognizers.money import MoneyRecognizer
 from workers.recognizers.names import NameRecognizer
+from workers.recognizers.network import SpokenIpRecognizer
 from workers.recognizers.organizations import OrganizationRecognizer
 from workers.recognizers.personal import PersonalRecognizer
 from workers.recognizers.spacy_filtered import CallSpacyRecognizer
@@ -30,6 +31,7 @@ def all_recognizers() -> list:
         MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
         CategoryRecognizer(), OrganizationRecognizer(), FilenameRecognizer(), MeasureRecognizer(),
+        SpokenIpRecognizer(),
     ]
 
 
@@ -38,4 +40,4 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "FilenameRecognizer", "MeasureRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
-           "VocabularyRecognizer", "LearnedRecognizer"]
+           "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer"]

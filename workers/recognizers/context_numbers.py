@@ -3,10 +3,13 @@
 One recognizer for every kind of number, because the kinds compete for the same digits: the
 context phrase nearest before a run decides what it is (`Expiration is 07/31, security code
 518`: 518 is the CVV; on a tie the longer phrase wins: `account ending in` over `ending in`).
-Announced, even a fragment counts (`my number is 4-1-5, no wait, 5-1-5…`). Unannounced, the
-digits' shape decides (Luhn for cards, NANP for phones, SSN ranges), short runs next to a typed
-number take its type (self-corrections, `area code 9 0 4 and then…`), and any other long run is
-still redacted as a number sequence: fail closed.
+A generic phrase (`ends in`, `the number`, `ID`) yields to a specific one still in reach
+(`social on file ends in 9004` is the SSN). Announced, even a fragment counts (`my number is
+4-1-5, no wait, 5-1-5…`), and ids keep their letters (`XJ4-88213`, `K as in kilo, 7, Q…`).
+Unannounced, the digits' shape decides (Luhn for cards, NANP for phones, SSN ranges), short runs
+next to a typed number take its type (self-corrections, `area code 9 0 4 and then…`), and any
+other run of 5+ digits or mixed id is still redacted as a number sequence: fail closed.
+The phrases and the policy each announces: number_kinds.py.
 """
 
 from __future__ import annotations
@@ -20,74 +23,33 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from workers.recognizers.casing import lowered
 from workers.recognizers.digits import luhn_ok
+from workers.recognizers.number_kinds import BANK, HEALTH, KINDS, NOT_BANK, Kind
 from workers.recognizers.numbers import Run, find_runs
 from workers.recognizers.result import result
 
-_STATES = (r"alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|"
-           r"idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|"
-           r"minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|"
-           r"north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|"
-           r"south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming")
-
-
-@dataclass(frozen=True)
-class Kind:
-    entity: str
-    context: str  # regex of phrases that announce this kind
-    digits: tuple[int, int]  # accepted digit count right after the phrase (fragments included)
-    alnum: bool = False  # letters allowed (ids)
-    reach: int = 10  # how many words after the phrase it still applies
-
-
-KINDS = (
-    Kind("CREDIT_CARD_CVV", r"cvv|cvc|csc|cid|security code|(?:three|four|3|4)[- ]digit(?: code)?|"
-         r"(?:three|four|3|4) digits on the (?:back|front)|code on the (?:back|front)|card verification|"
-         r"verification code|(?:the |little |that )?code(?:'s| is)?", (2, 4), reach=6),
-    Kind("CREDIT_CARD_EXPIRATION", r"expir\w*|exp|exp date|valid (?:thru|through)|good (?:thru|through)",
-         (3, 6)),
-    Kind("DATE_OF_BIRTH", r"born|birth|birthday|birth date|date of birth|dob|d o b", (4, 8)),
-    Kind("CREDIT_CARD", r"card(?: number)?|credit|debit|visa|master ?card|amex|american express|discover|"
-         r"the card is|new card", (3, 20)),
-    Kind("CREDIT_CARD", r"(?:card )?ending in|ends in|last (?:four|4)(?: digits)?(?: of (?:the|your|my) card)?",
-         (4, 4), reach=3),
-    Kind("US_SSN", r"social(?: security)?(?: number)?|ssn|(?:last (?:four|4) of (?:your|my|the) )social", (3, 10)),
-    # longer phrases first: an alternation takes the first that matches, not the longest
-    Kind("US_BANK_NUMBER", r"(?:bank |checking |savings )?account (?:ending|ends) in|"
-         r"(?:savings|checking) (?:one |account )?(?:ending|ends) in|account and routing|"
-         r"(?:bank |checking |savings )?account(?: number)?|routing(?: number)?|aba|checking|savings|wire",
-         (3, 17)),
-    Kind("ACCOUNT_NUMBER", r"policy(?: number)?|customer (?:id|number)|member(?:ship)? (?:id|number)|"
-         r"account id|customer account(?: number)?", (3, 20), alnum=True),
-    Kind("HEALTHCARE_NUMBER", r"medicare(?: number| id)?|medicaid(?: number| id)?|(?:insurance|health plan)"
-         r"(?: card)?(?: member)? (?:id|number)|member id on the insurance card|beneficiary (?:id|number)",
-         (3, 20), alnum=True),
-    Kind("US_DRIVER_LICENSE", r"driver'?s licen[cs]e(?: number)?|licen[cs]e(?: number)?|dl(?: number)?",
-         (5, 15), alnum=True),
-    Kind("US_PASSPORT", r"passport(?: number)?", (6, 10), alnum=True),
-    Kind("VEHICLE_ID", r"vin|plate(?: number)?|license plate|tag number", (4, 17), alnum=True),
-    Kind("LOCATION", rf"zip(?: code)?|postal code|{_STATES}", (5, 9), reach=6),
-    Kind("PHONE_NUMBER", r"phone|cell|mobile|call(?:back)?(?: me)?(?: at)?|reach (?:me|you|him|her)(?: at)?|"
-         r"telephone|contact number|work number|home number|text me(?: at)?|fax|area code|"
-         r"(?:my|the|your) number", (3, 11)),
-    Kind("NUMBER_SEQUENCE", r"confirmation|reference|case|claim|tracking|order|ticket|invoice|id number|"
-         r"transaction|serial|\bid\b", (3, 20), alnum=True),
-)
 FRAGMENT_WORDS = 12  # a short run this close to a typed number is part of the same value
 _WORDS = re.compile(r"[\w']+")
+_LAST_WORD = re.compile(r"([\w']+)\s+$")
 _NUMBERISH = re.compile(r"(?i)\d+|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|dash|slash")
 _EXTENSION = re.compile(r"(?i),?\s*(?:extension|ext\.?|x)\s*")
 _MONEY_AFTER = re.compile(r"(?i)\s*(?:dollars?|bucks|cents|percent|%)")
-
-
-_FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER"}
+# a quantity, not an identifier: `20,000 miles`, `10000 steps`
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_UNIT_AFTER = re.compile(r"(?i)\s*(?:miles?|steps?|feet|foot|ft|pounds?|lbs?|kilos?|grams?|points?|people|"
+                         r"calories|mg|ml|units?|hours?|minutes?|days?|weeks?|months?|years?|times|words|"
+                         r"square|sq|gallons?|kwh|watts?|gb|mb|tb|mbps|rpm|btu)\b")
+_PLUS = re.compile(r"(?i)\bplus\s+$")  # `plus 44 7700 900 812`: the country code's sign, said
+_FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER", "PASSWORD",
+                   "HEALTHCARE_NUMBER"}
+_FRAGMENT = "fragment next to a typed number"
+_ON_THE = re.compile(r"\b(?:on|for)(?: (?:the|my|your|this|that|his|her|their))? $")
+_HEAD_CHARS = 40  # how far before such a phrase the value's own phrase may end
+_DECIMAL = re.compile(r"\d\.\d")  # versions and decimals, not identifiers
 
 
 def _nanp(digits: str) -> bool:
     d = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
     return len(d) == 10 and d[0] in "23456789" and d[3] in "23456789"
-
-
-_DECIMAL = re.compile(r"\d\.\d")  # versions and decimals, not identifiers
 
 
 def _counting(digits: str) -> bool:
@@ -109,6 +71,16 @@ def _ssn(digits: str) -> bool:
 # lower-case phrases, matched in lowered text (casing.py)
 _CONTEXTS = [(k, re.compile(rf"\b(?:{k.context})\b")) for k in KINDS]
 WINDOW = 160  # characters before a run searched for its phrase
+CUE_CHARS = 80  # characters before a phrase searched for words that change its kind
+
+
+@dataclass(frozen=True)
+class Typed:
+    run: Run
+    entity: str
+    score: float
+    why: str
+    anchor: bool = False  # typed by its phrase, a checksum or a phone's shape
 
 
 class _Reading:
@@ -116,13 +88,20 @@ class _Reading:
     points (every run asks both; scanning the text before each run again was most of the time)."""
 
     def __init__(self, text: str) -> None:
-        low = lowered(text)
-        self.phrases = [(kind, [(m.start(), m.end()) for m in rx.finditer(low)]) for kind, rx in _CONTEXTS]
+        self.low = lowered(text)
+        self.phrases = [(kind, [(m.start(), m.end()) for m in rx.finditer(self.low)
+                                if not kind.not_after or not self._after(m.start(), kind.not_after)])
+                        for kind, rx in _CONTEXTS]
         self.phrase_ends = [[end for _, end in found] for _, found in self.phrases]
         words = list(_WORDS.finditer(text))
         self.word_starts = [m.start() for m in words]
         self.word_ends = [m.end() for m in words]
         self.plain = list(accumulate((not _NUMBERISH.fullmatch(m.group()) for m in words), initial=0))
+
+    def _after(self, start: int, words: frozenset[str]) -> bool:
+        """Is the word just before `start` one of these?"""
+        before = _LAST_WORD.search(self.low, max(0, start - 24), start)
+        return before is not None and before.group(1) in words
 
     def _span(self, start: int, end: int) -> tuple[int, int]:
         return bisect_left(self.word_starts, start), bisect_right(self.word_ends, end)
@@ -136,15 +115,27 @@ class _Reading:
         i, j = self._span(start, end)
         return max(0, self.plain[j] - self.plain[i])
 
-    def before(self, run_start: int) -> list[tuple[Kind, int, int]]:
-        """(kind, phrase length, distance) of every phrase ending in the window before a run."""
+    def before(self, run_start: int) -> list[tuple[Kind, int, int, int]]:
+        """(kind, phrase length, distance, phrase start) of every phrase ending in the window before a run."""
         found = []
         for (kind, spans), ends in zip(self.phrases, self.phrase_ends):
             for k in range(bisect_left(ends, run_start - WINDOW), bisect_right(ends, run_start)):
                 start, end = spans[k]
                 if start >= run_start - WINDOW:
-                    found.append((kind, end - start, self.distance(end, run_start)))
+                    found.append((kind, end - start, self.distance(end, run_start), start))
         return found
+
+
+def _fits(kind: Kind, run: Run) -> Run | None:
+    """The run as this kind reads it: whole for ids; without its edge letters for digit-only kinds."""
+    if run.alnum and not kind.alnum:
+        run = run.bare if run.bare is not None and not run.bare.alnum else None
+        if run is None:
+            return None
+    n = len(run.digits) if run.alnum else run.digit_count  # an id's letters count towards its length
+    if not kind.digits[0] <= n <= kind.digits[1] or (kind.sizes and n not in kind.sizes):
+        return None
+    return run
 
 
 class ContextNumberRecognizer(EntityRecognizer):
@@ -152,7 +143,7 @@ class ContextNumberRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=sorted({k.entity for k in KINDS}),
+            supported_entities=sorted({k.entity for k in KINDS if k.entity != "ACCOUNT"} | {"ACCOUNT_NUMBER"}),
             name="ContextNumberRecognizer",
             supported_language="en",
         )
@@ -163,79 +154,136 @@ class ContextNumberRecognizer(EntityRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         runs = find_runs(text)
         reading = _Reading(text)
-        typed: list[tuple[Run, str, float, str] | None] = [self._classify(text, reading, r) for r in runs]
+        typed: list[Typed | None] = [self._classify(text, reading, r) for r in runs]
         self._fragments(reading, runs, typed)
         self._extensions(text, runs, typed)
-        return [
-            result(self, entity, run.start, run.end, score, why)
-            for item in typed if item is not None
-            for run, entity, score, why in [item] if entity in entities
-        ]
+        return [result(self, t.entity, t.run.start, t.run.end, t.score, t.why)
+                for t in typed if t is not None and t.entity in entities]
 
-    def _classify(self, text: str, reading: _Reading, run: Run) -> tuple[Run, str, float, str] | None:
+    def _classify(self, text: str, reading: _Reading, run: Run) -> Typed | None:
         if text[:run.start].rstrip().endswith("$") or _MONEY_AFTER.match(text, run.end):
             return None  # money: money.py
-        n = run.digit_count
         phrases = reading.before(run.start)
-        best: tuple[int, int, Kind] | None = None  # (distance, -phrase length, kind)
-        for kind, length, distance in phrases:
-            if not kind.digits[0] <= n <= kind.digits[1] or (run.alnum and not kind.alnum):
+        best: tuple[tuple[bool, int, int], Kind, Run, int] | None = None  # ((weak, distance, -length), …)
+        for kind, length, distance, phrase_start in phrases:
+            fitted = _fits(kind, run)
+            if fitted is None or distance > kind.reach or self._modifier(reading.low, phrase_start, phrases):
                 continue
-            if distance <= kind.reach and (best is None or (distance, -length) < best[:2]):
-                best = (distance, -length, kind)
+            key = (kind.weak, distance, -length)
+            if best is None or key < best[0]:
+                best = (key, kind, fitted, phrase_start)
+        shaped = self._shape(text, run)
         if best is not None:
-            distance, _, kind = best
-            # "the expiration date on the card? 09 27": a month-year after an expiry phrase is the
-            # expiry even when "card" is nearer
-            if kind.entity == "CREDIT_CARD" and n in (3, 4) and _mmyy(run.digits):
-                expiry = min((d for k, _, d in phrases if k.entity == "CREDIT_CARD_EXPIRATION"), default=None)
-                if expiry is not None and expiry <= 8:
-                    return run, "CREDIT_CARD_EXPIRATION", 0.9, "month and year after an expiry phrase"
-            if kind.entity == "CREDIT_CARD" and 13 <= n <= 19 and luhn_ok(run.digits):
-                return run, kind.entity, 1.0, "card context and Luhn"
-            return run, kind.entity, round(0.95 - 0.02 * distance, 3), f"context {distance} words before"
+            (weak, distance, _), kind, fitted, phrase_start = best
+            # "their number is 919 684 3027": a generic phrase does not overrule a phone's or a
+            # card's own shape
+            if weak and kind.entity == "NUMBER_SEQUENCE" and shaped is not None and shaped.anchor:
+                return shaped
+            return self._announced(text, reading, fitted, kind, distance, phrase_start, phrases)
+        return shaped
+
+    def _announced(self, text: str, reading: _Reading, run: Run, kind: Kind, distance: int, phrase_start: int,
+                   phrases: list[tuple[Kind, int, int, int]]) -> Typed:
+        n, entity = run.digit_count, kind.entity
+        cues = reading.low[max(0, phrase_start - CUE_CHARS):run.start]
+        if entity == "ACCOUNT":
+            # a bank account holds digits only; "the account number on the bill" is the customer's
+            entity = "ACCOUNT_NUMBER" if run.alnum or (NOT_BANK.search(cues) and not BANK.search(cues)) \
+                else "US_BANK_NUMBER"
+        if entity == "ACCOUNT_NUMBER" and HEALTH.search(cues):
+            entity = "HEALTHCARE_NUMBER"  # a health plan's member id or policy number
+        # "the expiration date on the card? 09 27": a month-year after an expiry phrase is the
+        # expiry even when "card" is nearer
+        if entity == "CREDIT_CARD" and n in (3, 4) and not run.alnum and _mmyy(run.digits):
+            expiry = min((d for k, _, d, _ in phrases if k.entity == "CREDIT_CARD_EXPIRATION"), default=None)
+            if expiry is not None and expiry <= 8:
+                return Typed(run, "CREDIT_CARD_EXPIRATION", 0.9, "month and year after an expiry phrase", True)
+        if entity == "CREDIT_CARD" and 13 <= n <= 19 and luhn_ok(run.digits):
+            return Typed(run, entity, 1.0, "card context and Luhn", True)
+        if entity == "PHONE_NUMBER":
+            run = self._with_plus(text, run)
+        return Typed(run, entity, round(0.95 - 0.02 * distance - 0.1 * kind.weak, 3),
+                     f"context {distance} words before", True)
+
+    @staticmethod
+    def _modifier(low: str, start: int, phrases: list[tuple[Kind, int, int, int]]) -> bool:
+        """`the driver's license on the claim is …`, `the number on the account is …`, `PIN for the
+        card`: a phrase after `on the`/`for the` names where the value is, when the value was
+        already named just before it."""
+        if not _ON_THE.search(low, max(0, start - 12), start):
+            return False
+        return any(0 <= start - (other + length) <= _HEAD_CHARS for _, length, _, other in phrases)
+
+    @staticmethod
+    def _with_plus(text: str, run: Run) -> Run:
+        plus = _PLUS.search(text, max(0, run.start - 8), run.start)
+        return replace(run, start=plus.start()) if plus else run
+
+    def _shape(self, text: str, run: Run) -> Typed | None:
+        """No phrase announced it: what the digits look like."""
+        n = run.digit_count
         if run.alnum:
-            return (run, "NUMBER_SEQUENCE", 0.5, "alphanumeric id") if n >= 4 and len(run.digits) >= 6 else None
-        # no context: the shape of the digits
+            # an id: a written token of 6+ characters with 3+ digits (`INC0048812`), or letters and
+            # digits said one by one (`K as in kilo, 7, Q, R, 2, B`); not a list of short codes
+            # (`seats 22A, 22B`)
+            whole = run.ids == 1 and run.tokens == 1 and n >= 3
+            spelled = run.ids == 0 and run.tokens >= 4 and n >= 2
+            if len(run.digits) >= 6 and (whole or spelled):
+                return Typed(run, "NUMBER_SEQUENCE", 0.5, "alphanumeric id")
+            return None
+        plus = self._with_plus(text, run)
+        if plus.start != run.start and 10 <= n <= 15:
+            return Typed(plus, "PHONE_NUMBER", 0.8, "international number", True)
         if 13 <= n <= 19 and luhn_ok(run.digits):
-            return run, "CREDIT_CARD", 0.9, "Luhn-valid digit run"
+            return Typed(run, "CREDIT_CARD", 0.9, "Luhn-valid digit run", True)
         if 15 <= n <= 16:
-            return run, "CREDIT_CARD", 0.6, "card-length digit run (a digit may be lost)"
+            return Typed(run, "CREDIT_CARD", 0.6, "card-length digit run (a digit may be lost)")
         if _nanp(run.digits):
-            return run, "PHONE_NUMBER", 0.7, "NANP-shaped digit run"
+            return Typed(run, "PHONE_NUMBER", 0.7, "NANP-shaped digit run", True)
         if _ssn(run.digits):
-            return run, "US_SSN", 0.5, "SSN-shaped digit run"
+            return Typed(run, "US_SSN", 0.5, "SSN-shaped digit run")
         if n >= 7 and (run.tokens >= 3 or n >= 9):
-            return run, "NUMBER_SEQUENCE", 0.5, "long digit run"
-        if n >= 3 and run.tokens == n and not _counting(run.digits) and not _DECIMAL.search(text[run.start:run.end]):
+            return Typed(run, "NUMBER_SEQUENCE", 0.5, "long digit run")
+        raw = text[run.start:run.end]
+        if n >= 3 and run.tokens == n and not _counting(run.digits) and not _DECIMAL.search(raw):
             # read digit by digit ("3-1-7", "three one seven"): people read codes that way, not
             # quantities or amounts
-            return run, "NUMBER_SEQUENCE", 0.45, "digits read one by one"
+            return Typed(run, "NUMBER_SEQUENCE", 0.45, "digits read one by one")
+        if n >= 5 and not _counting(run.digits) and not _GROUPED.fullmatch(raw) and not _DECIMAL.search(raw) and not _UNIT_AFTER.match(text, run.end):
+            return Typed(run, "NUMBER_SEQUENCE", 0.4, "unannounced 5+ digits (fail closed)")
         return None
 
     @staticmethod
-    def _extensions(text: str, runs: list[Run], typed: list[tuple[Run, str, float, str] | None]) -> None:
+    def _extensions(text: str, runs: list[Run], typed: list[Typed | None]) -> None:
         """`1-888-276-4410, extension 3`: the extension is part of the phone number."""
         for i in range(len(runs) - 1):
             item, nxt = typed[i], runs[i + 1]
-            if item is not None and item[1] == "PHONE_NUMBER" and typed[i + 1] is None \
-                    and _EXTENSION.fullmatch(text, item[0].end, nxt.start):
-                typed[i] = (replace(item[0], end=nxt.end), *item[1:])
+            if item is not None and item.entity == "PHONE_NUMBER" and typed[i + 1] is None \
+                    and _EXTENSION.fullmatch(text, item.run.end, nxt.start):
+                typed[i] = replace(item, run=replace(item.run, end=nxt.end))
 
     @staticmethod
-    def _fragments(reading: _Reading, runs: list[Run], typed: list[tuple[Run, str, float, str] | None]) -> None:
-        """Untyped runs of 3+ digits near a typed number take its type: a self-correction or a
-        value read in two goes is still that value."""
+    def _fragments(reading: _Reading, runs: list[Run], typed: list[Typed | None]) -> None:
+        """Runs of 3+ digits that no phrase typed (or only their shape, as a number sequence), near
+        a typed number, take its type: a self-correction or a value read in two goes is still
+        that value."""
+        anchors = [(i, t) for i, t in enumerate(typed)
+                   if t is not None and t.entity in _FRAGMENT_KINDS and t.why != _FRAGMENT]
+        if not anchors:
+            return
+        starts = [t.run.start for _, t in anchors]
         for i, run in enumerate(runs):
-            if typed[i] is not None or run.digit_count < 3 or run.alnum:
+            mine = typed[i]
+            if (mine is not None and (mine.anchor or mine.entity != "NUMBER_SEQUENCE")) or run.digit_count < 3 \
+                    or run.alnum:
                 continue
             near = []
-            for j, other in enumerate(typed):
-                if other is None or other[1] not in _FRAGMENT_KINDS:
-                    continue
-                lo, hi = sorted((run, other[0]), key=lambda r: r.start)
+            # anchors are in text order: only the few on either side can be within reach
+            k = bisect_left(starts, run.start)
+            for _, other in anchors[max(0, k - 2):k + 2]:
+                lo, hi = sorted((run, other.run), key=lambda r: r.start)
                 gap = reading.words(lo.end, hi.start)
                 if gap <= FRAGMENT_WORDS:
-                    near.append((gap, other[1]))
+                    near.append((gap, other.entity))
             if near:
-                typed[i] = (run, min(near)[1], 0.5, "fragment next to a typed number")
+                typed[i] = Typed(run, min(near)[1], 0.5, _FRAGMENT)

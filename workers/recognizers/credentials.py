@@ -1,24 +1,64 @@
-"""Secrets a caller reads out: passwords, PINs, usernames — the value after the announcing phrase."""
+"""Secrets a caller reads out: passwords, PINs, access keys, security answers, usernames and
+handles — the value after the phrase that announces it (`my password is Harbor dollar sign
+2025`, `my mother's maiden name is Okonkwo`, `my gamertag is ShadowFern207`, `@NightOwlDev`).
+Digits-only PINs are typed with the other numbers in context_numbers.py as well."""
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-
-from workers.recognizers.result import result
+from __future__ import annotations
 
 import re
 
-# the value: up to a clause end, at most six words (passwords are read word by word)
-_VALUE = r"((?:[\w@#$%&*!.+-]+(?: exclamation point| at sign| hashtag| dollar sign| underscore)?[ ]?){1,6}?)"
-_END = r"(?=[,.;?]\s|[,.;?]$|$| but | and | no | sorry| right\b| okay\b| if )"
-_LEAD = r"(?:is|was|it's|its|is like|was like)?[, ]*(?:um|uh)?[, ]*(?:it's|its)?[, ]*"
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from workers.recognizers.casing import lowered
+from workers.recognizers.result import result
+
+# symbols said aloud inside a password or username
+_SYMBOL = (r"(?:exclamation (?:point|mark)|at (?:sign|symbol)|hashtag|hash(?: sign)?|pound sign|dollar sign|"
+           r"underscore|dash|hyphen|period|dot|star|asterisk|ampersand|percent(?: sign)?|plus sign|number sign|"
+           r"question mark|capital|uppercase|upper case|lowercase|lower case)")
+_PIECE = r"[\w@#$%&*!+/'-]+(?:\.[\w@#$%&*!+/'-]+)*"  # a full stop inside (`j.smith`), not after
+# the value: up to a clause end, at most ten pieces (passwords are read word by word)
+_VALUE = rf"(?P<value>(?:{_SYMBOL}|{_PIECE})(?: (?:{_SYMBOL}|{_PIECE})){{0,9}}?)"
+_END = (r"(?=[,.;?!]?\s*$|[,.;?!:]\s|\s(?:but|and|no|or|sorry|right|okay|ok|if|with|for|so|because|please|then|"
+        r"thanks|thank you|all (?:lower|upper) ?case|all one word|one word|no spaces|capital|lowercase)\b)")
+_FILLER = r"(?:,? (?:um|uh|like|it's|its|just)\b,?)*"
+_SAYS = rf"(?:\s*(?:is|was|would be|will be|should be|'s|’s|:)|[,?.]? (?:it's|its|it is)){_FILLER}\s+"
+_FOR = r"(?: (?:for|on|in|at|to) (?:the |your |my |our )?[\w-]+(?: [\w-]+)?)?"
+
+_SECRET = (r"password|passcode|pass code|passphrase|pin(?: number| code)?|security (?:answer|word|phrase)|"
+           r"secret (?:answer|word|phrase)|verbal password|(?:recovery|api|access|secret|license|product) key|"
+           r"(?:wi-?fi|network|router) password|temporary password|new password|old password")
+# a security question's answer (AssemblyAI: "My mother's maiden name is Smith" is a password)
+_QUESTION = (r"maiden name|(?:first |childhood |favorite )?pet'?s name|first pet|(?:first|favorite|childhood) "
+             r"(?:teacher|car|school|book|movie|food|sports team|team|friend|job|street)|street (?:i|you|we) grew "
+             r"up on|high school mascot|city (?:i|you) were born in|father's middle name|mother's middle name")
+_USER = (r"username|user name|user id|login(?: name| id)?|log-in|screen name|handle|gamertag|gamer tag|"
+         r"venmo|cash app|cashtag|instagram|twitter|tiktok|snapchat|discord|psn|xbox(?: live)? (?:name|tag)|"
+         r"account name|profile name")
+
 RULES = [
-    ("PASSWORD", re.compile(rf"\b(?:password|passcode|pass code|pin(?: number)?|security answer)\b[, ]*{_LEAD}"
-                            rf"{_VALUE}{_END}", re.IGNORECASE)),
-    ("USERNAME", re.compile(rf"\b(?:username|user name|user id|login|handle)\b(?: for (?:the |your |my )?\w+)?[?,. ]*{_LEAD}"
-                            rf"{_VALUE}{_END}", re.IGNORECASE)),
-]
-NOT_VALUES = {"the", "a", "my", "your", "it", "that", "this", "same", "wrong", "right", "correct", "reset",
+    ("PASSWORD", re.compile(rf"\b(?:{_SECRET}){_FOR}{_SAYS}{_VALUE}{_END}"), 0.9),
+    ("PASSWORD", re.compile(rf"\b(?:{_QUESTION}){_FOR}{_SAYS}(?:(?:a|an|the|my) [a-z]+ (?:named|called) )?"
+                            rf"{_VALUE}{_END}"), 0.85),
+    # "reset it to …", "changed it to …": said of a password, the value has a digit or a symbol
+    ("PASSWORD", re.compile(rf"\b(?:chang|reset|set|updat|switch)\w* (?:it|that|mine|the password|my password|"
+                            rf"the pin|my pin) to{_FILLER}\s+{_VALUE}{_END}"), 0.75),
+    ("USERNAME", re.compile(rf"\b(?:{_USER}){_FOR}{_SAYS}{_VALUE}{_END}"), 0.9),
+    # a handle written with its @, not inside an email address
+    ("USERNAME", re.compile(r"(?<![\w.@])@[a-z0-9_][a-z0-9_.]{1,30}(?<!\.)"), 0.85),
+]  # lower case, matched in lowered text (casing.py); values are cut from the original
+NOT_VALUES = {"the", "a", "an", "my", "your", "it", "that", "this", "same", "wrong", "right", "correct", "reset",
               "changed", "expired", "locked", "again", "for", "please", "and", "to", "on", "in", "sorry", "no", "yes",
-              "um", "uh", "is", "was"}
+              "um", "uh", "is", "was", "not", "too", "still", "case", "incorrect", "what", "something", "just",
+              "going", "supposed", "required", "needed", "asking", "saying", "working", "at", "being", "also",
+              "probably", "definitely", "different", "new", "old", "there", "here", "never", "always", "so",
+              "like", "really", "very", "all", "one", "of", "with", "because", "i", "we", "you", "they", "he",
+              "she", "gone", "done", "fine", "good", "ok", "okay", "usually", "either", "now", "over", "set",
+              "updated", "letters", "characters", "digits", "numbers", "required", "long", "short", "easy", "hard",
+              "strong", "weak", "then", "blank", "empty", "about", "sensitive", "invalid", "broken", "down", "stuck",
+              "blocked", "disabled", "failing", "slow", "valid", "accepted", "rejected", "saved", "temporary", "his",
+              "her", "their", "our", "asterisks", "hidden", "showing", "not working"}
+_PASSWORD_SHAPED = re.compile(rf"\d|[@#$%&*!_+]|(?i:\b{_SYMBOL}\b)|[a-z][A-Z]")
 
 
 class CredentialRecognizer(EntityRecognizer):
@@ -30,14 +70,19 @@ class CredentialRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        out = []
-        for entity, rx in RULES:
+        out, low = [], lowered(text)
+        for index, (entity, rx, score) in enumerate(RULES):
             if entity not in entities:
                 continue
-            for m in rx.finditer(text):
-                value = m.group(1).strip()
-                if not value or value.split()[0].lower() in NOT_VALUES:
+            for m in rx.finditer(low):
+                if "value" not in rx.groupindex:
+                    out.append(result(self, entity, m.start(), m.end(), score, "written handle"))
                     continue
-                start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
-                out.append(result(self, entity, start, start + len(value), 0.7, "announced secret"))
+                value = text[m.start("value"):m.end("value")]
+                first = value.split()[0].lower()
+                if first in NOT_VALUES and not (entity == "USERNAME" and first == "at" and " " in value):
+                    continue  # "at marcus dash tillery": a handle's @, said
+                if index == 2 and not _PASSWORD_SHAPED.search(value):
+                    continue  # "set it to Tuesday": not a password
+                out.append(result(self, entity, m.start("value"), m.end("value"), score, "announced secret"))
         return out

@@ -9,7 +9,7 @@ Recognizers classify the digit string, not the spelling.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 UNITS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
          "six": "6", "seven": "7", "eight": "8", "nine": "9"}
@@ -24,14 +24,30 @@ NOT_LETTERS = {"I", "A", "SSN", "DOB", "CVV", "CVC", "ID", "DL", "PIN", "VIN", "
                "US", "USA", "ZIP", "EXP", "MRI", "CT", "ER", "IRS", "ATM", "ACH", "DC", "MD", "ST", "APT", "LTE",
                "NO", "OR", "AND", "THE", "MR", "MRS", "MS", "DR", "AT", "IT", "IS", "ON", "IN", "TO"}
 
+# the spelling alphabet callers use for the letters of an id (`K as in kilo`, `seven quebec`)
+NATO = {"alpha", "alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+        "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
+        "uniform", "victor", "whiskey", "whisky", "x-ray", "xray", "yankee", "zulu"}
+# "A" and "I" are words far more often than letters: one counts as a letter only at the head of
+# a run of single digits (`A 3 1 4 0 9 7 5 2`, a passport read out)
+WORD_LETTERS = {"A", "I"}
+
 _UNIT_ALT = "one|two|three|four|five|six|seven|eight|nine"
 _WORD = "|".join(sorted([*UNITS, *TEENS, *TENS, *REPEAT], key=len, reverse=True))
+_NATO = "|".join(sorted(NATO, key=len, reverse=True))
 TOKEN = re.compile(
-    r"(?P<id>\b[A-Z]{1,4}-[A-Z0-9]*\d[A-Z0-9]*\b|\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}\b)"
+    # ids written as one token: `HO-4418`, `XJ4-88213`, `W268-441-093-KP`, `INC0048812`, `1Z`
+    r"(?P<id>\b[A-Z]{1,4}-[A-Z0-9]*\d[A-Z0-9]*\b"
+    r"|\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+\b"
+    r"|\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,}\b)"
     r"|(?P<digits>\+?\(?\d+\)?)"
+    # a letter named by a word: `K as in kilo`, `B as in boy` (the word must start with the letter)
+    r"|(?P<spelled>(?i:\b[a-z],?\s(?:as in|like in)\s[a-z][a-z'-]*\b))"
     rf"|(?P<word>(?i:\b(?:{_WORD})(?:-(?:{_UNIT_ALT}))?\b))"
+    rf"|(?P<nato>(?i:\b(?:{_NATO})\b))"
     r"|(?P<letters>\b[A-Z]{1,3}\b(?!['’]))"
 )
+_LETTER_KINDS = {"letters", "spelled", "nato"}
 _FILLER = r"(?:uh+|um+|er|ah|hmm)"
 _SEP_WORD = r"(?:dash|hyphen|slash)"
 # what may sit between two tokens of one run
@@ -45,6 +61,8 @@ class Run:
     digits: str  # the digits read (letters kept for alphanumeric ids)
     tokens: int
     spoken: bool  # at least one token was a word
+    bare: Run | None = None  # the run without the letters at its edges, when it has some
+    ids: int = 0  # tokens written as one id (`XJ4-88213`, `22A`)
 
     @property
     def alnum(self) -> bool:
@@ -70,8 +88,41 @@ def _hyphenated(word: str) -> str:
     return _word(first) + _word(second)
 
 
+def _letter(tok: re.Match[str]) -> str:
+    """The letter a letter token stands for ("" for a spelled word that does not fit its letter)."""
+    text = tok.group()
+    if tok.lastgroup == "spelled":
+        word = text.split()[-1]
+        return text[0].upper() if word[0].lower() == text[0].lower() else ""
+    if tok.lastgroup == "nato":
+        return text[0].upper()
+    return text
+
+
+def _single_digit(tok: re.Match[str]) -> bool:
+    return (tok.lastgroup == "digits" and len(tok.group()) == 1) or tok.group().lower() in UNITS
+
+
 def _tokens(text: str) -> list[re.Match[str]]:
-    return [m for m in TOKEN.finditer(text) if not (m.lastgroup == "letters" and m.group() in NOT_LETTERS)]
+    found = [m for m in TOKEN.finditer(text)
+             if not (m.lastgroup == "letters" and m.group() in NOT_LETTERS - WORD_LETTERS)
+             and not (m.lastgroup == "spelled" and not _letter(m))]
+    # "A"/"I" stay only when two single digits follow in the same run
+    return [m for i, m in enumerate(found)
+            if m.group() not in WORD_LETTERS or m.lastgroup != "letters"
+            or (i + 2 < len(found) and all(_single_digit(t) for t in found[i + 1:i + 3])
+                and _joined(text, m, found[i + 1]) and _joined(text, found[i + 1], found[i + 2]))]
+
+
+_SENTENCE_END = re.compile(r"[.?!]\s")
+
+
+def _joined(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    gap = text[a.end():b.start()]
+    if not GAP.match(gap):
+        return False
+    # a letter across a sentence end is a word (`…is 4418. Mike, can you…`), not part of the id
+    return not (_SENTENCE_END.search(gap) and (a.lastgroup in _LETTER_KINDS or b.lastgroup in _LETTER_KINDS))
 
 
 def find_runs(text: str) -> list[Run]:
@@ -81,19 +132,52 @@ def find_runs(text: str) -> list[Run]:
     i = 0
     while i < len(tokens):
         j = i
-        while j + 1 < len(tokens) and GAP.match(text[tokens[j].end():tokens[j + 1].start()]):
+        while j + 1 < len(tokens) and _joined(text, tokens[j], tokens[j + 1]):
             j += 1
-        run = _read_run(tokens[i:j + 1])
+        run = _read_run(text, tokens[i:j + 1])
         if run is not None:
             runs.append(run)
         i = j + 1
     return runs
 
 
-def _read_run(toks: list[re.Match[str]]) -> Run | None:
-    # letters belong to a run only next to digits: trim them off a run that has too few
-    while toks and toks[-1].lastgroup == "letters":
+def _trailing_letter(text: str, toks: list[re.Match[str]]) -> bool:
+    """Is the last token a letter said after the number rather than a letter of it? A word of
+    capitals (`PA`) is; so is a spelling-alphabet word after punctuation (`4418, Mike`)."""
+    last = toks[-1]
+    if last.lastgroup == "letters":
+        return len(last.group()) > 1
+    if last.lastgroup == "nato":
+        return len(toks) < 2 or not text[toks[-2].end():last.start()].isspace()
+    return False
+
+
+def _read_run(text: str, toks: list[re.Match[str]]) -> Run | None:
+    # letters belong to a run only next to digits: trim words said after the number
+    while toks and (toks[-1].lastgroup in _LETTER_KINDS and not any(t.lastgroup not in _LETTER_KINDS for t in toks)
+                    or _trailing_letter(text, toks)):
         toks = toks[:-1]
+    run = _build(toks)
+    if run is None:
+        return None
+    # a plain letter or two before fewer than 3 digits is a word (`B 2`, `the K 9 unit`)
+    if toks[0].lastgroup in {"letters", "nato"} and run.digit_count < 3:
+        toks = toks[1:]
+        run = _build(toks)
+        if run is None:
+            return None
+    # the run without letters at its edges, for kinds that hold digits only (`…1714, B`)
+    a, b = 0, len(toks)
+    while a < b and toks[a].lastgroup in _LETTER_KINDS:
+        a += 1
+    while b > a and toks[b - 1].lastgroup in _LETTER_KINDS:
+        b -= 1
+    if (a, b) != (0, len(toks)) and a < b:
+        return replace(run, bare=_build(toks[a:b]))
+    return run
+
+
+def _build(toks: list[re.Match[str]]) -> Run | None:
     if not toks:
         return None
     digits = ""
@@ -120,8 +204,9 @@ def _read_run(toks: list[re.Match[str]]) -> Run | None:
                     piece = TENS[low] + "0"
             else:
                 piece = UNITS.get(low) or TEENS[low]
-        elif kind == "letters":
-            piece = tok
+        elif kind in _LETTER_KINDS:
+            piece = _letter(toks[k])
+            spoken = spoken or kind != "letters"
         else:
             piece = tok.strip("+()").upper().replace("-", "")
         digits += piece * repeat if repeat > 1 and len(piece) == 1 else piece
@@ -132,8 +217,5 @@ def _read_run(toks: list[re.Match[str]]) -> Run | None:
     # a lone number word ("one of them", "oh") is ordinary speech, not a number
     if spoken and len(toks) == 1 and len(digits) <= 2:
         return None
-    letters_first = toks[0].lastgroup == "letters" and sum(c.isdigit() for c in digits) < 3
-    first = toks[1] if letters_first and len(toks) > 1 else toks[0]
-    if letters_first:
-        digits = digits[len(toks[0].group()):]
-    return Run(start=first.start(), end=toks[-1].end(), digits=digits, tokens=len(toks), spoken=spoken)
+    return Run(start=toks[0].start(), end=toks[-1].end(), digits=digits, tokens=len(toks), spoken=spoken,
+               ids=sum(t.lastgroup == "id" for t in toks))
