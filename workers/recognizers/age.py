@@ -24,7 +24,7 @@ _RELATIONS = (r"son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sist
               r"client|dependent|oldest|youngest|eldest|middle one|little one|toddler|infant|newborn|teenager|"
               r"twins|mother-in-law|father-in-law")
 # "old" after the number: the age and its unit
-OLD_AFTER = re.compile(r"[- ]?(?:years?|yrs?|yr|months?|mos?|weeks?|days?)[- ](?:old|of age)\b|"
+OLD_AFTER = re.compile(r"[- ]?(?:years?|yrs?|yr|months?|mos?|weeks?|days?)[- ](?:old|of age|young)\b|"
                        r"[- ](?:year|month|week|day)[- ]old\b|[ ]?(?:yo|y/o|y\.o\.)(?!\w)")
 # a baby's age without "old", after a person: "my daughter is eighteen months", "she's six weeks"
 BABY_UNITS = re.compile(r"[ -](?:months?|weeks?|days?)\b(?! (?:pregnant|along|ago|postpartum|later|early|late|"
@@ -32,15 +32,15 @@ BABY_UNITS = re.compile(r"[ -](?:months?|weeks?|days?)\b(?! (?:pregnant|along|ag
 # who or what the number belongs to, just before it
 _PLURALS = r"kids|children|sons|daughters|boys|girls|twins|grandkids|grandchildren|parents"
 PERSON_BEFORE = re.compile(
-    rf"\b(?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|you're|you are|"
+    rf"\b(?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|you're|you are|who's|who is|who was|"
     rf"(?:i|he|she|you|we|they)(?:'ll| will|'s going to|'s gonna|'m going to|'m gonna| am going to| is going to|"
     rf" are going to|'d| would) be|"
-    rf"(?:my|his|her|our|their|your|the) (?:{_RELATIONS})(?:,? [A-Z][a-z]+,?)?(?:'s|’s| is| was| just turned|"
+    rf"(?:(?:my|his|her|our|their|your|the) )?(?:{_RELATIONS})(?:,? [A-Z][a-z]+,?)?(?:'s|’s| is| was| just turned|"
     rf" turned| turns| will be)|"
-    rf"(?:{_RELATIONS})(?:'s|’s)|"
     rf"(?:my|his|her|our|their|your|the) (?:{_PLURALS}) are|"
     rf"turned|turning|turns|turn|aged|age|ages|age of|at age|the age of"
-    rf")(?:,? (?:like|about|almost|nearly|only|just|around|already|uh|um|maybe|probably))?[ ,:]*$",
+    rf")(?:,? (?:like|about|almost|nearly|only|just|around|already|uh|um|maybe|probably|going on|pushing|over|"
+    rf"under|close to))?[ ,:]*$",
     re.IGNORECASE)
 AND = re.compile(r"[ \t]*,?[ \t]*(?:and|&)[ \t]+")  # "my kids are 8 and 10"
 # what may follow an age said after a person: the end of the clause, or a word that is not a unit
@@ -97,8 +97,10 @@ class AgeRecognizer(EntityRecognizer):
 
     @staticmethod
     def _age(text: str, low: str, q: Quantity, after_age: bool = False) -> tuple[int, int, float, str] | None:
-        age = q.whole
-        if age is None or not 0 < age <= 120 or q.digit_string:
+        age = q.value
+        # whole years, or a child's half year ("two and a half")
+        if age is None or not 0 < age <= 120 or q.digit_string or (age != int(age) and (age * 2 != int(age * 2)
+                                                                                           or age > 18)):
             return None
         old = OLD_AFTER.match(low, q.end)
         if old:

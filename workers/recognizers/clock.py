@@ -35,6 +35,8 @@ PAST_TO = re.compile(r"\b(?:half[ \t]+past|(?:a[ \t]+)?quarter[ \t]+(?:past|afte
                      r"(?![ \t]+(?:minutes|hours|days|weeks|months|years|dollars|percent))")
 RANGE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?|one|two|three|four|five|six|seven|eight|"
                           r"nine|ten|eleven|twelve)[ \t]*(?:to|-|–|until|till|and)[ \t]*$")
+NOON = re.compile(r"\b(?:at|around|by|until|till|before|after|past|from|and|to)[ \t]+(noon|midnight|midday)\b")
+RANGE_GAP = re.compile(r"[ \t]*(?:to|-|–|until|till|and|through)[ \t]*")
 CUE_BEFORE = frozenset("at by around after before until till from between about @ since".split())
 # words that make a bare `at 4` a time: something happens at an hour
 SCHEDULE = re.compile(
@@ -58,11 +60,13 @@ class ClockTimeRecognizer(EntityRecognizer):
         low = lowered(text)
         spans = [(m.start(), QUALIFIER.match(low, m.end()).end(), 0.7) for m in WRITTEN.finditer(low)]
         spans += [(m.start(), m.end(), 0.6) for m in PAST_TO.finditer(low)]
+        spans += [(m.start(1), m.end(1), 0.55) for m in NOON.finditer(low)]
         spans += [s for q in find_quantities(text) if (s := self._spoken(text, low, q.start, q.end, q)) is not None]
         spans.sort()
         kept: list[tuple[int, int, float]] = []
         for s, e, score in spans:
-            if kept and s < kept[-1][1]:
+            # overlapping, or a range of two times ("between eight and noon"): one time
+            if kept and (s < kept[-1][1] or RANGE_GAP.fullmatch(low, kept[-1][1], s)):
                 kept[-1] = (kept[-1][0], max(e, kept[-1][1]), max(score, kept[-1][2]))
                 continue
             # "9 to 11 a.m.", "from 9 to 11": the range is one time

@@ -46,7 +46,8 @@ _DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties
 
 DAY, INTERVAL, EXPIRY = "day", "interval", "expiry"  # EXPIRY: a date only after an expiry phrase
 DATE_PATTERNS = [
-    (DAY, r"\b[01]?\d[/.-][0-3]?\d[/.-](?:\d{4}|\d{2})\b"),  # 12/17/2024, 1/3/54
+    # 12/17/2024, 1/3/54, 12.17.2024; not an IP address or a version (10.0.12.7, 1.12.10)
+    (DAY, r"(?<![\d.:/-])\b(?:[01]?\d([/-])[0-3]?\d\1(?:\d{4}|\d{2})|[01]?\d\.[0-3]?\d\.\d{4})\b(?![./:-]?\d)"),
     (DAY, r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"),  # 2024-12-17
     (DAY, rf"\b(?:{_WEEKDAY},? )?{_MONTH}\.? {_DAY},? {_YEAR}\b"),  # December 17th, 1986
     (DAY, rf"\b(?:the )?{_DAY} (?:of )?{_MONTH},? {_YEAR}\b"),  # the 4th of June, 1995
@@ -58,9 +59,11 @@ DATE_PATTERNS = [
     (INTERVAL, rf"\b{_MONTH}\.?,? (?:of )?{_YEAR}\b"),  # June of 2029, January 1984
     # a day of the month, a weekday or a month named as when something happens (\K: the span
     # starts after the cue and any filler)
-    (DAY, rf"\b(?:on|by|due|until|till|before|after|since|from|through){_FILLER} \Kthe {_DAY}\b(?! (?:one|option|"
-          rf"time|thing|step|page|floor|place|item|payment|person|call|of (?!{_MONTH})))"),
+    (DAY, rf"\b(?:on|by|due|until|till|before|after|since|from|through|for|around|do|how about|what about|make it|"
+          rf"move it to|push it to|change it to){_FILLER} \Kthe {_DAY}\b(?! (?:one|option|time|thing|step|page|floor|"
+          rf"place|item|payment|person|call|o'?clock|[ap]\.?m\b|of (?!{_MONTH})))(?!:)"),
     (DAY, rf"\b(?:on|by|this|next|last|until|till|before|after|since|every){_FILLER} \K{_WEEKDAY}\b"),
+    (DAY, rf"\b{_WEEKDAY},? the {_DAY}\b"),  # Tuesday the 9th
     # (`May` and `March` only in capitals: "this may take a while")
     (INTERVAL, rf"\b(?:in|since|by|until|till|before|after|during|through|early|late|mid|end of|beginning of|"
                rf"start of|middle of|month of|of|from|every|this|next|last|back in|around){_FILLER}"
@@ -86,6 +89,10 @@ DATE_PATTERNS = [
     (EXPIRY, rf"\b(?:(?:the )?(?:end|beginning|start|middle) of )?(?:next|this|the following) (?:month|year)\b|"
              rf"\b{_FULL_MONTH} (?:of )?(?:next|this|the following) year\b"),
 ]
+
+# a month named with its day or year, or a full numeric date: a date whatever else is near
+STRONG = re.compile(rf"(?<![\d.:/-])\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b(?![./:-]?\d)|\b{_MONTH}\.?,? (?:the |of )?(?:{_DAY}|{_YEAR})\b|"
+                    rf"\b{_DAY} (?:of )?{_MONTH}\b", re.IGNORECASE)
 
 KINDS = (
     ("DATE_OF_BIRTH", r"born|birth|dob|d\.o\.b|birthday|date of birth"),
@@ -124,7 +131,8 @@ class DateRecognizer(EntityRecognizer):
             entity = self._entity(text, kind, start, nearest, previous_end)
             previous_end = end
             if entity in entities:
-                score = 0.6 if entity in self.ENTITIES.values() else 0.85 if kind != EXPIRY else 0.75
+                score = 0.75 if kind == EXPIRY else 0.85 if entity not in self.ENTITIES.values() \
+                    else 0.8 if STRONG.search(text, start, end) else 0.6
                 results.append(result(self, entity, start, end, score, f"{kind} pattern"))
         return results
 

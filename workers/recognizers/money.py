@@ -19,7 +19,7 @@ from workers.recognizers.casing import lowered
 from workers.recognizers.quantities import SMALL_RX, Quantity, find_quantities, word_after, word_before
 from workers.recognizers.result import result
 
-_CURRENCY_WORDS = (r"dollars?|bucks?|cents?|pennies|euros?|quid|pesos?|yen|yuan|rupees?|francs?|reais|rand|won|"
+_CURRENCY_WORDS = (r"k|dollars?|bucks?|cents?|pennies|euros?|quid|pesos?|yen|yuan|rupees?|francs?|reais|rand|won|"
                    r"dirhams?|shekels?|pounds? sterling|grand|usd|cad|aud|eur|gbp|mxn|jpy|inr")
 _COUNTRY = r"(?:us|u\.s\.|american|canadian|australian|mexican|hong kong|singapore|new zealand|british)"
 # a currency after the amount, and "... and fifty cents" after that
@@ -27,7 +27,8 @@ CURRENCY_AFTER = re.compile(rf"[ \t]*-?[ \t]*(?:{_COUNTRY}[ \t]+)?(?:{_CURRENCY_
 POUNDS_AFTER = re.compile(r"[ \t]*pounds?\b")  # money or weight: money only where money is talked about
 CENTS_TAIL = re.compile(r"[ \t]*(?:and[ \t]+)?")
 SYMBOL_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|us\$|c\$|a\$|cad|eur|gbp))[ \t]?$")
-RANGE_GAP = re.compile(r"[ \t]*(?:to|or|and|-|–|through)[ \t]+(?:maybe[ \t]+|like[ \t]+|about[ \t]+)?")
+RANGE_GAP = re.compile(r"[ \t]*(?:,[ \t]*|(?:,[ \t]*)?(?:to|or|and|-|–|through)[ \t]+)(?:maybe[ \t]+|like[ \t]+|about[ \t]+|"
+                       r"possibly[ \t]+|even[ \t]+)?")
 SENTENCE_END = re.compile(r"[.?!;]\s")
 # amounts with no number to read: "a grand", "a couple grand", "a dollar fifty", "a buck"
 NUMBERLESS = re.compile(rf"\b(?:a (?:couple (?:of )?|few )?grand|a (?:dollar|buck)(?: (?:and )?{SMALL_RX}(?: cents)?)?)\b"
@@ -39,7 +40,7 @@ MONEY_CUES = re.compile(
     r"balance|refund(?:ed|s)?|deposit(?:ed|s)?|premium|income|salary|wages?|earn(?:s|ed|ing)?|mak(?:e|es|ing)|"
     r"owe[sd]?|owing|total(?:s|led)?|rent|spen[dt]|spending|budget|quot(?:e|ed|es)|estimate[sd]?|deductible|"
     r"co-?pay|credit(?:ed)?|debit(?:ed)?|withdr[ae]w|withdrawal|transfer(?:red)?|wired?|loan|mortgage|fined|fines|"
-    r"tip|worth|afford|savings|invoice[ds]?|tuition|cash|check for|discount|rebate|reimburse(?:d|ment)?|"
+    r"tip(?:s|ped)?|paycheck|worth|afford|savings|invoice[ds]?|tuition|cash|check for|discount|rebate|reimburse(?:d|ment)?|"
     r"settlement|payout|overdraft|penalty|sold|bought|buy|selling|sells|purchase[ds]?|expensive|cheap(?:er)?|"
     r"tax|subscription|went up to|jumped to|came to|comes to|comes out to|raised to|dropped to|"
     r"down to|(?:that|it)(?:'ll| will|'s gonna|'s going to) be)\b")
@@ -51,12 +52,15 @@ FOLLOWERS = frozenset(
     "annually weekly before after since until by over under i i'm we they he she it you my your his her our their "
     "the um uh like right tops max even flat there here just only okay ok due owed out including includes or so "
     "not no yes yeah will would should could can did does do has have had was were are be been being twice "
-    "again already anyway though actually apiece altogether".split())
+    "again already anyway though actually apiece altogether yesterday today tomorrow earlier later once ago plus "
+    "minus cash upfront every".split())
 # words right before a number that make it something other than an amount
 NOT_AMOUNT_BEFORE = frozenset(
     "number no # ending ends page step option press room seat gate flight version model ext extension apartment apt "
     "suite unit line level floor exit route highway channel code pin zip card account id order ticket claim case "
     "policy member batch lot aisle door row section chapter episode season grade size".split())
+ID_WORDS = frozenset("number no # ending ends code pin zip id account card order ticket claim case policy member "
+                     "ext extension confirmation reference".split())
 YEAR_BEFORE = frozenset("in since from until by of during back".split())
 CLOCK_BEFORE = frozenset("at by around until till after before".split())
 # after an amount, words that price something: "thirty-four ninety-nine each", "forty a month"
@@ -84,7 +88,7 @@ class MoneyRecognizer(EntityRecognizer):
         for q in quantities:
             found = self._with_currency(text, low, q, by_start) or self._announced(text, low, q)
             if found is not None and found[3] == "currency" and previous is not None \
-                    and (not spans or spans[-1][1] <= previous.start) and _amount(low, previous) \
+                    and (not spans or spans[-1][1] <= previous.start) and _range_start(low, previous) \
                     and RANGE_GAP.fullmatch(low, previous.end, q.start):
                 spans.append((previous.start, previous.end, 0.7, "first amount of a range"))
             if found is not None and (not spans or spans[-1][1] <= found[0]):
@@ -123,7 +127,7 @@ class MoneyRecognizer(EntityRecognizer):
             return None
         if low.endswith("change", q.start, q.end) or (PER_UNIT_AFTER.match(low, q.end) and not _not_amount(low, q)):
             return q.start, q.end, 0.7, "amount priced per unit or with change"
-        if not _money_talk(low, q):
+        if not _money_talk(low, q) and not _hundreds(text, q):
             return None
         nxt = word_after(text, q.end)
         if nxt and nxt not in FOLLOWERS:
@@ -145,8 +149,32 @@ def _amount(low: str, q: Quantity) -> bool:
     return q.spoken or price < 1000 or "," in written or "." in written
 
 
+_HUNDREDS = re.compile(r"(?i)(?:[a-z]+-)?[a-z]+[ -]hundred(?:[ -](?:and[ -])?[a-z]+(?:-[a-z]+)?)?")
+
+
+def _hundreds(text: str, q: Quantity) -> bool:
+    """`twenty-two hundred`, `eleven hundred`: hundreds counted past ten are said of money (a
+    year after `in`/`since` is not, and a count has its noun after it: `fifteen hundred miles`)."""
+    v = q.whole
+    return v is not None and 1100 <= v < 10000 and v // 100 % 10 != 0 and q.spoken \
+        and _HUNDREDS.fullmatch(text, q.start, q.end) is not None
+
+
+def _range_start(low: str, q: Quantity) -> bool:
+    """The first amount of a range may lean on the second's magnitude: `two, maybe three thousand`."""
+    return not q.digit_string and q.price() is not None and q.price() > 0 and not _not_amount(low, q)
+
+
 def _not_amount(low: str, q: Quantity) -> bool:
-    return any(w in NOT_AMOUNT_BEFORE for w in re.findall(r"[a-z#]+", low[max(0, q.start - 25):q.start])[-3:])
+    """`room 204`, `card ending in 4417`, `account number is 5512`: the number names a thing."""
+    words = re.findall(r"[a-z#]+", low[max(0, q.start - 30):q.start])[-3:]
+    if words and words[-1] in NOT_AMOUNT_BEFORE:
+        return True
+    while len(words) > 1 and words[-1] in ("in", "of", "is", "was", "number", "#", "no", "at"):
+        if words[-2] in ID_WORDS:
+            return True
+        words.pop()
+    return False
 
 
 def _money_talk(low: str, q: Quantity) -> bool:

@@ -24,6 +24,7 @@ def found(recognizer: AgeRecognizer, text: str) -> list[str]:
     ("I'm twenty-three years of age.", "twenty-three years of age"),
     ("she's an eighteen-month-old", "eighteen-month-old"),
     ("The baby is nine weeks old.", "nine weeks old"),
+    ("I'm seventy-one years young.", "seventy-one years young"),
 ])
 def test_a_number_of_years_or_months_old_is_an_age(recognizer, text, age):
     assert found(recognizer, text) == [age]
@@ -46,6 +47,10 @@ def test_a_number_of_years_or_months_old_is_an_age(recognizer, text, age):
     # a baby's age in months or weeks, after the baby
     ("my baby is eighteen months", "eighteen months"),
     ("He's about eighteen months.", "eighteen months"),
+    ("My daughter, who's eighteen months, has a fever.", "eighteen months"),
+    ("Our daughter is two and a half.", "two and a half"),
+    ("He's going on ninety.", "ninety"),
+    ("Grandma will be a hundred in June.", "a hundred"),
 ])
 def test_a_number_a_person_is_is_an_age(recognizer, text, age):
     assert found(recognizer, text) == [age]

@@ -30,6 +30,8 @@ def found(recognizer: ClockTimeRecognizer, text: str) -> list[str]:
     ("We close at five o'clock.", "five o'clock"),
     ("I'll call you back at half past two.", "half past two"),
     ("Check-in is at 4.", "4"),
+    ("The technician can come out between eight and noon.", "eight and noon"),
+    ("I got home around midnight.", "midnight"),
 ])
 def test_a_clock_time_is_a_time(recognizer, text, value):
     assert found(recognizer, text) == [value]

@@ -28,6 +28,8 @@ def found(recognizer: DateRecognizer, text: str) -> list[tuple[str, str]]:
     ("I have an appointment on the 12th of May, 2024.", "the 12th of May, 2024"),
     ("The technician can come out on 12/17/2024.", "12/17/2024"),
     ("So Will's gonna come out on, uh, Thursday.", "Thursday"),
+    ("Let's do Tuesday the 9th.", "Tuesday the 9th"),
+    ("Can we do the twenty-third instead?", "the twenty-third"),
 ])
 def test_a_specific_day_is_a_date(recognizer, text, value):
     assert found(recognizer, text) == [("DATE_TIME", value)]
@@ -108,6 +110,9 @@ def test_a_corrected_expiry_keeps_its_type(recognizer):
     "next month is fine",  # relative, not a date (outside an expiry)
     "twelve twenty-nine",  # a card's expiry shape, but nothing announced one
     "It's 4024 0071 9528 8641, valid thru 10/29, CVV 2 2 7.",  # the CVV is no expiry
+    "The error log mentions 10.0.12.7.",  # an IP address
+    "It's version 1.12.10.",
+    "I was the third caller today.",
 ])
 def test_what_is_not_a_date_is_not_found(recognizer, text):
     assert [v for e, v in found(recognizer, text) if v != "10/29"] == []

@@ -53,15 +53,23 @@ def test_an_amount_with_a_currency_is_money(recognizer, text, amount):
     ("They want fifteen hundred upfront.", "fifteen hundred"),
     # priced per unit, or with change
     ("The baskets were thirty-four ninety-nine each.", "thirty-four ninety-nine"),
+    ("The room was two hundred a night.", "two hundred"),
+    # hundreds counted past ten are money ("forty-two hundred"), said with no money word
+    ("My paycheck is about twenty-two hundred every two weeks.", "twenty-two hundred"),
+    ("I've got about three K saved up.", "three K"),
     ("I think it was like seventeen hundred and some change.", "seventeen hundred and some change"),
 ])
 def test_an_amount_a_money_word_announces_is_money_without_a_currency(recognizer, text, amount):
     assert amount in found(recognizer, text)
 
 
-def test_both_ends_of_a_range_are_money_when_the_last_names_the_currency(recognizer):
-    text = "The premium went from a hundred twelve to a hundred sixty-four dollars."
-    assert found(recognizer, text) == ["a hundred twelve", "a hundred sixty-four dollars"]
+@pytest.mark.parametrize("text, amounts", [
+    ("The premium went from a hundred twelve to a hundred sixty-four dollars.",
+     ["a hundred twelve", "a hundred sixty-four dollars"]),
+    ("We're talking two, maybe three thousand dollars.", ["two", "three thousand dollars"]),
+])
+def test_both_ends_of_a_range_are_money_when_the_last_names_the_currency(recognizer, text, amounts):
+    assert found(recognizer, text) == amounts
 
 
 @pytest.mark.parametrize("text", [
@@ -76,6 +84,10 @@ def test_both_ends_of_a_range_are_money_when_the_last_names_the_currency(recogni
     "It'll be 12 more days before it ships.",
     "We have a grand total of three complaints.",
     "The thermostat is set to 68.",
+    "Room 204, please.",
+    "My account number is 5512.",
+    "It was built in nineteen hundred.",
+    "It's fifteen hundred miles from here.",
 ])
 def test_a_number_that_counts_or_names_something_else_is_not_money(recognizer, text):
     assert found(recognizer, text) == []
