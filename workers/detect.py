@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -98,7 +99,7 @@ def build_analyzer() -> AnalyzerEngine:
     )
 
 
-def _rank(r: RecognizerResult) -> tuple[float, float]:
+def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
     # spaCy sm's guesses yield the type to a rule that knows what it found: it tags digit runs,
     # spelled names and street addresses as ORG or GPE (shared/notes/asr-and-detection.md).
     # The learned tagger has no organisation label and reads "Blue Ridge Plumbing" as a place, so
@@ -107,13 +108,23 @@ def _rank(r: RecognizerResult) -> tuple[float, float]:
     # Its names do yield to a rule that typed the same words from a closed vocabulary or a cue
     # (`I'm Filipino`, `I'm a Leo`, `your Wells Fargo account`): it has no label for them. Measured
     # alone: hard set unchanged, dev precision 0.921 -> 0.926, blind tune half 0.909 -> 0.922.
+    # Its places that hold a digit are address parts (a house number, a unit, a ZIP: `91 Lakeview
+    # Terrace`, `IL 60651`), no organisation's name: they rank over spaCy (Presidio has dropped the
+    # street-line rule's equal span for the tagger's), still under the rules (it calls digit runs
+    # places: ranked as a rule, SSNs and phones became locations). Measured alone: location recall
+    # dev 0.975 -> 1.0, blind tune half 0.921 -> 0.947, organisation precision up, nothing down.
     recognizer = (r.recognition_metadata or {}).get("recognizer_name")
     if recognizer == "LearnedRecognizer":
-        return (0 if r.entity_type == "LOCATION" else 1.5, r.score)
+        if r.entity_type == "LOCATION":
+            return (1.2 if _DIGIT.search(text, r.start, r.end) else 0, r.score)
+        return (1.5, r.score)
     return (1 if recognizer in {"SpacyRecognizer", "CallSpacyRecognizer"} else 2, r.score)
 
 
-def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
+_DIGIT = re.compile(r"\d")
+
+
+def resolve_overlaps(results: list[RecognizerResult], text: str = "") -> list[RecognizerResult]:
     """One span per region: overlapping candidates merge into their union under the best type.
 
     Presidio keeps partial overlaps of different types, which duplicates text when anonymized;
@@ -123,7 +134,7 @@ def resolve_overlaps(results: list[RecognizerResult]) -> list[RecognizerResult]:
     for r in sorted(results, key=lambda r: (r.start, -r.end)):
         last = merged[-1] if merged else None
         if last is not None and r.start < last.end:
-            best = last if _rank(last) >= _rank(r) else r
+            best = last if _rank(last, text) >= _rank(r, text) else r
             merged[-1] = RecognizerResult(
                 best.entity_type, last.start, max(last.end, r.end), best.score,
                 analysis_explanation=None, recognition_metadata=best.recognition_metadata,
@@ -200,7 +211,7 @@ def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...],
             score=round(r.score, 3),
             recognizer=(r.recognition_metadata or {}).get("recognizer_name", "unknown"),
         )
-        for r in resolve_overlaps(kept)
+        for r in resolve_overlaps(kept, text)
     ]
 
 

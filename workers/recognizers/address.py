@@ -26,7 +26,7 @@ _UNIT_LETTER = r"(?-i:[A-HJ-Z])(?: as in [A-Za-z]+)?"  # not "I": `unit I thinkâ
 _UNIT_VALUE = (rf"(?:#\s?)?(?:\d{{1,5}}(?:-?(?-i:[A-Z])\b)?|(?-i:[A-Z])-?\d{{1,4}}|{_NUMBER_SAID}(?:[ -]{_UNIT_LETTER})?|"
                rf"{_UNIT_LETTER})")
 _UNIT_WORD = r"(?:apt|apartment|suite|ste|unit|#)"
-_UNIT = rf"(?:,?\s{_UNIT_WORD}\.?(?: number)?\s?{_UNIT_VALUE}\b)?"
+_UNIT = rf"(?:,?\s(?:{_UNIT_WORD}|number|no)\.?(?: number)?\s?{_UNIT_VALUE}\b)?"  # after a street line
 # what follows a number that is not a unit's: `the AC unit two years ago`, `unit 3 of the course`
 _NOT_UNIT_AFTER = r"(?! (?:years?|months?|weeks?|days?|hours?|minutes?|times?|of|percent|dollars|bucks|degrees)\b)"
 _STATE_NAMES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"

@@ -227,8 +227,8 @@ class ContextNumberRecognizer(EntityRecognizer):
             # digits said one by one (`K as in kilo, 7, Q, R, 2, B`); not a list of short codes
             # (`seats 22A, 22B`)
             whole = run.ids == 1 and run.tokens == 1 and n >= 3
-            spelled = run.ids == 0 and run.tokens >= 4 and n >= 2
-            if len(run.digits) >= 6 and (whole or spelled):
+            spelled = run.ids == 0 and (n >= 5 or (run.tokens >= 4 and n >= 2))
+            if len(run.digits) >= 6 and (whole or spelled) and not _DECIMAL.search(text, run.start, run.end):
                 return Typed(run, "NUMBER_SEQUENCE", 0.5, "alphanumeric id")
             return None
         plus = self._with_plus(text, run)

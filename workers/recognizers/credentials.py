@@ -21,7 +21,8 @@ _PIECE = r"[\w@#$%&*!+/'-]+(?:\.[\w@#$%&*!+/'-]+)*"  # a full stop inside (`j.sm
 _VALUE = rf"(?P<value>(?:{_SYMBOL}|{_PIECE})(?: (?:{_SYMBOL}|{_PIECE})){{0,9}}?)"
 _END = (r"(?=[,.;?!]?\s*$|[,.;?!:]\s|\s(?:but|and|no|or|sorry|right|okay|ok|if|with|for|so|because|please|then|"
         r"thanks|thank you|all (?:lower|upper) ?case|all one word|one word|no spaces|capital|lowercase)\b)")
-_FILLER = r"(?:,? (?:um|uh|like|it's|its|just)\b,?)*"
+# fillers, and how a value is written said before it (`is all lowercase, sunshine123`)
+_FILLER = r"(?:,? (?:um|uh|like|it's|its|just|all (?:lower|upper) ?case|all caps|one word|no spaces)\b,?)*"
 _SAYS = rf"(?:\s*(?:is|was|would be|will be|should be|'s|’s|:)|[,?.]? (?:it's|its|it is)){_FILLER}\s+"
 _FOR = r"(?: (?:for|on|in|at|to) (?:the |your |my |our )?[\w-]+(?: [\w-]+)?)?"
 
@@ -29,7 +30,7 @@ _SECRET = (r"password|passcode|pass code|passphrase|pin(?: number| code)?|securi
            r"secret (?:answer|word|phrase)|verbal password|(?:recovery|api|access|secret|license|product) key|"
            r"(?:wi-?fi|network|router) password|temporary password|new password|old password")
 # a security question's answer (AssemblyAI: "My mother's maiden name is Smith" is a password)
-_QUESTION = (r"maiden name|(?:first |childhood |favorite )?pet'?s name|first pet|(?:first|favorite|childhood) "
+_QUESTION = (r"security question(?: answer)?|answer to (?:my|the|your) security question|maiden name|(?:first |childhood |favorite )?pet'?s name|first pet|(?:first|favorite|childhood) "
              r"(?:teacher|car|school|book|movie|food|sports team|team|friend|job|street)|street (?:i|you|we) grew "
              r"up on|high school mascot|city (?:i|you) were born in|father's middle name|mother's middle name")
 _USER = (r"username|user name|user id|login(?: name| id)?|log-in|screen name|handle|gamertag|gamer tag|"
@@ -57,7 +58,8 @@ NOT_VALUES = {"the", "a", "an", "my", "your", "it", "that", "this", "same", "wro
               "updated", "letters", "characters", "digits", "numbers", "required", "long", "short", "easy", "hard",
               "strong", "weak", "then", "blank", "empty", "about", "sensitive", "invalid", "broken", "down", "stuck",
               "blocked", "disabled", "failing", "slow", "valid", "accepted", "rejected", "saved", "temporary", "his",
-              "her", "their", "our", "asterisks", "hidden", "showing", "not working"}
+              "her", "their", "our", "asterisks", "hidden", "showing", "what", "what's", "where", "who", "which",
+              "how", "when", "why"}
 _PASSWORD_SHAPED = re.compile(rf"\d|[@#$%&*!_+]|(?i:\b{_SYMBOL}\b)|[a-z][A-Z]")
 
 

@@ -46,8 +46,10 @@ TOKEN = re.compile(
     rf"|(?P<word>(?i:\b(?:{_WORD})(?:-(?:{_UNIT_ALT}))?\b))"
     rf"|(?P<nato>(?i:\b(?:{_NATO})\b))"
     r"|(?P<letters>\b[A-Z]{1,3}\b(?!['’]))"
+    # a lower-case letter of an id (`x j 4 8 8…`); not "a", "i" or "o", which are words or zero
+    r"|(?P<lower>(?<!['’])\b[b-hj-np-z]\b(?![-'’]))"
 )
-_LETTER_KINDS = {"letters", "spelled", "nato"}
+_LETTER_KINDS = {"letters", "spelled", "nato", "lower"}
 _FILLER = r"(?:uh+|um+|er|ah|hmm)"
 _SEP_WORD = r"(?:dash|hyphen|slash)"
 # what may sit between two tokens of one run
@@ -94,23 +96,30 @@ def _letter(tok: re.Match[str]) -> str:
     if tok.lastgroup == "spelled":
         word = text.split()[-1]
         return text[0].upper() if word[0].lower() == text[0].lower() else ""
-    if tok.lastgroup == "nato":
+    if tok.lastgroup in {"nato", "lower"}:
         return text[0].upper()
     return text
 
 
-def _single_digit(tok: re.Match[str]) -> bool:
-    return (tok.lastgroup == "digits" and len(tok.group()) == 1) or tok.group().lower() in UNITS
+def _single(tok: re.Match[str]) -> bool:
+    """One character of an id: a digit, a letter, a number word for one digit, a spelled letter."""
+    kind = tok.lastgroup
+    if kind in {"digits", "letters"}:
+        return len(tok.group()) == 1 and tok.group() not in WORD_LETTERS
+    return kind in {"spelled", "nato", "lower"} or tok.group().lower() in UNITS
 
 
 def _tokens(text: str) -> list[re.Match[str]]:
     found = [m for m in TOKEN.finditer(text)
              if not (m.lastgroup == "letters" and m.group() in NOT_LETTERS - WORD_LETTERS)
              and not (m.lastgroup == "spelled" and not _letter(m))]
-    # "A"/"I" stay only when two single digits follow in the same run
+    # "A"/"I" stay only amid single characters of an id: before two (`A 3 1`), or after one
+    # (`7 A B C`); "I" after a letter only (`…2.3.1 I think`)
     return [m for i, m in enumerate(found)
             if m.group() not in WORD_LETTERS or m.lastgroup != "letters"
-            or (i + 2 < len(found) and all(_single_digit(t) for t in found[i + 1:i + 3])
+            or (i > 0 and _single(found[i - 1]) and _joined(text, found[i - 1], m)
+                and (m.group() == "A" or found[i - 1].lastgroup in _LETTER_KINDS))
+            or (i + 2 < len(found) and all(_single(t) for t in found[i + 1:i + 3])
                 and _joined(text, m, found[i + 1]) and _joined(text, found[i + 1], found[i + 2]))]
 
 
@@ -147,7 +156,7 @@ def _trailing_letter(text: str, toks: list[re.Match[str]]) -> bool:
     last = toks[-1]
     if last.lastgroup == "letters":
         return len(last.group()) > 1
-    if last.lastgroup == "nato":
+    if last.lastgroup in {"nato", "lower"}:
         return len(toks) < 2 or not text[toks[-2].end():last.start()].isspace()
     return False
 
@@ -161,7 +170,7 @@ def _read_run(text: str, toks: list[re.Match[str]]) -> Run | None:
     if run is None:
         return None
     # a plain letter or two before fewer than 3 digits is a word (`B 2`, `the K 9 unit`)
-    if toks[0].lastgroup in {"letters", "nato"} and run.digit_count < 3:
+    if toks[0].lastgroup in {"letters", "nato", "lower"} and run.digit_count < 3 and len(toks) <= 3:
         toks = toks[1:]
         run = _build(toks)
         if run is None:
@@ -213,6 +222,10 @@ def _build(toks: list[re.Match[str]]) -> Run | None:
         repeat = 1
         k += 1
     if not any(c.isdigit() for c in digits):
+        return None
+    # letters whose only "digits" are O's are a spelled word (`Q-U-I-R-O-G-A`, `O B I`)
+    if any(t.lastgroup in _LETTER_KINDS for t in toks) and all(
+            t.group().lower() in {"o", "oh"} for t in toks if t.lastgroup not in _LETTER_KINDS):
         return None
     # a lone number word ("one of them", "oh") is ordinary speech, not a number
     if spoken and len(toks) == 1 and len(digits) <= 2:

@@ -30,6 +30,10 @@ def found(text: str) -> list[tuple[str, str]]:
     ("I have the new passport, it's A 3 1 4 0 9 7 5 2.", "A 3 1 4 0 9 7 5 2"),  # "A" as a letter
     ("The tracking number is 1Z 999 AA1 01 2345 6784.", "1Z 999 AA1 01 2345 6784"),
     ("The booking reference is K7Q-R2B.", "K7Q-R2B"),
+    ("My member ID is x j 4 8 8 2 1 3.", "x j 4 8 8 2 1 3"),  # Whisper wrote the letters in lower case
+    ("License plate is 7 A B C 1 2 3.", "7 A B C 1 2 3"),  # "A" after a digit of the plate
+    ("The PNR is Q R 7 T 2 K.", "Q R 7 T 2 K"),
+    ("It's ZX dash 44 dash 918.", "ZX dash 44 dash 918"),  # unannounced: still hidden
 ])  # fmt: skip
 def test_an_id_is_hidden_whole_with_its_letters(text, value):
     assert value in [v for _, v in found(text)]
@@ -115,6 +119,10 @@ def test_an_unannounced_id_or_long_number_is_still_hidden(text, value):
     "Option 3, then option 1. I've been a customer for 12 years.",
     "The total came to $1,250 and I paid 400 dollars up front.",
     "I take vitamin D 3 and a B12 shot.",
+    "Call me at 5 p m tomorrow, I need a 2 x 4 for the 5 k run.",
+    "It's version 2.3, uh, 2.3.1 I think, of the app.",
+    "Reservation is under Sebastián Quiroga, Q-U-I-R-O-G-A.",  # a spelled name: its O is a letter
+    "The account holder is Faith Obi, O B I.",
 ])  # fmt: skip
 def test_numbers_about_no_one_stay_visible(text):
     assert found(text) == []
