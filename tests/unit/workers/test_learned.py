@@ -147,3 +147,16 @@ def test_any_text_gives_ordered_spans_inside_it_and_never_raises(recognizer, tex
         assert not text[r.start].isspace() and not text[r.end - 1].isspace()
     ends = [(r.start, r.end) for r in results]
     assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Hi, my.", []),  # Whisper's cut-short sentence after a beep: a pronoun names no one
+    ("Thanks, her.", []),
+    ("Hi, my name is Will.", ["Will"]),
+    ("Yeah this is bill ferrante", ["bill ferrante"]),
+])
+def test_a_span_of_function_words_only_is_not_a_name(text, names):
+    from workers.recognizers.learned import LearnedRecognizer
+
+    found = LearnedRecognizer().analyze(text, ["PERSON"])
+    assert [text[r.start:r.end] for r in found] == names
