@@ -163,6 +163,8 @@ class ContextNumberRecognizer(EntityRecognizer):
     def _classify(self, text: str, reading: _Reading, run: Run) -> Typed | None:
         if text[:run.start].rstrip().endswith("$") or _MONEY_AFTER.match(text, run.end):
             return None  # money: money.py
+        if _UNIT_AFTER.match(text, run.end):
+            return None  # a quantity (`my order of 250 units`, `12,000 points on the rewards card`)
         phrases = reading.before(run.start)
         best: tuple[tuple[bool, int, int], Kind, Run, int] | None = None  # ((weak, distance, -length), …)
         for kind, length, distance, phrase_start in phrases:

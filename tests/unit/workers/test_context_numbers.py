@@ -123,6 +123,7 @@ def test_an_unannounced_id_or_long_number_is_still_hidden(text, value):
     "It's version 2.3, uh, 2.3.1 I think, of the app.",
     "Reservation is under Sebastián Quiroga, Q-U-I-R-O-G-A.",  # a spelled name: its O is a letter
     "The account holder is Faith Obi, O B I.",
+    "My order of 250 units came, and the rewards account has 12,000 points.",
 ])  # fmt: skip
 def test_numbers_about_no_one_stay_visible(text):
     assert found(text) == []
