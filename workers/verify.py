@@ -1,7 +1,8 @@
 """Optional stage (`verify: true`): look for PII in what the job hands out.
 
 Detection runs again on the redacted text (its skeleton: every value hashed, the rest as said),
-and the redacted audio is transcribed once more and scanned too. Anything found is counted —
+and the redacted audio is transcribed once more and each redacted value is looked for in it,
+near where it was said. Anything found is counted —
 never stored — in the job's verification record; a job with findings is still `completed`, but
 carries `verification_failed` so a compliance team sees it.
 """
@@ -9,20 +10,52 @@ carries `verification_failed` so a compliance team sees it.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from pathlib import Path
 
 from bleeper import policies
 from bleeper.config import get_settings
-from bleeper.models import Transcript
+from bleeper.models import Entity, Transcript
 from bleeper.storage import job_key
 from workers import context
 from workers.app import stage
 from workers.detect import find_pii
+from workers.recognizers.numbers import find_runs
 from workers.redact_audio import QUALITIES
 from workers.transcribe import transcribe_audio
 
 log = logging.getLogger("bleeper.verify")
+
+
+# glue of spoken emails and addresses, and words too common to say a value was heard
+_NOT_EVIDENCE = frozenset("at dot com net org the and sir mam for you your with".split())
+SLACK_MS = 1500  # Whisper's word times are off by up to ~0.5 s, more around a beep
+
+
+def _evidence(text: str) -> tuple[str, set[str]]:
+    """The digits said in `text` (spoken or written, in order) and its content words."""
+    digits = "".join(run.digits for run in find_runs(text) if not run.alnum)
+    words = {w for w in re.findall(r"[^\W\d_]{3,}", text.lower()) if w not in _NOT_EVIDENCE}
+    return digits, words
+
+
+def heard_again(transcript: Transcript, entities: list[Entity], heard: Transcript) -> dict[str, int]:
+    """Redacted values heard again in a transcription of the redacted audio, per policy: a value's
+    content word, or 4 of its digits in a row (all of them if it has fewer), among the words heard
+    within SLACK_MS of where it was said. This looks for the values themselves, so a word Whisper
+    makes up around a beep ("Hi, my." where a name was) is not counted as a leak."""
+    counts: dict[str, int] = {}
+    for e in entities:
+        digits, words = _evidence(transcript.text[e.start:e.end])
+        near = " ".join(w.text for w in heard.words if w.end >= e.start_ms - SLACK_MS and w.start <= e.end_ms + SLACK_MS)
+        near_digits, near_words = _evidence(near)
+        n = min(4, len(digits))
+        leaked = bool(words & near_words) or (n > 0 and any(digits[i:i + n] in near_digits
+                                                             for i in range(len(digits) - n + 1)))
+        if leaked:
+            counts[e.policy] = counts.get(e.policy, 0) + 1
+    return counts
 
 
 def candidates(text: str, analyzer, wanted: tuple[str, ...]) -> dict[str, int]:  # noqa: ANN001
@@ -53,7 +86,9 @@ def verify(job_id: str) -> None:
             storage.download(job_key(job_id, name), audio)
             heard = transcribe_audio(audio, context.whisper(), language=job.language_code,
                                      beam_size=settings.whisper_beam_size)
-        in_audio = candidates(heard.text, analyzer, wanted)
+        said = Transcript.model_validate(storage.get_json(job_key(job_id, "transcript.json")))
+        entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job_id, "entities.json"))]
+        in_audio = heard_again(said, entities, heard)
     found = sum(in_text.values()) + sum(in_audio.values())
     store.update(job_id, verification={"text_candidates": sum(in_text.values()),
                                        "audio_candidates": sum(in_audio.values()),
