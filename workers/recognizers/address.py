@@ -23,7 +23,8 @@ _NOT_FUNCTION = r"(?!(?:the|a|an|on|in|at|of|to|and|my|your|our|from|for|with|is
 _DIR = r"(?: (?:north|south|east|west|n|s|e|w)\.?)?"
 # a unit's number: `4C`, `12-B`, `#5`, `four B`, `three hundred`, `B as in boy`
 _UNIT_LETTER = r"(?-i:[A-HJ-Z])(?: as in [A-Za-z]+)?"  # not "I": `unit I think…`
-_UNIT_VALUE = (rf"(?:#\s?)?(?:\d{{1,5}}(?:-?(?-i:[A-Z])\b)?|(?-i:[A-Z])-?\d{{1,4}}|{_NUMBER_SAID}(?:[ -]{_UNIT_LETTER})?|"
+_UNIT_VALUE = (rf"(?:#\s?)?(?:\d{{1,5}}(?:-?(?-i:[A-Z])\b)?|(?-i:[A-Z])-?\d{{1,4}}|"
+               rf"{_NUMBER_SAID}(?:[ -]{_UNIT_LETTER})?|"
                rf"{_UNIT_LETTER})")
 _UNIT_WORD = r"(?:apt|apartment|suite|ste|unit|#)"
 _UNIT = rf"(?:,?\s(?:{_UNIT_WORD}|number|no)\.?(?: number)?\s?{_UNIT_VALUE}\b)?"  # after a street line

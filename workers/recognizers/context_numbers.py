@@ -45,6 +45,7 @@ _FRAGMENT = "fragment next to a typed number"
 _ON_THE = re.compile(r"\b(?:on|for)(?: (?:the|my|your|this|that|his|her|their))? $")
 _HEAD_CHARS = 40  # how far before such a phrase the value's own phrase may end
 _DECIMAL = re.compile(r"\d\.\d")  # versions and decimals, not identifiers
+_DECIMAL_NUMBER = re.compile(r"\d{1,6}\.\d{1,2}")
 
 
 def _nanp(digits: str) -> bool:
@@ -163,8 +164,8 @@ class ContextNumberRecognizer(EntityRecognizer):
     def _classify(self, text: str, reading: _Reading, run: Run) -> Typed | None:
         if text[:run.start].rstrip().endswith("$") or _MONEY_AFTER.match(text, run.end):
             return None  # money: money.py
-        if _UNIT_AFTER.match(text, run.end):
-            return None  # a quantity (`my order of 250 units`, `12,000 points on the rewards card`)
+        if _UNIT_AFTER.match(text, run.end) or _DECIMAL_NUMBER.fullmatch(text, run.start, run.end):
+            return None  # a quantity (`my order of 250 units`, `12,000 points`, `the order total was 123.45`)
         phrases = reading.before(run.start)
         best: tuple[tuple[bool, int, int], Kind, Run, int] | None = None  # ((weak, distance, -length), …)
         for kind, length, distance, phrase_start in phrases:
@@ -251,7 +252,7 @@ class ContextNumberRecognizer(EntityRecognizer):
             # read digit by digit ("3-1-7", "three one seven"): people read codes that way, not
             # quantities or amounts
             return Typed(run, "NUMBER_SEQUENCE", 0.45, "digits read one by one")
-        if n >= 5 and not _counting(run.digits) and not _GROUPED.fullmatch(raw) and not _DECIMAL.search(raw) and not _UNIT_AFTER.match(text, run.end):
+        if n >= 5 and not _counting(run.digits) and not _GROUPED.fullmatch(raw) and not _DECIMAL.search(raw):
             return Typed(run, "NUMBER_SEQUENCE", 0.4, "unannounced 5+ digits (fail closed)")
         return None
 

@@ -17,8 +17,12 @@ _SYMBOL = (r"(?:exclamation (?:point|mark)|at (?:sign|symbol)|hashtag|hash(?: si
            r"underscore|dash|hyphen|period|dot|star|asterisk|ampersand|percent(?: sign)?|plus sign|number sign|"
            r"question mark|capital|uppercase|upper case|lowercase|lower case)")
 _PIECE = r"[\w@#$%&*!+/'-]+(?:\.[\w@#$%&*!+/'-]+)*"  # a full stop inside (`j.smith`), not after
-# the value: up to a clause end, at most ten pieces (passwords are read word by word)
-_VALUE = rf"(?P<value>(?:{_SYMBOL}|{_PIECE})(?: (?:{_SYMBOL}|{_PIECE})){{0,9}}?)"
+# one character or symbol of a value spelled out (`capital H, a, r, b, o, r, dollar sign, 2, 0`)
+_ONE = rf"(?:{_SYMBOL}|[\w@#$%&*!+])(?=[ ,.;?!]|$)"
+# the value: spelled out one character at a time, or up to a clause end, at most ten pieces
+# (passwords are read word by word)
+_VALUE = (rf"(?P<value>{_ONE}(?:,? {_ONE}){{2,40}}|"
+          rf"(?:{_SYMBOL}|{_PIECE})(?: (?:{_SYMBOL}|{_PIECE})){{0,9}}?)")
 _END = (r"(?=[,.;?!]?\s*$|[,.;?!:]\s|\s(?:but|and|no|or|sorry|right|okay|ok|if|with|for|so|because|please|then|"
         r"thanks|thank you|all (?:lower|upper) ?case|all one word|one word|no spaces|capital|lowercase)\b)")
 # fillers, and how a value is written said before it (`is all lowercase, sunshine123`)
@@ -30,7 +34,8 @@ _SECRET = (r"password|passcode|pass code|passphrase|pin(?: number| code)?|securi
            r"secret (?:answer|word|phrase)|verbal password|(?:recovery|api|access|secret|license|product) key|"
            r"(?:wi-?fi|network|router) password|temporary password|new password|old password")
 # a security question's answer (AssemblyAI: "My mother's maiden name is Smith" is a password)
-_QUESTION = (r"security question(?: answer)?|answer to (?:my|the|your) security question|maiden name|(?:first |childhood |favorite )?pet'?s name|first pet|(?:first|favorite|childhood) "
+_QUESTION = (r"security question(?: answer)?|answer to (?:my|the|your) security question|maiden name|"
+             r"(?:first |childhood |favorite )?pet'?s name|first pet|(?:first|favorite|childhood) "
              r"(?:teacher|car|school|book|movie|food|sports team|team|friend|job|street)|street (?:i|you|we) grew "
              r"up on|high school mascot|city (?:i|you) were born in|father's middle name|mother's middle name")
 _USER = (r"username|user name|user id|login(?: name| id)?|log-in|screen name|handle|gamertag|gamer tag|"

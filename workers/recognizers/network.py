@@ -20,7 +20,7 @@ _PART = rf"(?:\d{{1,3}}|(?:{_NUMBER_WORD})(?:(?:[ -]|,? and )(?:{_NUMBER_WORD}))
 _DOT = r"(?:\s*\.\s*|,?\s+(?:dot|point|period)\s+)"
 SPOKEN_IPV4 = re.compile(rf"\b(?P<ip>{_PART}{_DOT}{_PART}{_DOT}{_PART}{_DOT}{_PART})\b(?![.:]?\d)")
 MAC = re.compile(r"\b(?:[0-9a-f]{2}([:-]))(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}\b")
-_ONLY_DIGITS = re.compile(r"[\d.\s]+")  # written: the IpRecognizer's (and a version number's, `1.2.3.4`)
+_WRITTEN = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")  # the IpRecognizer's (and a version number's, `1.2.3.4`)
 _VERSION_BEFORE = re.compile(r"\b(?:version|v|firmware|build|release|update)\s*$")
 
 
@@ -82,7 +82,7 @@ class SpokenIpRecognizer(EntityRecognizer):
     @staticmethod
     def _address(low: str, m: re.Match[str]) -> bool:
         said = m.group("ip")
-        if _ONLY_DIGITS.fullmatch(said) or _VERSION_BEFORE.search(low, max(0, m.start() - 12), m.start()):
+        if _WRITTEN.fullmatch(said) or _VERSION_BEFORE.search(low, max(0, m.start() - 12), m.start()):
             return False
         values = [part_value(p) for p in re.split(_DOT, said)]
         return len(values) == 4 and all(v is not None and v <= 255 for v in values)

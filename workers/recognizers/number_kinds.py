@@ -58,16 +58,17 @@ KINDS = (
     Kind("ACCOUNT", r"account (?:ending|ends) in|account(?: number| no)?", (3, 17), alnum=True),
     Kind("ACCOUNT_NUMBER", r"policy(?: number| no)?|customer (?:id|number|account(?: number)?)|"
          r"member(?:ship)? (?:id|number|account)|membership|account id|frequent fl(?:y|i)er(?: number)?|"
-         r"mileage(?: plan)?(?: number)?|rewards?(?: account| number| id| card number)?|loyalty(?: number| id| account)?|"
+         r"mileage(?: plan)?(?: number)?|rewards?(?: account| number| id| card number)?|"
+         r"loyalty(?: number| id| account)?|"
          r"subscriber (?:id|number)|utility account(?: number)?", (3, 20), alnum=True),
     Kind("HEALTHCARE_NUMBER", r"medicare(?: number| id)?|medicaid(?: number| id)?|"
          r"(?:health )?(?:insurance|health plan|plan)(?: card)?(?: member)? (?:id|number)|"
-         r"member id on (?:the|my|your) insurance card|beneficiary (?:id|number)|mrn|medical record(?: number)?",
-         (3, 20), alnum=True),
+         r"member id on (?:the|my|your) insurance card|beneficiary (?:id|number)|mrn|medical record(?: number)?|"
+         r"patient (?:id|number)|prescription number|rx(?: number)?", (3, 20), alnum=True),
     Kind("US_DRIVER_LICENSE", r"driver'?s licen[cs]e(?: number)?|licen[cs]e(?: number)?|dl(?: number)?",
          (5, 15), alnum=True),
     Kind("US_PASSPORT", r"passport(?: number)?", (6, 10), alnum=True),
-    Kind("VEHICLE_ID", r"vin|plate(?: number)?|license plate|tag number|hull(?: number| id)?|"
+    Kind("VEHICLE_ID", r"vin|plate(?: number)?|license plate|tag(?: number)?|hull(?: number| id)?|"
          r"vehicle identification number", (4, 17), alnum=True),
     Kind("LOCATION", rf"zip(?: code)?|postal code|{STATES}", (5, 9), reach=6),
     # a ZIP said after the street line or city, with no state or "zip" (`…Drive, Tucson, 85718`)
@@ -75,7 +76,8 @@ KINDS = (
          r"apartment|apt|suite|unit", (5, 9), reach=4, sizes=(5, 9)),
     Kind("PHONE_NUMBER", r"phone|cell|mobile|call(?:back)?(?: me)?(?: at)?|reach (?:me|you|him|her)(?: at)?|"
          r"telephone|contact number|work number|home number|text me(?: at)?|fax|area code", (3, 15)),
-    Kind("PHONE_NUMBER", r"(?:my|the|your|that|this|their|his|her|wife's|husband's) number", (3, 15), weak=True),
+    Kind("PHONE_NUMBER", r"(?:my|the|your|that|this|their|his|her|wife's|husband's) number(?! of)", (3, 15),
+         weak=True),
     Kind("PASSWORD", r"pin(?: number| code)?|passcode|pass code|password|access code|security pin", (2, 12),
          alnum=True, reach=6),
     Kind("NUMBER_SEQUENCE", r"confirmation|reference|case|claim|tracking|order|ticket|invoice|id number|"
@@ -83,7 +85,8 @@ KINDS = (
          r"known traveler(?: number)?|ktn|redress(?: number)?|meter(?: number)?|incident|report number|"
          r"work order|rma|return authorization", (3, 20), alnum=True),
     # any other "… number" or "ID": still a number about the caller (fail closed)
-    Kind("NUMBER_SEQUENCE", r"id|number", (3, 20), alnum=True, weak=True, not_after=frozenset(NOT_PII_NOUNS)),
+    Kind("NUMBER_SEQUENCE", r"id|number(?! of)", (3, 20), alnum=True, weak=True,
+         not_after=frozenset(NOT_PII_NOUNS)),
 )
 
 # the words around a bare "account" that say it is not a bank's (hard set: `account number on the

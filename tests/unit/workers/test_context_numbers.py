@@ -64,6 +64,8 @@ def test_an_id_is_hidden_whole_with_its_letters(text, value):
     ("My phone while I'm abroad is plus 44 7700 900 812.", "PHONE_NUMBER"),
     ("The pharmacy you have on file, their number is 919 684 3027.", "PHONE_NUMBER"),
     ("the number on the account is 61026 51714", "PHONE_NUMBER"),
+    ("The Rx number is 4 4 1 9 0 2 7.", "HEALTHCARE_NUMBER"),
+    ("My tag is 7ABC123.", "VEHICLE_ID"),
     ("The zip is one nine one oh three.", "LOCATION"),
     ("My address is 6 1 2 0 North Saguaro Drive, Tucson, eight five seven one eight.", "LOCATION"),
 ])  # fmt: skip
@@ -124,6 +126,7 @@ def test_an_unannounced_id_or_long_number_is_still_hidden(text, value):
     "Reservation is under Sebastián Quiroga, Q-U-I-R-O-G-A.",  # a spelled name: its O is a letter
     "The account holder is Faith Obi, O B I.",
     "My order of 250 units came, and the rewards account has 12,000 points.",
+    "The number of people is 250, and my order total was 123.45.",
 ])  # fmt: skip
 def test_numbers_about_no_one_stay_visible(text):
     assert found(text) == []

@@ -16,15 +16,19 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text,address", [
-    ("the IP is one ninety-two dot one sixty-eight dot one dot twelve", "one ninety-two dot one sixty-eight dot one dot twelve"),
+    ("the IP is one ninety-two dot one sixty-eight dot one dot twelve",
+     "one ninety-two dot one sixty-eight dot one dot twelve"),
     ("Can you ping ten dot zero dot zero dot five for me?", "ten dot zero dot zero dot five"),
     ("the ip is ten dot zero dot zero dot one fifty-four", "ten dot zero dot zero dot one fifty-four"),
     ("My IP is 172 dot 16 dot 254 dot 3.", "172 dot 16 dot 254 dot 3"),
-    ("It's seventy-three point two oh eight point one point nine.", "seventy-three point two oh eight point one point nine"),
+    ("It's seventy-three point two oh eight point one point nine.",
+     "seventy-three point two oh eight point one point nine"),
     ("It's one hundred and ninety-two dot one sixty-eight dot one dot twelve.",
      "one hundred and ninety-two dot one sixty-eight dot one dot twelve"),
-    ("The gateway is one nine two dot one six eight dot zero dot one.", "one nine two dot one six eight dot zero dot one"),
+    ("The gateway is one nine two dot one six eight dot zero dot one.",
+     "one nine two dot one six eight dot zero dot one"),
     ("It's, uh, five ten dot zero dot zero dot one.", "ten dot zero dot zero dot one"),  # 510 is no part
+    ("It is 10. 0. 0. 5 now.", "10. 0. 0. 5"),  # written with spaces: not Presidio's
 ])  # fmt: skip
 def test_a_spoken_ip_address_is_found_whole(text, address):
     assert found(text) == [("IP_ADDRESS", address)]
