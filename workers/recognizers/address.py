@@ -5,6 +5,7 @@ own (`he's in unit 3`, `suite three hundred`), streets and intersections named a
 (`Hope, Arkansas`) and ZIP codes after a state. Spoken ZIPs after `zip`, a state or a street
 line are context_numbers.py's."""
 
+import regex
 from presidio_analyzer import Pattern, PatternRecognizer
 
 _SUFFIX = (r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|circle|cir|place|pl|way|"
@@ -46,6 +47,11 @@ _NOT_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ja
 # one street of an intersection: a name with its suffix, or a numbered street (`5th`)
 _CROSS_STREET = rf"(?:(?:{_NOT_NAME}{_NAME}|{_ORDINAL})(?: {_NAME})? {_SUFFIX}\b\.?|(?-i:{_ORDINAL}))"
 _ON = r"\b(?:on|at|off|near|down|along|onto|of|corner of|between)\s+"
+
+
+# what follows a house number: the street's name and its suffix (context_numbers.py leaves such a
+# number to the street line)
+STREET_AFTER = regex.compile(rf"{_DIR}(?: {_NOT_FUNCTION}[a-z]+){{1,3}} {_SUFFIX}\b", regex.IGNORECASE)
 
 
 class AddressRecognizer(PatternRecognizer):

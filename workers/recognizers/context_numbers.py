@@ -21,6 +21,7 @@ from itertools import accumulate
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from workers.recognizers.address import STREET_AFTER
 from workers.recognizers.casing import lowered
 from workers.recognizers.digits import luhn_ok
 from workers.recognizers.number_kinds import BANK, HEALTH, KINDS, NOT_BANK, Kind
@@ -247,6 +248,8 @@ class ContextNumberRecognizer(EntityRecognizer):
             return Typed(run, "US_SSN", 0.5, "SSN-shaped digit run")
         if n >= 7 and (run.tokens >= 3 or n >= 9):
             return Typed(run, "NUMBER_SEQUENCE", 0.5, "long digit run")
+        if STREET_AFTER.match(text, run.end):
+            return Typed(run, "LOCATION", 0.8, "house number before its street")  # `6 1 2 0 North Saguaro Drive`
         raw = text[run.start:run.end]
         if n >= 3 and run.tokens == n and not _counting(run.digits) and not _DECIMAL.search(raw):
             # read digit by digit ("3-1-7", "three one seven"): people read codes that way, not

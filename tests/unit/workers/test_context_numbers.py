@@ -68,6 +68,7 @@ def test_an_id_is_hidden_whole_with_its_letters(text, value):
     ("My tag is 7ABC123.", "VEHICLE_ID"),
     ("The zip is one nine one oh three.", "LOCATION"),
     ("My address is 6 1 2 0 North Saguaro Drive, Tucson, eight five seven one eight.", "LOCATION"),
+    ("It's 4 4 1 8 9 Elm Street.", "LOCATION"),  # a house number, read digit by digit
 ])  # fmt: skip
 def test_the_announcing_phrase_decides_the_policy(text, entity):
     kinds = [e for e, _ in found(text)]
