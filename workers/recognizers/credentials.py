@@ -28,7 +28,10 @@ _END = (r"(?=[,.;?!]?\s*$|[,.;?!:]\s|\s(?:but|and|no|or|sorry|right|okay|ok|if|w
 # fillers, and how a value is written said before it (`is all lowercase, sunshine123`)
 _FILLER = r"(?:,? (?:um|uh|like|it's|its|just|all (?:lower|upper) ?case|all caps|one word|no spaces)\b,?)*"
 _SAYS = rf"(?:\s*(?:is|was|would be|will be|should be|'s|’s|:)|[,?.]? (?:it's|its|it is)){_FILLER}\s+"
-_FOR = r"(?: (?:for|on|in|at|to) (?:the |your |my |our )?[\w-]+(?: [\w-]+)?)?"
+_FOR = (r"(?: (?:for|on|in|at|to) (?:the |your |my |our )?[\w-]+(?: [\w-]+)?)?"
+        # or who set it: `the password I set was …`, `the username you gave me is …`
+        r"(?: (?:that |which )?(?:i|you|we|they|he|she) (?:set|chose|picked|use|used|created|made|had|have|gave|"
+        r"put in|typed|entered|tried)(?: it)?(?: up)?(?: me| us)?)?")
 
 _SECRET = (r"password|passcode|pass code|passphrase|pin(?: number| code)?|security (?:answer|word|phrase)|"
            r"secret (?:answer|word|phrase)|verbal password|(?:recovery|api|access|secret|license|product) key|"
@@ -50,9 +53,12 @@ RULES = [
     ("PASSWORD", re.compile(rf"\b(?:chang|reset|set|updat|switch)\w* (?:it|that|mine|the password|my password|"
                             rf"the pin|my pin) to{_FILLER}\s+{_VALUE}{_END}"), 0.75),
     ("USERNAME", re.compile(rf"\b(?:{_USER}){_FOR}{_SAYS}{_VALUE}{_END}"), 0.9),
+    # "I go by the handle gamer underscore girl 99": no "is", so the value must look like one
+    ("USERNAME", re.compile(rf"\b(?:{_USER})\s+{_VALUE}{_END}"), 0.75),
     # a handle written with its @, not inside an email address
     ("USERNAME", re.compile(r"(?<![\w.@])@[a-z0-9_][a-z0-9_.]{1,30}(?<!\.)"), 0.85),
 ]  # lower case, matched in lowered text (casing.py); values are cut from the original
+_SHAPED_ONLY = {2, 4}  # the rules above whose value must look like a secret
 NOT_VALUES = {"the", "a", "an", "my", "your", "it", "that", "this", "same", "wrong", "right", "correct", "reset",
               "changed", "expired", "locked", "again", "for", "please", "and", "to", "on", "in", "sorry", "no", "yes",
               "um", "uh", "is", "was", "not", "too", "still", "case", "incorrect", "what", "something", "just",
@@ -89,7 +95,7 @@ class CredentialRecognizer(EntityRecognizer):
                 first = value.split()[0].lower()
                 if first in NOT_VALUES and not (entity == "USERNAME" and first == "at" and " " in value):
                     continue  # "at marcus dash tillery": a handle's @, said
-                if index == 2 and not _PASSWORD_SHAPED.search(value):
-                    continue  # "set it to Tuesday": not a password
+                if index in _SHAPED_ONLY and not _PASSWORD_SHAPED.search(value):
+                    continue  # "set it to Tuesday", "the handle broke": not a secret
                 out.append(result(self, entity, m.start("value"), m.end("value"), score, "announced secret"))
         return out

@@ -23,6 +23,13 @@ NOT_PII_NOUNS = ("room", "seat", "gate", "flight", "door", "floor", "aisle", "pa
                  "model", "version", "extension", "channel", "lane", "row", "bay", "platform", "terminal",
                  "section", "level", "chapter", "exit", "store", "bus", "train", "route", "size", "part", "lot")
 
+# words that make a bare "code" someone else's than the card's
+CODE_OF = ("reservation", "confirmation", "booking", "promo", "promotional", "discount", "coupon", "gift", "voucher",
+           "referral", "activation", "redemption", "tracking", "authorization", "error", "product", "zip", "postal",
+           "area", "country", "qr", "bar", "dress", "source", "access", "gate", "door", "garage", "alarm", "lock",
+           "lockbox", "building", "entry", "keypad", "pin", "login", "one-time", "otp", "text", "sms", "wifi",
+           "two-factor")
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -39,7 +46,10 @@ class Kind:
 KINDS = (
     Kind("CREDIT_CARD_CVV", r"cvv|cvc|csc|cid|security code|(?:three|four|3|4)[- ]digit(?: code)?|"
          r"(?:three|four|3|4) digits on the (?:back|front)|code on the (?:back|front)|card verification|"
-         r"verification code|(?:the |little |that )?code(?:'s| is)?", (2, 4), reach=6),
+         r"verification code", (2, 4), reach=6),
+    # a bare "code" is the card's, unless a word before it says whose (`reservation code`, `gate code`)
+    Kind("CREDIT_CARD_CVV", r"(?:the |little |that )?code(?:'s| is)?", (2, 4), reach=6,
+         not_after=frozenset(CODE_OF)),
     Kind("CREDIT_CARD_EXPIRATION", r"expir\w*|exp|exp date|valid (?:thru|through)|good (?:thru|through)",
          (3, 6)),
     Kind("DATE_OF_BIRTH", r"born|birth|birthday|birth date|date of birth|dob|d o b", (4, 8)),
@@ -78,7 +88,9 @@ KINDS = (
          r"telephone|contact number|work number|home number|text me(?: at)?|fax|area code", (3, 15)),
     Kind("PHONE_NUMBER", r"(?:my|the|your|that|this|their|his|her|wife's|husband's) number(?! of)", (3, 15),
          weak=True),
-    Kind("PASSWORD", r"pin(?: number| code)?|passcode|pass code|password|access code|security pin", (2, 12),
+    Kind("PASSWORD", r"pin(?: number| code)?|passcode|pass code|password|security pin|"
+         r"(?:access|gate|door|garage|alarm|lock|lockbox|building|entry|keypad) code|"
+         r"code (?:to|for) (?:the|my|your) (?:gate|door|garage|alarm|lockbox|building|keypad)", (2, 12),
          alnum=True, reach=6),
     Kind("NUMBER_SEQUENCE", r"confirmation|reference|case|claim|tracking|order|ticket|invoice|id number|"
          r"transaction|serial|booking|reservation|pnr|record locator|locator|gift card(?: number)?|"

@@ -56,6 +56,9 @@ def test_an_id_is_hidden_whole_with_its_letters(text, value):
     ("The gift card number is 6 0 4 2 2 1 9 0 0 7 3 1 8 8 2 5.", "NUMBER_SEQUENCE"),
     ("My matrícula consular number is 0 9 4 4 7 1 2 6 6.", "NUMBER_SEQUENCE"),  # any other "number"
     ("The PIN is 4 4 1 8.", "PASSWORD"),
+    ("The code to the gate is 1 9 9 2.", "PASSWORD"),  # an access code
+    ("Your reservation code is Y T K 4 4 Q.", "NUMBER_SEQUENCE"),  # "code" is the reservation's
+    ("My card number is 4532 0151 1283 0366 and the code is 317.", "CREDIT_CARD_CVV"),
     ("My PIN for the card is 4418.", "PASSWORD"),  # "for the card" says where, not what
     ("The driver's license on the claim is 0 0 4 4 7 1 2 9 8.", "US_DRIVER_LICENSE"),
     ("I have my passport with me if you need ID, it's 5 6 7 1 2 0 4 9 8.", "US_PASSPORT"),

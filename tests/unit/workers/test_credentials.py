@@ -37,6 +37,8 @@ def found(text: str) -> list[tuple[str, str]]:
     ("Your username for the portal? It's rbell underscore seventy seven.", "USERNAME",
      "rbell underscore seventy seven"),
     ("My gamertag is ShadowFern207.", "USERNAME", "ShadowFern207"),
+    ("I use the handle gamer underscore girl 99.", "USERNAME", "gamer underscore girl 99"),
+    ("The password I set was Winter2024! with a capital W.", "PASSWORD", "Winter2024!"),
     ("My Venmo is at marcus dash tillery dash 9.", "USERNAME", "at marcus dash tillery dash 9"),
     ("My handle on the forum is @NightOwlDev.", "USERNAME", "@NightOwlDev"),
     ("Tweet at me, I'm @sarah_j on there.", "USERNAME", "@sarah_j"),
@@ -52,6 +54,7 @@ def test_an_announced_secret_is_found_whole(text, entity, value):
     "I set it to Tuesday at noon.",
     "Email me at sarah@gmail.com.",
     "I can handle it, thanks.",
+    "The handle broke off the door.",
     "Is your login at the bank?",
     "The password is the same as before.",
 ])  # fmt: skip
