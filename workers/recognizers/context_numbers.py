@@ -176,15 +176,16 @@ class ContextNumberRecognizer(EntityRecognizer):
             key = (kind.weak, distance, -length)
             if best is None or key < best[0]:
                 best = (key, kind, fitted, phrase_start)
-        shaped = self._shape(text, run)
-        if best is not None:
-            (weak, distance, _), kind, fitted, phrase_start = best
+        if best is None:
+            return self._shape(text, run)
+        (weak, distance, _), kind, fitted, phrase_start = best
+        if weak and kind.entity == "NUMBER_SEQUENCE":
             # "their number is 919 684 3027": a generic phrase does not overrule a phone's or a
             # card's own shape
-            if weak and kind.entity == "NUMBER_SEQUENCE" and shaped is not None and shaped.anchor:
+            shaped = self._shape(text, run)
+            if shaped is not None and shaped.anchor:
                 return shaped
-            return self._announced(text, reading, fitted, kind, distance, phrase_start, phrases)
-        return shaped
+        return self._announced(text, reading, fitted, kind, distance, phrase_start, phrases)
 
     def _announced(self, text: str, reading: _Reading, run: Run, kind: Kind, distance: int, phrase_start: int,
                    phrases: list[tuple[Kind, int, int, int]]) -> Typed:

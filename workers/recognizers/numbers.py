@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 UNITS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
          "six": "6", "seven": "7", "eight": "8", "nine": "9"}
@@ -70,7 +71,7 @@ class Run:
     def alnum(self) -> bool:
         return not self.digits.isdigit()
 
-    @property
+    @cached_property  # asked for by every kind a run is tried as
     def digit_count(self) -> int:
         return sum(c.isdigit() for c in self.digits)
 
