@@ -230,3 +230,34 @@ def test_an_untimed_value_across_two_segments_covers_both():
     start = t.text.index("610")
     end = t.text.index("1714") + 4
     assert place_in_time(t, start, end) == (t.segments[0].start, t.segments[1].end, False)
+
+
+@pytest.mark.parametrize("token,least_ms", [
+    ("sarah.jennings@gmail.com", 2100),  # said as seven words: sarah dot jennings at gmail dot com
+    ("4532015112830366", 4800),  # sixteen digits written as one word
+])
+def test_a_token_standing_for_many_spoken_words_is_placed_as_long_as_it_takes_to_say(token, least_ms):
+    from bleeper.models import Segment, Transcript, Word
+
+    text = f"Sure, it is {token} okay"
+    words, at = [], 0
+    for i, w in enumerate(text.split()):
+        start = text.index(w, at)
+        at = start + len(w)
+        # Whisper stamps the long token like one short word, 0.4 s, late
+        words.append(Word(text=w, start=6000 + 500 * i, end=6400 + 500 * i, confidence=0.9, char_start=start,
+                          char_end=at))
+    t = Transcript(text=text, language="en", duration_ms=20_000, words=words,
+                   segments=[Segment(start=6000, end=8400, text=text, first_word=0, last_word=len(words))])
+    start = text.index(token)
+    first, last, placed = place_in_time(t, start, start + len(token))
+    assert placed and last - first >= least_ms
+    token_word = next(w for w in words if w.text == token)
+    assert first <= token_word.start - (least_ms - 400)  # widened before the late stamp, by what was missing
+
+
+def test_an_ordinary_word_keeps_its_stamps():
+    t = transcript("Hi, my name is Sarah Jennings.")
+    start = t.text.index("Jennings")
+    word = next(w for w in t.words if w.text.startswith("Jennings"))
+    assert place_in_time(t, start, start + 8)[:2] == (word.start, word.end)
