@@ -14,17 +14,19 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from workers.recognizers.quantities import TEEN_RX, TENS_RX, UNIT_RX
 from workers.recognizers.result import result
 
-_UNIT = "one|two|three|four|five|six|seven|eight|nine"
-_WORD = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT}))?|{_UNIT}|ten|eleven|"
-         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|zero|a hundred|one hundred)")
+# 1-99 in words, as quantities.py spells them for every pattern that needs them
+_WORD = rf"(?:(?:{TENS_RX})(?:[- ](?:{UNIT_RX}))?|{UNIT_RX}|{TEEN_RX}|zero|a hundred|one hundred)"
 # a number as Whisper writes it: 190, 5.5, one ninety, two hundred and ten, ninety-one, seven point eight
-NUM = (rf"(?:\d+(?:[.,]\d+)?|{_WORD}(?: hundred(?: and)?)?(?:[- ]{_WORD})?(?: point (?:{_UNIT}|zero|oh)"
-       rf"(?: (?:{_UNIT}|zero))?)?)")
+NUM = (rf"(?:\d+(?:[.,]\d+)?|{_WORD}(?: hundred(?: and)?)?(?:[- ]{_WORD})?(?: point (?:{UNIT_RX}|zero|oh)"
+       rf"(?: (?:{UNIT_RX}|zero))?)?)")
 _APPROX = r"(?:(?:about|around|like|roughly|almost|nearly|only|just|maybe|probably|barely|over|under|a little over)\s+)*"
 _PERSON = (r"(?:i'm|i am|im|he's|she's|he is|she is|they're|you're|i was|he was|she was|i stand|stands|standing|"
            r"height is|height's|height of|measures?|measured)")
+
+_WEIGHT_UNITS = r"(?:pounds|lbs?|kilos|kilograms|kg|stone)"
 
 HEIGHT = re.compile(
     rf"\b{_PERSON}\s+{_APPROX}(?P<v>{NUM}(?:[- ](?:foot|feet|ft)|\s?')(?:[,\s-]*{NUM}(?:\s?(?:inches|inch|in)\b|\s?\")?)?"
@@ -33,9 +35,9 @@ HEIGHT = re.compile(
 WEIGHT = re.compile(
     rf"(?:\b(?:i|he|she|they|you|we|baby|son|daughter) (?:weigh|weighs|weighed|way)|\bweight is|\bweight's|"
     rf"\b(?:i'm|i am|he's|she's)(?: currently| now)?)\s+{_APPROX}"
-    rf"(?P<v>{NUM}(?:\s?(?:pounds|lbs?|kilos|kilograms|kg|stone)\b)?)",
+    rf"(?P<v>{NUM}(?:\s?{_WEIGHT_UNITS}\b)?)",
     re.IGNORECASE)
-_WEIGHT_UNIT = re.compile(r"\s?(?:pounds|lbs?|kilos|kilograms|kg|stone)\b", re.IGNORECASE)
+_WEIGHT_UNIT = re.compile(rf"\s?{_WEIGHT_UNITS}\b", re.IGNORECASE)
 MARKS = re.compile(
     r"\b(?:(?:large|small|big|little|huge|tiny|long|deep|faint|visible|dark|red|brown|black|white)\s+)?"
     r"(?:tattoos?|birthmarks?|birth marks?|scars?|moles?|piercings?|prosthetic (?:leg|arm|hand|foot|eye|limb)|"
