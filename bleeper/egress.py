@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO
 from urllib.parse import urljoin
 
@@ -115,7 +115,6 @@ class Target:
     port: int
     path: str
     address: str
-    url: str = field(repr=False)
 
     @property
     def host_header(self) -> str:
@@ -163,7 +162,7 @@ def check(url: str, guard: Guard, what: str = "audio_url", *, unresolved_ok: boo
         if not guard.permits(host, address, port):
             raise ForbiddenURL(f"{what} points to a private, loopback or link-local address; "
                                "set BLEEPER_ALLOWED_PRIVATE_HOSTS (or BLEEPER_ALLOW_PRIVATE_URLS) to allow it")
-    return Target(parts.scheme, host, port, parts.request_uri, str(addresses[0]), url)
+    return Target(parts.scheme, host, port, parts.request_uri, str(addresses[0]))
 
 
 def _authority(url: str) -> str:
@@ -236,7 +235,7 @@ def request(method: str, url: str, guard: Guard, *, what: str = "audio_url", tim
             raise Unreachable(type(exc).__name__) from None
         response = Response(raw, deadline)
         try:
-            if raw.status in (301, 302, 303, 307, 308) and max_redirects and raw.headers.get("location"):
+            if response.is_redirect and max_redirects and raw.headers.get("location"):
                 url = urljoin(url, raw.headers["location"])
                 if raw.status == 303:
                     method, body = "GET", None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 import tempfile
 from pathlib import Path
 
@@ -46,9 +47,13 @@ def heard_again(transcript: Transcript, entities: list[Entity], heard: Transcrip
     within SLACK_MS of where it was said. This looks for the values themselves, so a word Whisper
     makes up around a beep ("Hi, my." where a name was) is not counted as a leak."""
     counts: dict[str, int] = {}
+    starts, ends = [w.start for w in heard.words], [w.end for w in heard.words]
     for e in entities:
         digits, words = _evidence(transcript.text[e.start:e.end])
-        near = " ".join(w.text for w in heard.words if w.end >= e.start_ms - SLACK_MS and w.start <= e.end_ms + SLACK_MS)
+        # the words heard within SLACK_MS of it: one bisect slice, not a scan per entity (a long call
+        # has thousands of words and hundreds of entities)
+        near = " ".join(w.text for w in heard.words[bisect_left(ends, e.start_ms - SLACK_MS):
+                                                      bisect_right(starts, e.end_ms + SLACK_MS)])
         near_digits, near_words = _evidence(near)
         n = min(4, len(digits))
         leaked = bool(words & near_words) or (n > 0 and any(digits[i:i + n] in near_digits
