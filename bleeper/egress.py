@@ -40,9 +40,12 @@ _NUMERIC_LABEL = re.compile(r"(0x[0-9a-f]*|[0-9]+)", re.IGNORECASE)
 _FORBIDDEN_CHARS = re.compile(r"[\x00-\x20\x7f\\]")
 
 
+DEADLINE = "DeadlineExceeded"  # the Unreachable reason when the whole request ran out of time
+
+
 class Unreachable(Exception):
     """The other end could not be reached, timed out, or broke off. `reason` is safe to show:
-    an exception class name, never the library's message (which holds the URL)."""
+    an exception class name (or DEADLINE), never the library's message (which holds the URL)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -224,7 +227,7 @@ def request(method: str, url: str, guard: Guard, *, what: str = "audio_url", tim
             raise Unreachable("NameNotResolved")
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise Unreachable("DeadlineExceeded")
+            raise Unreachable(DEADLINE)
         pool = _pool(target, Timeout(connect=min(timeout, remaining), read=min(timeout, remaining)))
         sent = {**(headers or {}), "Host": target.host_header}
         try:
@@ -273,7 +276,7 @@ class Response:
     def stream(self, chunk: int = 1 << 16) -> Iterator[bytes]:
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
-            raise Unreachable("DeadlineExceeded")
+            raise Unreachable(DEADLINE)
         # a read blocked on a silent server is woken at the deadline, not after the next byte
         timer = threading.Timer(remaining, self._cut)
         timer.daemon = True
@@ -283,9 +286,9 @@ class Response:
                 try:
                     data = self.raw.read1(chunk)
                 except (HTTPError, OSError, ValueError) as exc:
-                    raise Unreachable("DeadlineExceeded" if self.cut_off else type(exc).__name__) from None
+                    raise Unreachable(DEADLINE if self.cut_off else type(exc).__name__) from None
                 if self.cut_off or time.monotonic() >= self.deadline:
-                    raise Unreachable("DeadlineExceeded")
+                    raise Unreachable(DEADLINE)
                 if not data:
                     return
                 yield data

@@ -170,7 +170,7 @@ class Timeline:
             # sides (fail closed: a neighbour beeped beats a value heard).
             short = spoken_ms(" ".join(w.text for w in words)) - (last - first)
             if short > 0:
-                first, last = max(0, first - short), min(max(self.transcript.duration_ms, last), last + short)
+                first, last = max(0, first - short), max(last, min(self.transcript.duration_ms, last + short))
             return first, last, True
         touched = self.segments[bisect_right(self.segment_ends, start):bisect_left(self.segment_starts, end)]
         if touched:

@@ -42,7 +42,7 @@ def download(url: str, dest: Path, *, max_bytes: int, timeout: float, guard: Gua
     except egress.TooManyRedirects:
         raise FetchFailed(f"audio_url redirected more than {MAX_REDIRECTS} times") from None
     except egress.Unreachable as exc:
-        if exc.reason == "DeadlineExceeded":
+        if exc.reason == egress.DEADLINE:
             raise FetchFailed(f"audio_url took longer than {deadline_s:.0f} s to download "
                               "(BLEEPER_FETCH_DEADLINE_S); serve it faster or upload the file") from None
         raise FetchUnavailable(f"audio_url could not be reached or stopped sending ({exc.reason})") from None
