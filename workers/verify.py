@@ -63,10 +63,12 @@ def heard_again(transcript: Transcript, entities: list[Entity], heard: Transcrip
     return counts
 
 
-def candidates(text: str, analyzer, wanted: tuple[str, ...]) -> dict[str, int]:  # noqa: ANN001
-    """PII candidates per policy in a text, ignoring the redaction marks themselves."""
+def candidates(text: str, analyzer, wanted: tuple[str, ...],  # noqa: ANN001
+               min_scores: dict[str, float] | None = None) -> dict[str, int]:
+    """PII candidates per policy in a text, ignoring the redaction marks themselves, at the same
+    thresholds as the detect stage."""
     counts: dict[str, int] = {}
-    for f in find_pii(text, analyzer, wanted):
+    for f in find_pii(text, analyzer, wanted, min_scores):
         if text[f.start:f.end].strip("#-., []") == "":
             continue
         counts[f.policy] = counts.get(f.policy, 0) + 1
@@ -82,7 +84,7 @@ def verify(job_id: str) -> None:
     wanted = policies.wanted(o.redact_pii_policies, o.redact_pii_exclude)
     analyzer = context.analyzer()
     skeleton = Transcript.model_validate(storage.get_json(job_key(job_id, "skeleton.json")))
-    in_text = candidates(skeleton.text, analyzer, wanted)
+    in_text = candidates(skeleton.text, analyzer, wanted, settings.min_scores)
     in_audio: dict[str, int] = {}
     if o.redact_pii_audio:
         name, _ = QUALITIES[o.redact_pii_audio_quality]
