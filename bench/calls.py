@@ -56,7 +56,6 @@ DEFAULT_OUT = ROOT / "bench" / "calls.json"
 # bleeper bench (47379/43333/47000/47555 and +100s), bench/worker_loss.py (46379/44333/48000/
 # 45555) and bench/load.py (52xxx). SeaweedFS also takes s3+1..s3+8 and s3+10008.
 PORTS = {"redis": 49379, "s3": 41333, "api": 49100, "flower": 49655}
-PORT_STEP, PORT_TRIES = 100, 10
 
 WINDOW_MS = 1000  # around a planted value: Whisper's word times are off by up to ~0.5 s (p90)
 OVERLAP_SLACK_MS = 200
@@ -372,16 +371,6 @@ def _said_in(value: dict[str, Any], said: str) -> bool:
 # --- the stack and one call ---------------------------------------------------------------------
 
 
-def choose_ports() -> dict[str, int]:
-    from bleeper.stack import port_free, weed_ports
-
-    for attempt in range(PORT_TRIES):
-        ports = {k: v + attempt * PORT_STEP for k, v in PORTS.items()}
-        if all(port_free(p) for p in [ports["redis"], ports["api"], ports["flower"], *weed_ports(ports["s3"]).values()]):
-            return ports
-    raise RuntimeError(f"no free set of ports near {PORTS}")
-
-
 def run_call(aai: Any, api: str, key: str, audio: Path, ref: dict[str, Any], model: Any, settings: Any,
              policies: list[Any]) -> dict[str, Any]:
     import requests
@@ -483,9 +472,9 @@ def main(argv: list[str] | None = None) -> int:
     console.print(f"[b]bench/calls.py[/b]: {len(inputs)} call(s): "
                   + ", ".join(f"{r['name']} ({r['duration_s']:.0f} s, {len(r['pii'])} planted)" for _, r in inputs))
 
-    from bleeper.bench import bench_environment, machine
+    from bleeper.bench import bench_environment, choose_ports, machine
 
-    ports = choose_ports()
+    ports = choose_ports(PORTS)
     home = Path(tempfile.mkdtemp(prefix="bleeper-calls-"))
     bench_environment(home, ports)
 

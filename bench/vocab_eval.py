@@ -8,7 +8,7 @@ plus `VocabularyRecognizer`, and today's with the vocabulary in place of the han
 replace (`MedicalRecognizer`, `PersonalRecognizer:OCCUPATION`). Per policy: gold, predicted,
 precision, recall (same policy, overlapping span, as `bleeper eval-pii`); overall precision; and
 the predictions on hard negatives (utterances with no PII). --errors lists the vocabulary's misses
-and false positives with their text, for tuning on these sets only. Writes bench/vocab_eval.json.
+and false positives by item id and offsets, for tuning on these sets only. Writes bench/vocab_eval.json.
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ def detectors() -> dict:
 
 
 def run(items: list[dict], analyzer) -> tuple[dict, list[tuple[str, str, int, int, str]]]:  # noqa: ANN001
+    """Scores, and the vocabulary's errors as (kind, policy, start, end, item id): ids and offsets,
+    never the text, so the listing can be pasted anywhere (look the items up in the set)."""
     predictions: dict[str, list[tuple[int, int, str, str]]] = {}
 
     def predict(text: str) -> list[tuple[int, int, str]]:
@@ -68,16 +70,16 @@ def run(items: list[dict], analyzer) -> tuple[dict, list[tuple[str, str, int, in
                     "recall_any": o.recall_any},
         "hard_negatives": {"utterances": len(negatives), "predictions": on_negatives},
     }
-    errors = []  # (kind, policy, start, end, text) for the vocabulary's part, to read when tuning
+    errors = []  # (kind, policy, start, end, item id) for the vocabulary's part, to read when tuning
     for item in items:
-        text, gold = item["text"], [(s["start"], s["end"], s["label"]) for s in item["spans"]]
+        gold = [(s["start"], s["end"], s["label"]) for s in item["spans"]]
         pred = predictions[item["text"]]
         for s, e, label in gold:
             if label in POLICIES and not any(p[2] == label and p[0] < e and s < p[1] for p in pred):
-                errors.append(("miss", label, s, e, text))
+                errors.append(("miss", label, s, e, item.get("id", "?")))
         for s, e, policy, recognizer in pred:
             if recognizer == "VocabularyRecognizer" and not any(g[2] == policy and g[0] < e and s < g[1] for g in gold):
-                errors.append(("false positive", policy, s, e, text))
+                errors.append(("false positive", policy, s, e, item.get("id", "?")))
     return scores, errors
 
 
@@ -97,8 +99,8 @@ def main() -> None:
             scores, errors = run(items, analyzer)
             results[name][set_name] = scores
             if args.errors and name != "today":
-                for kind, policy, s, e, text in errors:
-                    print(f"[{name} / {set_name}] {kind} {policy}: {text[s:e]!r} in {text!r}")
+                for kind, policy, s, e, item_id in errors:
+                    print(f"[{name} / {set_name}] {kind} {policy}: {item_id} chars {s}-{e}")
     print(f"{'set':<11} {'detector':<28} " + " ".join(f"{p[:14]:>15}" for p in POLICIES)
           + "   overall P/R    negatives")
     for set_name in sets:

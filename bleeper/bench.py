@@ -155,15 +155,16 @@ def make_inputs(directory: Path, *, quick: bool = False, sample: Path = SAMPLE) 
 # --- the local stack: own home and ports --------------------------------------------------------
 
 
-def choose_ports() -> dict[str, int]:
+def choose_ports(base: dict[str, int] = PORTS) -> dict[str, int]:
+    """The first set of free ports at `base` or PORT_STEP above it (a benchmark's own stack)."""
     from bleeper.stack import port_free, weed_ports
 
     for attempt in range(PORT_TRIES):
-        ports = {k: v + attempt * PORT_STEP for k, v in PORTS.items()}
+        ports = {k: v + attempt * PORT_STEP for k, v in base.items()}
         wanted = [ports["redis"], ports["api"], ports["flower"], *weed_ports(ports["s3"]).values()]
         if all(port_free(p) for p in wanted):
             return ports
-    raise BenchError(f"no free set of ports near {PORTS} (tried {PORT_TRIES} steps of {PORT_STEP})")
+    raise BenchError(f"no free set of ports near {base} (tried {PORT_TRIES} steps of {PORT_STEP})")
 
 
 def bench_environment(home: Path, ports: dict[str, int]) -> None:
