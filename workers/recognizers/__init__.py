@@ -9,9 +9,11 @@ from workers.recognizers.credentials import CredentialRecognizer
 from workers.recognizers.dates import DateRecognizer
 from workers.recognizers.duration import DurationRecognizer
 from workers.recognizers.filenames import FilenameRecognizer
+from workers.recognizers.injuries import InjuryRecognizer
 from workers.recognizers.learned import LearnedRecognizer
 from workers.recognizers.measures import MeasureRecognizer
 from workers.recognizers.medical import MedicalRecognizer
+from workers.recognizers.medical_words import MedicalWordRecognizer
 from workers.recognizers.money import MoneyRecognizer
 from workers.recognizers.names import NameRecognizer
 from workers.recognizers.network import SpokenIpRecognizer
@@ -31,7 +33,7 @@ def all_recognizers() -> list:
         MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
         CategoryRecognizer(), OrganizationRecognizer(), FilenameRecognizer(), MeasureRecognizer(),
-        SpokenIpRecognizer(),
+        SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
     ]
 
 
@@ -40,4 +42,5 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "FilenameRecognizer", "MeasureRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
-           "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer"]
+           "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
+           "MedicalWordRecognizer"]
