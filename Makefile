@@ -3,7 +3,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench calls down clean
+.PHONY: install demo test bench calls eval down clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "bleeper needs Python >= 3.11"; exit 1; }
@@ -15,18 +15,26 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	BLEEPER_ALLOWED_PRIVATE_HOSTS=127.0.0.1:18099 $(BIN)/bleeper demo
+	BLEEPER_ALLOWED_PRIVATE_HOSTS=127.0.0.1:18099 $(BIN)/python -m tools demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/bleeper bench
+	$(BIN)/python -m tools bench
 	$(BIN)/python bench/detect_speed.py
 	$(BIN)/python bench/calls.py
 
 calls: $(STAMP)
 	$(BIN)/python bench/calls.py
+
+# detection scored on the three labelled sets (the blind set's tune half only), written to
+# eval/results/ and printed as the README's table
+eval: $(STAMP)
+	$(BIN)/python -m tools eval-pii $(abspath ../shared/eval/pii_dev.jsonl) --out eval/results/pii_dev.json
+	$(BIN)/python -m tools eval-pii eval/hard_calls.jsonl --out eval/results/hard_calls.json
+	$(BIN)/python -m tools eval-pii eval/blind/blind.jsonl --split tune --out eval/results/blind_tune.json
+	$(BIN)/python eval/readme_table.py
 
 down:
 	@test -x $(BIN)/bleeper && $(BIN)/bleeper down || true

@@ -48,12 +48,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tools/ is not installed: it is imported from the repository
 SAMPLE_AUDIO = ROOT / "samples" / "sample_call.mp3"
 SAMPLE_REFERENCE = ROOT / "samples" / "sample_call.json"
 DEFAULT_OUT = ROOT / "bench" / "calls.json"
 
 # Away from the developer stack (16379/18333/18000/15555), the tests (26379/28333/28000/25555),
-# bleeper bench (47379/43333/47000/47555 and +100s), bench/worker_loss.py (46379/44333/48000/
+# python -m tools bench (47379/43333/47000/47555 and +100s), bench/worker_loss.py (46379/44333/48000/
 # 45555) and bench/load.py (52xxx). SeaweedFS also takes s3+1..s3+8 and s3+10008.
 PORTS = {"redis": 49379, "s3": 41333, "api": 49100, "flower": 49655}
 
@@ -472,7 +473,7 @@ def main(argv: list[str] | None = None) -> int:
     console.print(f"[b]bench/calls.py[/b]: {len(inputs)} call(s): "
                   + ", ".join(f"{r['name']} ({r['duration_s']:.0f} s, {len(r['pii'])} planted)" for _, r in inputs))
 
-    from bleeper.bench import bench_environment, choose_ports, machine
+    from tools.bench import bench_environment, choose_ports, machine
 
     ports = choose_ports(PORTS)
     home = Path(tempfile.mkdtemp(prefix="bleeper-calls-"))

@@ -17,16 +17,19 @@ import json
 import os
 import platform
 import statistics
+import sys
 import time
 from pathlib import Path
 
-from bleeper.evaluate import read_aloud
-from bleeper.models import Transcript
-from bleeper.policies import ALL_POLICIES
-from workers.detect import build_analyzer, detect_pii
-from workers.redact_text import Style, document, skeleton, with_pseudonyms
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tools/ is not installed: it is imported from the repository
+
+from bleeper.models import Transcript  # noqa: E402
+from bleeper.policies import ALL_POLICIES  # noqa: E402
+from tools.evaluate import read_aloud  # noqa: E402
+from workers.detect import build_analyzer, detect_pii  # noqa: E402
+from workers.redact_text import Style, document, skeleton, with_pseudonyms  # noqa: E402
+
 EVAL_SETS = [ROOT / "eval" / "hard_calls.jsonl", ROOT.parent / "shared" / "eval" / "pii_dev.jsonl"]
 WORDS_PER_MINUTE = 150
 

@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tools/ is not installed: it is imported from the repository
 
 
 def main() -> int:
@@ -41,8 +42,8 @@ def main() -> int:
     from bleeper.config import get_settings
     from bleeper.jobs import make_store
     from bleeper.media import ffmpeg_exe
-    from bleeper.receiver import WebhookReceiver
     from bleeper.stack import Stack
+    from tools.receiver import WebhookReceiver
 
     settings = get_settings()
     stack = Stack(settings)

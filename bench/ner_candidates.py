@@ -33,8 +33,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bleeper.evaluate import Report, load, score  # noqa: E402
 from bleeper.policies import ALL_POLICIES, ENTITY_POLICY  # noqa: E402
+from tools.evaluate import Report, load, score  # noqa: E402
 from workers import detect, recognizers  # noqa: E402
 from workers.nlp import UNUSED_PIPES  # noqa: E402
 from workers.recognizers.learned import LABEL_ENTITY, LearnedRecognizer, shared_tagger  # noqa: E402

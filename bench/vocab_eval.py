@@ -6,7 +6,7 @@ Scores three detectors on shared/eval/pii_dev.jsonl, eval/hard_calls.jsonl and t
 eval/blind/blind.jsonl (never its `test` half): today's (`build_analyzer()` + `find_pii`), today's
 plus `VocabularyRecognizer`, and today's with the vocabulary in place of the hand lists it can
 replace (`MedicalRecognizer`, `PersonalRecognizer:OCCUPATION`). Per policy: gold, predicted,
-precision, recall (same policy, overlapping span, as `bleeper eval-pii`); overall precision; and
+precision, recall (same policy, overlapping span, as `python -m tools eval-pii`); overall precision; and
 the predictions on hard negatives (utterances with no PII). --errors lists the vocabulary's misses
 and false positives by item id and offsets, for tuning on these sets only. Writes bench/vocab_eval.json.
 """
@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
-from bleeper import evaluate
-from bleeper.policies import ALL_POLICIES
-from workers.detect import build_analyzer, find_pii
-from workers.recognizers.vocabulary import VocabularyRecognizer
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tools/ is not installed: it is imported from the repository
+
+from bleeper.policies import ALL_POLICIES  # noqa: E402
+from tools import evaluate  # noqa: E402
+from workers.detect import build_analyzer, find_pii  # noqa: E402
+from workers.recognizers.vocabulary import VocabularyRecognizer  # noqa: E402
+
 POLICIES = ["medical_condition", "injury", "drug", "medical_process", "occupation"]
 REPLACED = ["MedicalRecognizer", "PersonalRecognizer:OCCUPATION"]
 

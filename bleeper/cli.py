@@ -1,4 +1,5 @@
-"""`bleeper` command line: the local stack and the demo."""
+"""`bleeper` command line: the local stack, keys, detection and batch submission (the demo, bench
+and eval are development tools: `python -m tools`)."""
 
 from __future__ import annotations
 
@@ -91,17 +92,6 @@ def _print_figures() -> None:
         console.print("webhooks: " + ", ".join(f"{e} {o} {n}" for (e, o), n in sorted(snap["webhooks"].items())))
 
 
-@app.command()
-def demo(
-    file: Annotated[Path | None, typer.Option(help="audio to submit (default: the bundled sample call)")] = None,
-    timeout: Annotated[float, typer.Option(help="seconds to wait for the job")] = 600,
-) -> None:
-    """Start the stack, redact the sample call, print the results and the webhooks received."""
-    from bleeper.demo import run_demo
-
-    raise typer.Exit(run_demo(file, timeout, console))
-
-
 keys_app = typer.Typer(help="API keys: each key sees only its own transcripts and uploads.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 
@@ -189,47 +179,6 @@ def detect(
         raise typer.Exit(1)
 
 
-@app.command("eval-pii")
-def eval_pii(
-    file: Annotated[Path, typer.Argument(help="labelled JSON lines, as shared/eval/pii_dev.jsonl")],
-    split: Annotated[str | None, typer.Option(help="only items of this split")] = None,
-    out: Annotated[Path | None, typer.Option(help="also write the scores as JSON here")] = None,
-    misses: Annotated[bool, typer.Option(help="list the ids of missed spans and false positives")] = False,
-) -> None:
-    """Score detection: per policy and overall precision, recall, recall under any policy,
-    and the share of PII characters left visible."""
-    import json
-
-    from bleeper import evaluate
-    from bleeper.policies import ALL_POLICIES
-    from workers.detect import build_analyzer, find_pii
-
-    items = [i for i in evaluate.load(file) if split is None or i.get("split") == split]
-    analyzer = build_analyzer()
-    scores = get_settings().min_scores
-    report = evaluate.score(items, lambda t: [(f.start, f.end, f.policy)
-                                              for f in find_pii(t, analyzer, ALL_POLICIES, scores)])
-
-    def pct(v: float | None) -> str:
-        return "—" if v is None else f"{v:.3f}"
-
-    table = Table("policy", "gold", "predicted", "precision", "recall", "recall (any policy)",
-                  title=f"{file.name}: {len(items)} utterances")
-    for name, s in sorted(report.policies.items()):
-        table.add_row(name, str(s.gold), str(s.predicted), pct(s.precision), pct(s.recall), pct(s.recall_any))
-    o = report.overall
-    table.add_row("[b]overall[/b]", str(o.gold), str(o.predicted), pct(o.precision), pct(o.recall), pct(o.recall_any))
-    console.print(table)
-    console.print(f"PII characters left visible: {report.visible_share:.2%}")
-    console.print(f"crashes: {len(report.crashes)}" + (" (" + ", ".join(f"{c['id']}:{c['error']}" for c in report.crashes)
-                                                        + ")" if report.crashes else ""))
-    if misses:
-        console.print("missed:", ", ".join(f"{m['id']}:{m['policy']}" for m in report.misses) or "none")
-        console.print("false positives:", ", ".join(f"{m['id']}:{m['policy']}" for m in report.false_positives) or "none")
-    if out:
-        out.write_text(json.dumps({"file": str(file), "split": split, "items": len(items), **report.as_dict()}, indent=2))
-
-
 @app.command()
 def submit(
     inputs: Annotated[list[str], typer.Argument(
@@ -246,42 +195,23 @@ def submit(
     """Redact many recordings through the HTTP API; write <stem>.json and <stem>.txt (and with --audio
     <stem>.redacted.mp3) to --out. Inputs already done there are skipped. Exit 1 if any job failed."""
     from bleeper import policies as pol
-    from bleeper import submit as batch
+    from bleeper.client.batch import Options, Substitution
     from bleeper.errors import InvalidRequest
+    from bleeper.submit import run_submit
 
     try:
         wanted = tuple(p.strip() for p in (policies or "").split(",") if p.strip()) or None
         pol.validate(list(wanted) if wanted else None)
-        substitution = batch.Substitution(sub) if sub is not None else None
+        substitution = Substitution(sub) if sub is not None else None
     except InvalidRequest as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from None
     except ValueError:
-        err_console.print(f"[red]--sub: expected one of {', '.join(batch.Substitution)}[/red]")
+        err_console.print(f"[red]--sub: expected one of {', '.join(Substitution)}[/red]")
         raise typer.Exit(2) from None
-    options = batch.Options(policies=wanted, sub=substitution, audio=audio)
-    raise typer.Exit(batch.run_submit(inputs, options, out, concurrency, api_url, api_key, timeout,
-                                      get_settings(), console))
-
-
-@app.command()
-def bench(
-    quick: Annotated[bool, typer.Option("--quick", help="only the sample call and the 1-minute call, 1 run each")] = False,
-    runs: Annotated[int | None, typer.Option(min=1, help="runs per file, median reported (default 3; --quick: 1)")] = None,
-    out: Annotated[Path | None, typer.Option(help="results JSON (default: bench/results.json in the repository)")] = None,
-) -> None:
-    """Time a bare faster-whisper pass against the whole job (submit → `completed` webhook) on the
-    same files, alternately, through a private stack (own home and ports, one worker process).
-    Exit 1 if any job failed (the results are written anyway)."""
-    from bleeper.bench import DEFAULT_OUT, BenchError, run_bench
-    from bleeper.stack import StackError
-
-    try:
-        code = run_bench(quick=quick, runs=runs, out=out or DEFAULT_OUT, console=console)
-    except (BenchError, StackError) as exc:
-        err_console.print(f"[red]bleeper bench failed:[/red] {exc}")
-        raise typer.Exit(1) from None
-    raise typer.Exit(code)
+    options = Options(policies=wanted, sub=substitution, audio=audio)
+    raise typer.Exit(run_submit(inputs, options, out, concurrency, api_url, api_key, timeout,
+                                get_settings(), console))
 
 
 if __name__ == "__main__":

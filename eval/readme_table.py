@@ -1,5 +1,6 @@
-"""Print the README's detection results table from eval/results/*.json (written by eval-pii --out):
-the dev set, the hard set and the blind set's tune half (its test half is scored apart, once)."""
+"""Print the README's detection results table from eval/results/*.json (written by `make eval`, with
+`python -m tools eval-pii --out`): the dev set, the hard set and the blind set's tune half (its test
+half is scored apart, once)."""
 
 import json
 from pathlib import Path

@@ -14,8 +14,8 @@ import requests
 
 from bleeper.config import get_settings
 from bleeper.media import ffmpeg_exe
-from bleeper.receiver import WebhookReceiver
 from bleeper.stack import Stack
+from tools.receiver import WebhookReceiver
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Smoke test of `bleeper bench --quick`: it runs end to end and writes well-formed results.
+"""Smoke test of `python -m tools bench --quick`: it runs end to end and writes well-formed results.
 
 The bench starts its own stack (own temp home and ports, not the suite's), so this runs it as a
 subprocess: it rewrites BLEEPER_* in its own process, which must not leak into the suite's.
@@ -14,16 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from bleeper.bench import STAGES
 from bleeper.stack import port_free, weed_ports
+from tools.bench import STAGES
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_bench_quick_writes_well_formed_results(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
-    proc = subprocess.run([sys.executable, "-m", "bleeper.cli", "bench", "--quick", "--out", str(out)],
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run([sys.executable, "-m", "tools", "bench", "--quick", "--out", str(out)],
+                          capture_output=True, text=True, timeout=900, cwd=ROOT)
     assert proc.returncode == 0, f"stdout:\n{proc.stdout[-4000:]}\nstderr:\n{proc.stderr[-4000:]}"
     assert "results written to" in proc.stdout
 

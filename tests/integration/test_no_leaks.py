@@ -25,9 +25,9 @@ import requests
 from bleeper.config import Settings, get_settings
 from bleeper.jobs import PREFIX as JOB_PREFIX
 from bleeper.media import ffmpeg_exe
-from bleeper.receiver import WebhookReceiver
 from bleeper.stack import Stack
 from tests.integration.conftest import Api
+from tools.receiver import WebhookReceiver
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -1,9 +1,8 @@
-"""`bleeper detect` and `bleeper eval-pii`: the same detector as the pipeline, on JSON lines."""
+"""`bleeper detect`: the same detector as the pipeline, on JSON lines."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,7 +10,6 @@ from typer.testing import CliRunner
 from bleeper.cli import app
 
 pytestmark = pytest.mark.slow
-EVAL = Path(__file__).resolve().parents[3] / "eval" / "hard_calls.jsonl"
 
 
 def test_detect_writes_one_line_per_input_with_spans_and_policies(tmp_path):
@@ -28,18 +26,6 @@ def test_detect_writes_one_line_per_input_with_spans_and_policies(tmp_path):
 def test_detect_rejects_a_line_without_text():
     result = CliRunner().invoke(app, ["detect"], input='{"id": 1}\n')
     assert result.exit_code == 2
-
-
-def test_eval_pii_prints_scores_and_writes_them(tmp_path):
-    sample = tmp_path / "set.jsonl"
-    sample.write_text("\n".join(EVAL.read_text().splitlines()[:40]) + "\n")
-    out = tmp_path / "scores.json"
-    result = CliRunner().invoke(app, ["eval-pii", str(sample), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "recall" in result.output and "left visible" in result.output
-    scores = json.loads(out.read_text())
-    assert 0 <= scores["overall"]["recall_any"] <= 1 and "policies" in scores
-    assert scores["overall"]["crashes"] == 0 and "crashes: 0" in result.output
 
 
 def test_a_line_the_detector_raises_on_is_reported_and_the_rest_go_on(monkeypatch):

@@ -6,8 +6,8 @@ import pytest
 from presidio_analyzer import RecognizerResult
 
 from bleeper import policies
-from bleeper.evaluate import read_aloud
 from bleeper.models import Transcript
+from tools.evaluate import read_aloud
 from workers.detect import build_analyzer, detect_pii, place_in_time, resolve_overlaps
 
 pytestmark = pytest.mark.slow  # loads the spaCy model

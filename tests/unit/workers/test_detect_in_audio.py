@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bleeper import policies
-from bleeper.evaluate import read_aloud
+from tools.evaluate import read_aloud
 from workers.detect import build_analyzer, detect_pii
 from workers.redact_audio import plan_intervals
 

@@ -15,8 +15,8 @@ import regex
 from presidio_analyzer import PatternRecognizer
 from presidio_analyzer.predefined_recognizers import UrlRecognizer
 
-from bleeper import evaluate
 from bleeper.policies import ALL_POLICIES
+from tools import evaluate
 from workers.detect import build_analyzer, find_pii
 from workers.recognizers.medical import MedicalRecognizer
 from workers.recognizers.spoken_email import SpokenEmailRecognizer

@@ -9,7 +9,7 @@ from presidio_analyzer import EntityRecognizer
 
 from bleeper import policies
 from bleeper.errors import DetectionFailed
-from bleeper.evaluate import read_aloud
+from tools.evaluate import read_aloud
 from workers.detect import build_analyzer, detect_pii, find_pii
 from workers.recognizers.numbers import NUMBER_WORDS, REPEAT, find_runs
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from bleeper.evaluate import read_aloud
 from bleeper.models import Entity, Transcript
+from tools.evaluate import read_aloud
 from workers.redact_text import public_entities, redact_text
 
 NAME = "Sarah Jennings"

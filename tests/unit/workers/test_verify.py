@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bleeper.evaluate import read_aloud
 from bleeper.models import Entity
+from tools.evaluate import read_aloud
 from workers.verify import heard_again
 
 SAID = ["Hi, my name is Sarah Jennings.", "It is six one zero, two six five, one seven one four."]

@@ -1,4 +1,5 @@
-"""`bleeper demo`: one real job through the local stack, watched from a local webhook receiver."""
+"""`python -m tools demo` (`make demo`): one real job through the local stack, watched from a local
+webhook receiver."""
 
 from __future__ import annotations
 
@@ -7,15 +8,16 @@ import json
 import time
 from pathlib import Path
 
-import requests
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from bleeper.client.errors import JobFailed
+from bleeper.client.http import Client, make_session
 from bleeper.config import get_settings
 from bleeper.logs import redact_url
-from bleeper.receiver import WebhookReceiver
 from bleeper.stack import Stack, StackError
+from tools.receiver import WebhookReceiver
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "sample_call.mp3"
 DEMO_HEADER = ("X-Demo-Token", "demo-secret")
@@ -35,16 +37,12 @@ def run_demo(file: Path | None, timeout: float, console: Console) -> int:
         console.print(f"[red]could not start the stack:[/red] {exc}")
         return 1
     key = next(iter(get_settings().api_keys()))
-    api = settings.api_url
-    auth = {"Authorization": key}
+    client = Client(make_session(1), settings.api_url, key)
     audio = file or SAMPLE
     receiver = WebhookReceiver(port=DEMO_RECEIVER_PORT)
     try:
-        with open(audio, "rb") as f:
-            upload = requests.post(f"{api}/v2/upload", data=f, headers=auth, timeout=60)
-        upload.raise_for_status()
         request = {
-            "audio_url": upload.json()["upload_url"],
+            "audio_url": client.upload(audio),
             "redact_pii": True,
             "redact_pii_audio": True,
             "redact_pii_sub": "hash",
@@ -52,16 +50,16 @@ def run_demo(file: Path | None, timeout: float, console: Console) -> int:
             "webhook_auth_header_name": DEMO_HEADER[0],
             "webhook_auth_header_value": DEMO_HEADER[1],
         }
-        created = requests.post(f"{api}/v2/transcript", json=request, headers=auth, timeout=30)
-        if created.status_code != 200:
-            console.print(f"[red]submit refused ({created.status_code}):[/red] {created.json().get('error')}")
+        try:
+            job_id = client.create(request)["id"]
+        except JobFailed as exc:
+            console.print(f"[red]submit refused ({exc.status_code}):[/red] {exc.detail}")
             return 1
-        job_id = created.json()["id"]
         console.print(f"submitted {audio.name} as transcript {job_id}")
         started = time.monotonic()
         with console.status("transcribing and redacting…"):
             while True:
-                job = requests.get(f"{api}/v2/transcript/{job_id}", headers=auth, timeout=30).json()
+                job = client.get(job_id)
                 if job["status"] in ("completed", "error") or time.monotonic() - started > timeout:
                     break
                 time.sleep(0.5)
@@ -75,8 +73,7 @@ def run_demo(file: Path | None, timeout: float, console: Console) -> int:
         for e in job["entities"] or []:
             table.add_row(e["entity_type"], f"{e['start'] / 1000:.2f}", f"{e['end'] / 1000:.2f}", f"{e['score']:.2f}")
         console.print(table)
-        audio_url = requests.get(f"{api}/v2/transcript/{job_id}/redacted-audio", headers=auth, timeout=30).json()
-        console.print(Panel(audio_url["redacted_audio_url"], title="redacted audio (valid 30 minutes)"))
+        console.print(Panel(client.redacted_audio_url(job_id), title="redacted audio (valid 30 minutes)"))
         hooks = receiver.wait_for(2, 60)
         for i, hook in enumerate(hooks, 1):
             shown = {**hook["body"]}

@@ -13,7 +13,7 @@ import pytest
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
 
-SCRIPT = Path(__file__).resolve().parents[3] / "bench" / "detect_speed.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "detect_speed.py"
 
 
 def test_detect_speed_writes_both_call_lengths(tmp_path):
