@@ -257,6 +257,11 @@ MARKER = re.compile(r"\b(?:gender|sex)(?: marker)?(?: (?:on|in|for) (?:my|his|he
                     r"(?:an? )?(?-i:(X|M|F))\b", re.IGNORECASE)
 
 
+# a holiday after `born on` and before a year names a day
+_A_DAY = re.compile(r",?\s+(?:in\s+)?(?:\d{4}|(?:nineteen|twenty|two thousand)\b)", re.IGNORECASE)
+_BORN = re.compile(r"\bborn\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 class CategoryRecognizer(EntityRecognizer):
     """RELIGION, POLITICAL_AFFILIATION, GENDER_SEXUALITY, MARITAL_STATUS, ZODIAC_SIGN and EVENT
     from the closed vocabularies above, typed by their cues."""
@@ -272,6 +277,8 @@ class CategoryRecognizer(EntityRecognizer):
         for compiled in COMPILED:
             for start, end, score, why in compiled.find(text):
                 if compiled.family.entity == "EVENT":
+                    if _A_DAY.match(text, end) and _BORN.search(text, max(0, start - 20), start):
+                        continue  # `born on the fourth of July, 1982` is a date, not the holiday
                     lead = _NOT_EVENT_NAME.match(text, start, end)
                     while lead and lead.end() < end:  # "The Boston Marathon" → "Boston Marathon"
                         start = lead.end()

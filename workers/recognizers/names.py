@@ -1,5 +1,5 @@
 """Names spaCy's small model misses in call speech: spelled out (`L-O-W-R-Y`, `H, A, double S`,
-`M as in Mary, C as in Charlie`), announced (`my name is sarah`, `this is Sierra`, `Okay Rose,`,
+`M as in Mary, C as in Charlie`, `k o w a l s k i`), announced (`my name is sarah`, `this is Sierra`, `Okay Rose,`,
 `Grace is my daughter`), and the word a spelling confirms (`it's Carlson, C A R L S O N`)."""
 
 from __future__ import annotations
@@ -14,6 +14,10 @@ from workers.recognizers.result import result
 _EL = r"(?:double [A-Z]|[A-Z](?:,? as in [A-Z][a-z]+)?)"
 _SEP = r"(?:\s*[,.]\s*|\s+|-)(?:(?:uh|um),?\s+)?"  # never empty, or "COPD" would be spelled
 SPELLED = re.compile(rf"\b{_EL}(?:{_SEP}{_EL}){{2,}}\b(?![a-z'])")
+# spelled in lower case, as Whisper sometimes writes letters: `k o w a l s k i`, `m-c-c-a-r-t-h-y`
+LOWER_SPELLED = re.compile(r"(?<![\w'])[a-z](?:(?:\s*,\s*|\s+|-)[a-z]){2,}(?![\w'])")
+SPELLING_CUE = re.compile(r"(?:spell\w*|that's|that is|it's|its|is|name|letters?)[\s,:]*(?:(?:uh|um|like)[\s,]+)?$",
+                          re.IGNORECASE)
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 CUES = re.compile(
     r"\b(?:my name is|name's|this is|i'm|i am|speaking with|spoke with|talked to|talking to|ask for|"
@@ -76,6 +80,11 @@ class NameRecognizer(EntityRecognizer):
             for w in re.finditer(r"[A-Za-z][A-Za-z'-]+", text[lo:hi]):
                 if re.sub(r"[^a-z]", "", w.group().lower()) == letters.lower():
                     out.append(self._result(lo + w.start(), lo + w.end(), 0.8, "confirmed by spelling"))
+        for m in LOWER_SPELLED.finditer(text):
+            letters = re.sub(r"[^a-z]", "", m.group())
+            # five letters in a row spell something; three or four only after a cue to spell
+            if len(letters) >= 5 or SPELLING_CUE.search(text, max(0, m.start() - 30), m.start()):
+                out.append(self._result(m.start(), m.end(), 0.75, "spelled out in lower case"))
         for m in CUES.finditer(text):
             name = re.match(rf"{_NAME}(?: {_NAME})?", text[m.end():])
             if name and name.group().split()[0] not in NOT_NAMES:

@@ -88,3 +88,11 @@ def test_an_everyday_word_or_name_without_its_cue_is_left_alone(recognizer, text
 def test_never_raises_and_returns_spans_inside_the_text(text):
     for _, start, end, score, _ in CategoryRecognizer().matches(text):
         assert 0 <= start < end <= len(text) and 0 < score <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "He was born on the fourth of July, nineteen eighty-two.",
+    "She was born on Christmas Day, 1990.",
+])
+def test_a_holiday_said_as_a_birth_date_is_left_to_the_date_rules(recognizer, text):
+    assert [kind for _, kind in found(recognizer, text)] == []
