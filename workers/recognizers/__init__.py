@@ -19,6 +19,7 @@ from workers.recognizers.names import NameRecognizer
 from workers.recognizers.network import SpokenIpRecognizer
 from workers.recognizers.organizations import OrganizationRecognizer
 from workers.recognizers.personal import PersonalRecognizer
+from workers.recognizers.procedures import ProcedureRecognizer
 from workers.recognizers.spacy_filtered import CallSpacyRecognizer
 from workers.recognizers.spoken_email import SpokenEmailRecognizer
 from workers.recognizers.url import SpokenUrlRecognizer, WrittenUrlRecognizer
@@ -33,7 +34,7 @@ def all_recognizers() -> list:
         MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
         CategoryRecognizer(), OrganizationRecognizer(), FilenameRecognizer(), MeasureRecognizer(),
-        SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
+        SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(), ProcedureRecognizer(),
     ]
 
 
@@ -43,4 +44,4 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
-           "MedicalWordRecognizer"]
+           "MedicalWordRecognizer", "ProcedureRecognizer"]
