@@ -1,8 +1,12 @@
-"""Validate blind2.jsonl and print counts (labels x split, domains, negatives)."""
+"""Validate blind2.jsonl and print counts (labels x split, domains, negatives).
+
+`python3 check.py --markdown` also prints the count tables used in README.md.
+"""
 import json, sys, collections, re
 from add import LABELS, DOMAINS
 
-path = sys.argv[1] if len(sys.argv) > 1 else "blind2.jsonl"
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+path = args[0] if args else "blind2.jsonl"
 rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
 ok = True
 ids = collections.Counter(r["id"] for r in rows)
@@ -56,3 +60,28 @@ print("spans total", sum(sum(c.values()) for c in cnt.values()))
 missing = [l for l in LABELS if any(cnt[l][s] == 0 for s in splits)]
 print("labels missing from some split:", missing)
 print("OK" if ok else "PROBLEMS")
+
+if "--markdown" in sys.argv:
+    # Markdown count tables for README.md.
+    utt = collections.defaultdict(collections.Counter)
+    for r in rows:
+        for lab in {s["label"] for s in r["spans"]}:
+            utt[lab][r["split"]] += 1
+    print("\n| label | tune spans | test spans | total spans | utterances (tune / test) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for lab in sorted(LABELS):
+        c = cnt.get(lab, collections.Counter())
+        print(f"| `{lab}` | {c['tune']} | {c['test']} | {c['tune'] + c['test']} | {utt[lab]['tune']} / {utt[lab]['test']} |")
+    tt = sum(c["tune"] for c in cnt.values()); te = sum(c["test"] for c in cnt.values())
+    print(f"| **all** | {tt} | {te} | {tt + te} | |")
+    print("\n| domain | tune | test | total | of which no PII (tune / test) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    order = ["telecom", "pharmacy", "payroll", "auto", "rental", "tax", "veterinary", "collections",
+             "airline", "hotel", "telehealth", "insurance", "banking", "retail"]
+    for d in order:
+        n = collections.Counter(r["split"] for r in rows if r["domain"] == d)
+        z = collections.Counter(r["split"] for r in rows if r["domain"] == d and not r["spans"])
+        print(f"| {d} | {n['tune']} | {n['test']} | {n['tune'] + n['test']} | {z['tune']} / {z['test']} |")
+    n = collections.Counter(r["split"] for r in rows)
+    z = collections.Counter(r["split"] for r in rows if not r["spans"])
+    print(f"| **all** | {n['tune']} | {n['test']} | {len(rows)} | {z['tune']} / {z['test']} |")
