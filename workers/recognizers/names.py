@@ -18,6 +18,8 @@ SPELLED = re.compile(rf"\b{_EL}(?:{_SEP}{_EL}){{2,}}\b(?![a-z'])")
 LOWER_SPELLED = re.compile(r"(?<![\w'])[a-z](?:(?:\s*,\s*|\s+|-)[a-z]){2,}(?![\w'])")
 SPELLING_CUE = re.compile(r"(?:spell\w*|that's|that is|it's|its|is|name|letters?)[\s,:]*(?:(?:uh|um|like)[\s,]+)?$",
                           re.IGNORECASE)
+# a spelling Whisper wrote as one capitalised word: `That's OKAFOR.` (a natural-voice test call)
+CAPS_SPELLED = re.compile(r"\b(?i:that's|that is|it's|it is|spelled|spelling|spelt)\s*,?\s+([A-Z]{4,})\b(?![-'a-z])")
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 CUES = re.compile(
     r"\b(?:my name is|name's|this is|i'm|i am|speaking with|spoke with|talked to|talking to|ask for|"
@@ -85,6 +87,9 @@ class NameRecognizer(EntityRecognizer):
             # five letters in a row spell something; three or four only after a cue to spell
             if len(letters) >= 5 or SPELLING_CUE.search(text, max(0, m.start() - 30), m.start()):
                 out.append(self._result(m.start(), m.end(), 0.75, "spelled out in lower case"))
+        for m in CAPS_SPELLED.finditer(text):
+            if m.group(1) not in ACRONYMS:
+                out.append(self._result(m.start(1), m.end(1), 0.6, "spelled as one capitalised word"))
         for m in CUES.finditer(text):
             name = re.match(rf"{_NAME}(?: {_NAME})?", text[m.end():])
             if name and name.group().split()[0] not in NOT_NAMES:

@@ -18,12 +18,14 @@ def found(text: str) -> list[str]:
     ("it's m-c-c-a-r-t-h-y", "m-c-c-a-r-t-h-y"),
     ("that's r, o, y", "r, o, y"),
     ("Whitcomb, that's W-H-I-T-C-O-M-B", "W-H-I-T-C-O-M-B"),
+    ("This is Linda Akeffer. That's OKAFOR. Thank you.", "OKAFOR"),
 ])
 def test_a_spelled_name_is_found_in_either_case(text, spelled):
     assert spelled in found(text)
 
 
-@pytest.mark.parametrize("text", ["I went to the a b c store", "plan a or b or c", "i i i don't know"])
+@pytest.mark.parametrize("text", ["I went to the a b c store", "plan a or b or c", "i i i don't know",
+                                  "It's an ACH transfer.", "that's ATM fees"])
 def test_a_few_letters_without_a_cue_to_spell_are_not_a_name(text):
     assert found(text) == []
 
