@@ -42,7 +42,8 @@ MONEY_CUES = re.compile(
     r"co-?pay|credit(?:ed)?|debit(?:ed)?|withdr[ae]w|withdrawal|transfer(?:red)?|wired?|loan|mortgage|fined|fines|"
     r"tip(?:s|ped)?|paycheck|worth|afford|savings|invoice[ds]?|tuition|cash|check for|discount|rebate|reimburse(?:d|ment)?|"
     r"settlement|payout|overdraft|penalty|sold|bought|buy|selling|sells|purchase[ds]?|expensive|cheap(?:er)?|"
-    r"tax|subscription|went up to|jumped to|came to|comes to|comes out to|raised to|dropped to|"
+    r"tax|subscription|gross|net|bonus(?:es)?|commissions?|raise|payable|take-home|zelle|venmo|paypal|cash app|"
+    r"went up to|jumped to|came to|comes to|comes out to|raised to|dropped to|"
     r"down to|(?:that|it)(?:'ll| will|'s gonna|'s going to) be)\b")
 # what may follow an amount that names no currency: the end of the clause or a word that is not a
 # count's noun ("forty-nine ninety-nine twice", not "four hundred transactions")
@@ -54,6 +55,15 @@ FOLLOWERS = frozenset(
     "not no yes yeah will would should could can did does do has have had was were are be been being twice "
     "again already anyway though actually apiece altogether yesterday today tomorrow earlier later once ago plus "
     "minus cash upfront every".split())
+# words after an amount that are not what it counts: "fourteen hundred net", "four hundred went
+# through", "twenty-three hundred fifty payable", "eight fifty posted" (blind2 tune half): a past
+# tense or an adjective in -able/-ible says the amount is the subject or object, not a count
+NOT_COUNTED = frozenset("net gross went came got took hit cleared bounced went sent paid due".split())
+_VERB_OR_ADJECTIVE = re.compile(r"[a-z]{2,}(?:ed|able|ible)$")
+
+
+def _not_a_count(word: str) -> bool:
+    return word in NOT_COUNTED or _VERB_OR_ADJECTIVE.fullmatch(word) is not None
 # words right before a number that make it something other than an amount
 NOT_AMOUNT_BEFORE = frozenset(
     "number no # ending ends page step option press room seat gate flight version model ext extension apartment apt "
@@ -130,9 +140,10 @@ class MoneyRecognizer(EntityRecognizer):
         if not _money_talk(low, q) and not _hundreds(text, q):
             return None
         nxt = word_after(text, q.end)
-        if nxt and nxt not in FOLLOWERS:
+        if nxt and nxt not in FOLLOWERS and not _not_a_count(nxt):
             return None
         return q.start, q.end, 0.6, "amount where money is talked about"
+
 
 
 def _amount(low: str, q: Quantity) -> bool:

@@ -58,6 +58,11 @@ def test_an_amount_with_a_currency_is_money(recognizer, text, amount):
     ("My paycheck is about twenty-two hundred every two weeks.", "twenty-two hundred"),
     ("I've got about three K saved up.", "three K"),
     ("I think it was like seventeen hundred and some change.", "seventeen hundred and some change"),
+    ("My gross was twenty-one fifty but I only got like fourteen hundred net.", "fourteen hundred"),
+    ("The Zelle payment to Priya for four hundred went through at noon.", "four hundred"),
+    ("Can I get a cashier's check for twenty-three hundred fifty payable to the landlord?",
+     "twenty-three hundred fifty"),
+    ("My bonus was supposed to be 2,500 this year.", "2,500"),
 ])
 def test_an_amount_a_money_word_announces_is_money_without_a_currency(recognizer, text, amount):
     assert amount in found(recognizer, text)
