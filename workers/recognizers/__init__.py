@@ -2,6 +2,7 @@
 
 from workers.recognizers.address import AddressRecognizer
 from workers.recognizers.age import AgeRecognizer
+from workers.recognizers.appearance import AppearanceRecognizer
 from workers.recognizers.categories import CategoryRecognizer
 from workers.recognizers.clock import ClockTimeRecognizer
 from workers.recognizers.context_numbers import ContextNumberRecognizer
@@ -18,6 +19,7 @@ from workers.recognizers.money import MoneyRecognizer
 from workers.recognizers.names import NameRecognizer
 from workers.recognizers.network import SpokenIpRecognizer
 from workers.recognizers.occupation_forms import OccupationFormRecognizer
+from workers.recognizers.organization_cues import OrganizationCueRecognizer
 from workers.recognizers.organizations import OrganizationRecognizer
 from workers.recognizers.personal import PersonalRecognizer
 from workers.recognizers.procedures import ProcedureRecognizer
@@ -34,14 +36,16 @@ def all_recognizers() -> list:
         DurationRecognizer(), ClockTimeRecognizer(),
         MedicalRecognizer(), MoneyRecognizer(), NameRecognizer(), *PersonalRecognizer.instances(),
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
-        CategoryRecognizer(), OrganizationRecognizer(), FilenameRecognizer(), MeasureRecognizer(),
-        SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(), ProcedureRecognizer(),
+        CategoryRecognizer(), OrganizationRecognizer(), OrganizationCueRecognizer(), FilenameRecognizer(),
+        MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
+        ProcedureRecognizer(),
         OccupationFormRecognizer(),
     ]
 
 
 __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRecognizer", "ClockTimeRecognizer",
            "ContextNumberRecognizer", "DurationRecognizer", "CategoryRecognizer", "OrganizationRecognizer",
+           "OrganizationCueRecognizer", "AppearanceRecognizer",
            "FilenameRecognizer", "MeasureRecognizer",
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",

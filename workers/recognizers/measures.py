@@ -14,17 +14,26 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from workers.recognizers.quantities import TEEN_RX, TENS_RX, UNIT_RX
+from workers.recognizers.quantities import TEEN_RX, TENS_RX, UNIT_RX, Quantity, find_quantities, word_after
 from workers.recognizers.result import result
 
 # 1-99 in words, as quantities.py spells them for every pattern that needs them
 _WORD = rf"(?:(?:{TENS_RX})(?:[- ](?:{UNIT_RX}))?|{UNIT_RX}|{TEEN_RX}|zero|a hundred|one hundred)"
 # a number as Whisper writes it: 190, 5.5, one ninety, two hundred and ten, ninety-one, seven point eight
-NUM = (rf"(?:\d+(?:[.,]\d+)?|{_WORD}(?: hundred(?: and)?)?(?:[- ]{_WORD})?(?: point (?:{UNIT_RX}|zero|oh)"
+NUM = (rf"(?:\d+(?:[.,]\d+)?|{_WORD}(?: hundred)?(?:(?<=hundred) and)?(?:[- ]{_WORD})?(?: point (?:{UNIT_RX}|zero|oh)"
        rf"(?: (?:{UNIT_RX}|zero))?)?)")
 _APPROX = r"(?:(?:about|around|like|roughly|almost|nearly|only|just|maybe|probably|barely|over|under|a little over)\s+)*"
 _PERSON = (r"(?:i'm|i am|im|he's|she's|he is|she is|they're|you're|i was|he was|she was|i stand|stands|standing|"
-           r"height is|height's|height of|measures?|measured)")
+           r"height is|height's|height of|measures?|measured|"
+           r"(?:guy|man|woman|lady|gentleman|boy|girl|kid|teenager|suspect)(?:,| who's| who is| is| was)?)")
+# a height said as two numbers (`I'm six one`, `he's five-ten`) after the person, and what else
+# the pair could be when a word follows it (`I'm five ten minutes away`)
+_PERSON_BEFORE = re.compile(rf"\b{_PERSON}\s+{_APPROX}$", re.IGNORECASE)
+_NOT_HEIGHT = {"dollars", "dollar", "bucks", "cents", "percent", "minutes", "minute", "hours", "days", "weeks",
+               "months", "years", "am", "pm", "a.m.", "p.m.", "o'clock", "times", "thousand", "hundred", "point",
+               "miles", "calls", "payments", "kids", "children", "more", "of", "out"}
+# a weight said right after a height (`six one, two hundred and ten pounds`, `5'10" and 180`)
+_AFTER_HEIGHT = re.compile(r"[\s,]*(?:(?:and|at|about|around|like|maybe|roughly|probably|uh|um)[\s,]+)*")
 
 _WEIGHT_UNITS = r"(?:pounds|lbs?|kilos|kilograms|kg|stone)"
 
@@ -69,6 +78,21 @@ NOT_MEDICAL = re.compile(
 WINDOW = 70
 
 
+def _weight_after(text: str, quantities: tuple[Quantity, ...], end: int) -> tuple[int, int] | None:
+    """A body weight said right after a height: with a unit, or a number a grown body weighs
+    (`two-twenty`, `180`)."""
+    gap = _AFTER_HEIGHT.match(text, end).end()
+    q = next((q for q in quantities if q.start == gap), None)
+    if q is None:
+        return None
+    unit = _WEIGHT_UNIT.match(text, q.end)
+    g = q.groups
+    value = g[0].value if len(g) == 1 else g[0].value * 100 + g[1].value if len(g) == 2 and g[1].value >= 10 else 0
+    if unit or 70 <= value <= 500:
+        return q.start, unit.end() if unit else q.end
+    return None
+
+
 class MeasureRecognizer(EntityRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entities=["PHYSICAL_ATTRIBUTE", "STATISTICS"], name="MeasureRecognizer",
@@ -79,8 +103,19 @@ class MeasureRecognizer(EntityRecognizer):
 
     def matches(self, text: str) -> list[tuple[str, int, int, float, str]]:
         found = []
-        for m in HEIGHT.finditer(text):
-            found.append(("PHYSICAL_ATTRIBUTE", m.start("v"), m.end("v"), 0.85, "height of a person"))
+        quantities = find_quantities(text)
+        heights = [(m.start("v"), m.end("v")) for m in HEIGHT.finditer(text)]
+        for q in quantities:
+            g = q.groups
+            if len(g) == 2 and 4 <= g[0].value <= 7 and 0 <= g[1].value <= 11 and g[0].words == g[1].words == 1 \
+                    and _PERSON_BEFORE.search(text[max(0, q.start - 60):q.start]) \
+                    and word_after(text, q.end) not in _NOT_HEIGHT:
+                heights.append((q.start, q.end))
+        for start, end in heights:
+            found.append(("PHYSICAL_ATTRIBUTE", start, end, 0.85, "height of a person"))
+            weight = _weight_after(text, quantities, end)
+            if weight:
+                found.append(("PHYSICAL_ATTRIBUTE", *weight, 0.8, "weight said after a height"))
         for m in WEIGHT.finditer(text):
             said_with_unit = bool(_WEIGHT_UNIT.search(m.group("v")))
             # "I'm 190" is an age as often as a weight: only "I'm 190 pounds"

@@ -5,8 +5,8 @@ Plumbing`, `Little Sprouts Pediatrics`, `Keystone Federal Credit Union`, `Tidewa
 `I bank with Chase`, `a place called Copper Kettle`, `paid with PayPal`).
 
 spaCy sm knows many brands and the learned tagger has no organisation label (it calls `Wells
-Fargo` a person and `Riverbend` a place); these shapes need neither. After the strongest cues a
-name Whisper wrote in lower case counts too (`thanks for calling blue ridge plumbing`). Each
+Fargo` a person and `Riverbend` a place); these shapes need neither. Names Whisper wrote in lower
+case are organization_cues.py's (`thanks for calling blue ridge plumbing`). Each
 candidate is a run of capitalised words found by one regex pass, checked by the words at its end
 and just before it, so the cost is linear in the text.
 """
@@ -94,10 +94,6 @@ OWNED = re.compile(r"\s(?:account|card|credit card|debit card|app|bill|plan|poli
                    r"customers|subscription|order|package|delivery|technician|rep|representative|agent|"
                    r"office|claim|adjuster|deductible|premium)\b")
 _OWNER = re.compile(r"\b(?:my|our|your|his|her|their|the|a|an)\s$", re.IGNORECASE)
-_LOWER = re.compile(r"[a-z][\w'’&-]*(?: (?:and |& |of )?[a-z][\w'’&-]*){0,3}")
-_LOWER_STOP = {"this", "my", "how", "can", "to", "about", "the", "regarding", "is", "on", "in", "for", "we", "i",
-               "you", "so", "but", "and", "a", "an", "today", "um", "uh", "please", "with", "at", "it", "that",
-               "because", "again", "here", "there", "who", "where", "what", "when", "your", "our", "was", "yes"}
 
 
 def _trim(words: list[str]) -> list[str]:
@@ -144,18 +140,6 @@ class OrganizationRecognizer(EntityRecognizer):
             elif _OWNER.search(left) and OWNED.match(text, m.end()) and len(trimmed) <= 3 \
                     and any(w.lower() not in HEADS and w.lower() not in GENERIC for w in trimmed):
                 found.append((start, m.end(), 0.86, "organisation before what it sells"))
-        # lower case after the strongest cues: "thanks for calling blue ridge plumbing, this is…"
-        for cue in re.finditer(r"(?:thank(?:s| you) for calling|calling from|i work (?:at|for)|called) ", text,
-                               re.IGNORECASE):
-            if not STRONG.search(text[max(0, cue.end() - 60):cue.end()]):
-                continue
-            lower = _LOWER.match(text, cue.end())
-            if lower:
-                words = lower.group().split(" ")
-                while words and words[-1] in _LOWER_STOP:
-                    words.pop()
-                if words and words[0] not in _LOWER_STOP and all(w not in _LOWER_STOP for w in words):
-                    found.append((cue.end(), cue.end() + len(" ".join(words)), 0.7, "organisation after a cue, lower case"))
         return found
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001

@@ -28,7 +28,6 @@ def found(recognizer: OrganizationRecognizer, text: str) -> list[str]:
     ("I'm a paralegal at Brennan and Moss.", "Brennan and Moss"),
     ("Hi, thanks for calling Maple and Thread, how can I help?", "Maple and Thread"),
     ("a charge from a place called Copper Kettle that i never went to", "Copper Kettle"),
-    ("thanks for calling blue ridge plumbing this is dave", "blue ridge plumbing"),
     ("Hi, this is Andrea calling from Humana.", "Humana"),
     ("I switched over from Bank of America last year.", "Bank of America"),
     ("My insurance is through Kaiser Permanente.", "Kaiser Permanente"),
