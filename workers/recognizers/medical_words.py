@@ -14,6 +14,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from workers.recognizers.injuries import PART
 from workers.recognizers.result import result
 
 _CONDITION_SUFFIX = ("itis", "itides", "osis", "emia", "aemia", "algia", "pathy", "pathies", "oma", "omas",
@@ -47,7 +48,10 @@ ADJECTIVES = re.compile(
     r"immunosuppressed|paralyzed|paralysed|deaf|blind|legally blind|hard of hearing|nonverbal|"
     r"incontinent|pregnant|nauseous|nauseated|feverish|dizzy|lightheaded|light-headed|short of breath|"
     r"congested|constipated|dehydrated|depressed|suicidal|bipolar|manic|psychotic|delirious|"
-    r"lactose intolerant|gluten intolerant|allergic to \w+|type (?:1|2|one|two|I|II) diabetic)\b",
+    r"lactose intolerant|gluten intolerant|allergic to \w+|type (?:1|2|one|two|I|II) diabetic|"
+    # symptoms said as what a person (or the sore place: `it's really itchy`) is
+    r"(?P<symptom>itchy|swollen|sore|numb|achy|stiff|tender|bloated|wheezy|shaky|tingly|lethargic|fatigued|"
+    r"jaundiced|feverish|clammy|faint|woozy|queasy|sick to (?:my|his|her|their) stomach))\b",
     re.IGNORECASE,
 )
 # who the adjective is said of: `I'm`, `she's`, `my son is`, `he's been`, `I get`, `I feel`
@@ -55,11 +59,27 @@ _OF_A_PERSON = re.compile(
     r"\b(?:i'm|i am|i was|i've been|i have been|i get|i got|i feel|i felt|i've felt|feeling|felt|"
     r"(?:he|she|they|you)(?:'s| is| was| are|'re| were| get| gets| got| feel| feels| felt)|"
     r"(?:he|she|they)(?:'s| has| have) been|(?:my|his|her|our|their) \w+(?: is|'s| was| has been| gets| got)|"
-    r"being|as)\s+(?:(?:a|an|also|very|really|so|kind of|a little|a bit|pretty|"
+    r"being|as|(?P<it>it's|it is|it's been|it was|they're|they are|they've been))\s+(?:(?:a|an|also|very|really|so|kind of|a little|a bit|pretty|"
     r"extremely|severely|borderline|like|now|still|always|just|super|totally|partially|mildly|quite|um|uh)"
     r"[\s,]+){0,3}$",
     re.IGNORECASE,
 )
+# symptoms said as what a person is doing: `he's been vomiting`, `she keeps coughing`
+SYMPTOM_VERBS = re.compile(
+    r"\b(?:(?:i'm|i am|i've been|i have been|i was|(?:he|she|they)(?:'s| is| was| has been|'s been| have been|'ve been|"
+    r"'re| are| were)|keeps?|kept|started|been|(?:my|his|her|their) \w+(?:'s| is| has been|'s been| keeps))\s+"
+    r"(?:(?:really|like|kind of|just|also|still|constantly|always|um|uh)[\s,]+){0,2})"
+    r"(vomiting|throwing up|coughing(?: up blood)?|wheezing|bleeding|limping|sneezing|shaking|trembling|itching|"
+    r"scratching|swelling(?: up)?|seizing|having seizures|fainting|passing out|blacking out|hallucinating|"
+    r"running a fever|spiking a fever|breaking out|peeing blood|spotting|cramping|hyperventilating)\b",
+    re.IGNORECASE)
+# `chest tightness`, `knee pain`, `trouble swallowing`, `difficulty breathing`
+_SYMPTOM_NOUN = (r"pain|pains|tightness|numbness|tingling|swelling|stiffness|weakness|pressure|discomfort|cramps|"
+                 r"cramping|soreness|bleeding|spasms")
+DIFFICULTY = re.compile(r"\b(?:trouble|difficulty|problems?|pain|a hard time|issues)\s+(?:with\s+)?"
+                        r"(?:swallowing|breathing|sleeping|walking|urinating|peeing|hearing|seeing|concentrating|"
+                        r"remembering|standing|chewing|focusing|speaking|talking)\b", re.IGNORECASE)
+_PART_SYMPTOM = re.compile(rf"\b(?:(?:left|right|lower|upper)\s+)?{PART}\s+(?:{_SYMPTOM_NOUN})\b", re.IGNORECASE)
 _LIST = re.compile(r"(?:,?\s+(?:and|or|also|plus|and also)\s+|,\s*)(?:(?:very|really|kind of|a little|um|uh),?\s+)*",
                    re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)?")
@@ -87,10 +107,19 @@ class MedicalWordRecognizer(EntityRecognizer):
                 found.append(("MEDICAL_PROCESS", m.start(), m.end(), 0.6))
             elif word.endswith(_CONDITION_SUFFIX):
                 found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.6))
+        for m in SYMPTOM_VERBS.finditer(text):
+            found.append(("MEDICAL_CONDITION", m.start(1), m.end(1), 0.65))
+        for m in DIFFICULTY.finditer(text):
+            found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.65))
+        for m in _PART_SYMPTOM.finditer(text):
+            found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.65))
         last = -1  # end of the last adjective said of a person: `I'm diabetic and asthmatic`
         for m in ADJECTIVES.finditer(text):
             listed = last >= 0 and _LIST.fullmatch(text, last, m.start())
-            if listed or _OF_A_PERSON.search(text, max(0, m.start() - 60), m.start()):
+            said_of = _OF_A_PERSON.search(text, max(0, m.start() - 60), m.start())
+            if said_of and said_of.group("it") and not m.group("symptom"):
+                said_of = None  # `it's a blind spot`: only a symptom is said of a sore place
+            if listed or said_of:
                 found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.7))
                 last = m.end()
         return found

@@ -37,7 +37,7 @@ NUMBERLESS = re.compile(rf"\b(?:a (?:couple (?:of )?|few )?grand|a (?:dollar|buc
 # words that say an amount of money is being talked about, in the same sentence
 MONEY_CUES = re.compile(
     r"\b(?:charg(?:e|ed|es|ing)|paid|pay(?:s|ing|ment|ments)?|cost(?:s|ing)?|price[ds]?|fees?|bill(?:ed|s)?|"
-    r"balance|refund(?:ed|s)?|deposit(?:ed|s)?|premium|income|salary|wages?|earn(?:s|ed|ing)?|mak(?:e|es|ing)|"
+    r"balance|refund(?:ed|s)?|deposit(?:ed|s)?|premium|income|salary|wages?|earn(?:s|ed|ing)?|mak(?:e|es|ing)|made|"
     r"owe[sd]?|owing|total(?:s|led)?|rent|spen[dt]|spending|budget|quot(?:e|ed|es)|estimate[sd]?|deductible|"
     r"co-?pay|credit(?:ed)?|debit(?:ed)?|withdr[ae]w|withdrawal|transfer(?:red)?|wired?|loan|mortgage|fined|fines|"
     r"tip(?:s|ped)?|paycheck|worth|afford|savings|invoice[ds]?|tuition|cash|check for|discount|rebate|reimburse(?:d|ment)?|"
@@ -137,6 +137,8 @@ class MoneyRecognizer(EntityRecognizer):
             return None
         if low.endswith("change", q.start, q.end) or (PER_UNIT_AFTER.match(low, q.end) and not _not_amount(low, q)):
             return q.start, q.end, 0.7, "amount priced per unit or with change"
+        if _price_tag(low, q):
+            return q.start, q.end, 0.55, "said as a price tag"
         if not _money_talk(low, q) and not _hundreds(text, q):
             return None
         nxt = word_after(text, q.end)
@@ -158,6 +160,17 @@ def _amount(low: str, q: Quantity) -> bool:
         return False
     written = low[q.start:q.end]
     return q.spoken or price < 1000 or "," in written or "." in written
+
+
+def _price_tag(low: str, q: Quantity) -> bool:
+    """`nine ninety-nine`, `twenty-nine ninety-five`: a whole part and 95 or 99 said after it is
+    how a shelf price is read (blind2 tune half: four of them with no money word), not a year
+    (`in nineteen ninety-nine`, `born nineteen ninety-five`) or a clock time."""
+    if not q.spoken or len(q.groups) != 2 or q.groups[1].value not in (95, 99) or not 1 <= q.groups[0].value <= 99:
+        return False
+    before = word_before(low, q.start)
+    return before not in YEAR_BEFORE and before not in CLOCK_BEFORE and before not in {"born", "year", "since"} \
+        and not _not_amount(low, q)
 
 
 _HUNDREDS = re.compile(r"(?i)(?:[a-z]+-)?[a-z]+[ -]hundred(?:[ -](?:and[ -])?[a-z]+(?:-[a-z]+)?)?")

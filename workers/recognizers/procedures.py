@@ -31,6 +31,7 @@ ct|ekg|ecg|eeg|labs|lab work|bloodwork|blood work|blood draw|ivf|iui|stent|pacem
 physical therapy|occupational therapy|speech therapy|pt|d and c|d&c|c-section|c section|colonoscopy|endoscopy|
 catheterization|cath|ablation|angiogram|injection|injections|vaccine|vaccination|booster|cast|splint|root canal|
 filling|crown|extraction|cleaning|pap|pap smear|physical|checkup|check-up|follow-up scan|nerve block|
+spay|neuter|euthanasia|echo|tsh|cbc|ua|urinalysis|cytology|pathology|
 cortisone shot|steroid shot|allergy shots|allergy shot|flu shot|lumbar puncture|drainage|drain""")
 # heads that need a medical word before them
 WEAK = _words("test|tests|study|screening|screen|panel|exam|shot|shots|scan|scans|work-up|workup|treatment|"
@@ -41,11 +42,12 @@ b12|cortisone|steroid|sugar|glucose|thyroid|liver|kidney|heart|cardiac|pulmonary
 nerve conduction|bone density|bone|dental|prenatal|genetic|dna|hormone|hiv|std|sti|tb|mono|cholesterol|lipid|
 a1c|psa|iron|vitamin d|biopsy|cancer|colon|breast|prostate|skin|mole|hip|knee|shoulder|back|neck|cataract|
 lasik|laser|gastric|bariatric|weight loss|fertility|iv|radiation|cognitive|memory|balance|gait|sinus|ear|
-throat|wound|dialysis|chemo|physical|occupational|speech|respiratory|infusion|insulin|hearing aid|lab""")
+throat|wound|dialysis|chemo|physical|occupational|speech|respiratory|infusion|insulin|hearing aid|lab|
+fecal|stool|heartworm|paramedical|medical|tsh|thyroid panel|metabolic|lipid panel|x-ray|ultrasound""")
 _DET = r"(?:(?:a|an|the|my|his|her|their|your|our|some|another|this|that|more)\s+)?"
 # `sleep study`, `my knee scope`, `CT of my abdomen`, `a tetanus shot`
 NOUN_PHRASE = re.compile(
-    rf"\b(?:(?P<mod>{MODIFIER}|{PART})\s+)?(?P<head>{STRONG}|{WEAK})\b"
+    rf"\b(?:(?P<mod>{MODIFIER}|{PART})\s+)?(?P<head>{STRONG}(?:s|es)?|{WEAK})\b"
     rf"(?:\s+(?:of|on|for)\s+(?:my|his|her|their|the|your)\s+(?:(?:left|right|lower|upper)\s+)?{PART}\b)?",
     re.IGNORECASE)
 WEAK_ALONE = re.compile(rf"^{WEAK}$", re.IGNORECASE)
@@ -64,8 +66,10 @@ ORGAN_OUT = re.compile(r"(?<=\b(?:had|get|got)\s)(?:my|his|her|their|your|the)\s
                        r"kidney|cyst|mole)\s+out\b", re.IGNORECASE)
 # `physical`, `check`, `cleaning` and `filling` alone are everyday words unless a visit frame says otherwise
 EVERYDAY = re.compile(r"^(?:physical|checkup|check-up|cleaning|filling|crown|cast|culture|scope|drain|drainage|"
-                      r"labs|pt|ct|cath|booster|splint|injection|injections|swab|extraction)$", re.IGNORECASE)
+                      r"labs|pt|ct|cath|booster|splint|injection|injections|swab|extraction|echo|ua|pathology)s?$",
+                      re.IGNORECASE)
 VISIT = re.compile(r"(?:had|have|having|get|getting|got|need|needs|needed|scheduled|schedule|book|booked|due for|"
+                   r"wants|want|order|ordered|and|with|including|"
                    r"in for|going for|came in for|results?|after|before|from|did|doing|do|took|gave me|give me|"
                    r"for|set up)\s+(?:(?:a|an|the|my|his|her|their|your|some|another)\s+)?$", re.IGNORECASE)
 

@@ -52,7 +52,7 @@ CUES_BEFORE = {
         "dealing with", "struggling with", "living with", "battling", "symptoms of", "flare up of",
         "tested positive for", "positive for", "medication for", "prescription for", "medicine for", "for my",
         "for his", "for her", "with my", "because of my", "because of his", "because of her", "has", "have",
-        "having", "with", "from", "get", "gets", "getting",
+        "having", "had", "with", "from", "get", "gets", "getting",
     ],
     "INJURY": ["broke", "broken", "fractured", "sprained", "twisted", "tore", "torn", "dislocated", "injured",
                "hurt", "bruised", "cracked", "pulled", "strained"],
@@ -87,7 +87,7 @@ CUES_AFTER = {
     "INJURY": [],
 }
 # words said between a cue and its term: "I have, um, really bad migraines"
-FILLERS = frozenset(key("a an the my his her their some um uh like really bad severe chronic mild little bit "
+FILLERS = frozenset(key("a an the my his her their some any um uh like really bad severe chronic mild little bit "
                         "of kind sort just also been had this that these those lot lots both"))
 # between two terms of a list, the first one's cue carries to the next: "allergic to penicillin and, um, sulfa"
 LIST_WORDS = frozenset(key("and or also plus")) | FILLERS

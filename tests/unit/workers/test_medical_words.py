@@ -27,6 +27,11 @@ def found(text: str) -> list[tuple[str, str]]:
     ("She's epileptic, so no strobe lights.", "epileptic", "MEDICAL_CONDITION"),
     ("I'm allergic to latex.", "allergic to latex", "MEDICAL_CONDITION"),
     ("My wife's pregnant.", "pregnant", "MEDICAL_CONDITION"),
+    ("He's been vomiting and he won't drink water.", "vomiting", "MEDICAL_CONDITION"),
+    ("I've had this rash for two weeks and it's really itchy.", "itchy", "MEDICAL_CONDITION"),
+    ("I've been having chest tightness when I climb stairs.", "chest tightness", "MEDICAL_CONDITION"),
+    ("They're big pills and I have trouble swallowing.", "trouble swallowing", "MEDICAL_CONDITION"),
+    ("She keeps coughing at night.", "coughing", "MEDICAL_CONDITION"),
 ])
 def test_a_medical_word_is_found_by_its_form(text, word, entity):
     assert (word, entity) in found(text)
@@ -42,6 +47,9 @@ def test_a_medical_word_is_found_by_its_form(text, word, entity):
     "She has her diploma.",
     "The road is blind around the bend.",
     "It's a blind spot.",
+    "The door is stiff.",
+    "The printer keeps jamming.",
+    "We have trouble logging in.",
 ])
 def test_everyday_words_with_medical_endings_are_not_medical(text):
     assert found(text) == []

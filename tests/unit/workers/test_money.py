@@ -63,6 +63,10 @@ def test_an_amount_with_a_currency_is_money(recognizer, text, amount):
     ("Can I get a cashier's check for twenty-three hundred fifty payable to the landlord?",
      "twenty-three hundred fifty"),
     ("My bonus was supposed to be 2,500 this year.", "2,500"),
+    # read as a shelf price
+    ("The new phone is nine ninety-nine, or monthly.", "nine ninety-nine"),
+    ("That's the charm bracelet, it's twenty-nine ninety-five.", "twenty-nine ninety-five"),
+    ("I made about eighty-four thousand at my main job.", "eighty-four thousand"),
 ])
 def test_an_amount_a_money_word_announces_is_money_without_a_currency(recognizer, text, amount):
     assert amount in found(recognizer, text)

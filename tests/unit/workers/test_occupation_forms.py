@@ -21,6 +21,10 @@ def recognizer():
     ("I'm forty-four, non-smoker, I'm a commercial fisherman.", "commercial fisherman"),
     ("She's a phlebotomist at the clinic.", "phlebotomist"),
     ("My husband's a lineman for the power company.", "lineman"),
+    ("My manager, Bartholomew, said he approved it.", "manager"),
+    ("You'll need the report number from your supervisor.", "supervisor"),
+    ("You should get that looked at by your own doctor.", "doctor"),
+    ("Can we get an interpreter on the call?", "interpreter"),
 ])
 def test_a_job_after_a_cue_is_found_with_its_modifiers(recognizer, text, job):
     assert job in [text[s:e] for s, e, _ in recognizer.matches(text)]
@@ -29,6 +33,8 @@ def test_a_job_after_a_cue_is_found_with_its_modifiers(recognizer, text, job):
 @pytest.mark.parametrize("text", [
     "I'm a customer of yours.", "I'm the account holder.", "I'm a little worried.", "I'm a big fan.",
     "I'm a member since 2019.", "He's a Leo.",
+    "I can give you my driver's license instead.", "The security code on the back is 801.",
+    "I'll transfer you to an agent.", "The representative said it was fine.",
 ])
 def test_what_someone_is_to_a_business_is_not_a_job(recognizer, text):
     assert recognizer.matches(text) == []

@@ -28,6 +28,11 @@ def found(text: str) -> list[str]:
     ("He got stitches in his chin.", "stitches"),
     ("They're sending me for labs.", "labs"),
     ("She's getting an epidural.", "epidural"),
+    ("Her spay is scheduled for the 18th.", "spay"),
+    ("We'd like to do a fecal test and a heartworm test.", "heartworm test"),
+    ("A cholesterol panel and a TSH, I'll put the orders in.", "TSH"),
+    ("The doctor wants an echo before camp.", "echo"),
+    ("Root canals are covered at eighty percent.", "Root canals"),
 ])
 def test_a_procedure_said_in_everyday_words_is_found(text, procedure):
     assert procedure in found(text)
@@ -43,6 +48,8 @@ def test_a_procedure_said_in_everyday_words_is_found(text, procedure):
     "They ran a credit check.",
     "The study found nothing.",
     "We need more labs at the office.",
+    "There was an echo on the line.",
+    "They showed us the crown jewels.",
 ])
 def test_generic_words_without_a_medical_modifier_are_not_procedures(text):
     assert found(text) == []
