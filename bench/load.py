@@ -40,7 +40,7 @@ def main() -> int:
     import requests
 
     from bleeper.config import get_settings
-    from bleeper.jobs import make_store
+    from bleeper.state.jobs import make_store
     from bleeper.media import ffmpeg_exe
     from bleeper.stack import Stack
     from tools.receiver import WebhookReceiver

@@ -34,7 +34,7 @@ def main() -> None:
     import requests
 
     from bleeper.config import get_settings
-    from bleeper.jobs import make_store
+    from bleeper.state.jobs import make_store
     from bleeper.stack import Stack
 
     settings = get_settings()

@@ -72,7 +72,7 @@ def _print_figures() -> None:
     """The numbers GET /metrics serves, for a terminal."""
     import redis as redis_lib
 
-    from bleeper.metrics import Metrics
+    from bleeper.state.metrics import Metrics
 
     try:
         snap = Metrics(redis_lib.Redis.from_url(get_settings().broker_url, socket_timeout=2)).snapshot()
@@ -99,7 +99,7 @@ app.add_typer(keys_app, name="keys")
 @keys_app.command("create")
 def keys_create(name: Annotated[str, typer.Option(help="who the key is for")] = "default") -> None:
     """Create a key; it is shown once and stored only as a hash."""
-    from bleeper.keys import make_keys
+    from bleeper.state.keys import make_keys
 
     record, secret = make_keys(get_settings()).create(name)
     console.print(f"key id {record.id} ({record.name}):")
@@ -111,7 +111,7 @@ def keys_list() -> None:
     """List keys (ids and names, never the keys)."""
     from datetime import datetime
 
-    from bleeper.keys import make_keys
+    from bleeper.state.keys import make_keys
 
     table = Table("id", "name", "created", "state")
     for r in make_keys(get_settings()).list():
@@ -124,7 +124,7 @@ def keys_list() -> None:
 def keys_revoke(key_id: Annotated[str, typer.Argument(help="the id shown by `bleeper keys list`")]) -> None:
     """Revoke a key: its requests get 401 from now on (its transcripts stay until retention)."""
     from bleeper.errors import NotFound
-    from bleeper.keys import make_keys
+    from bleeper.state.keys import make_keys
 
     try:
         make_keys(get_settings()).revoke(key_id)

@@ -288,7 +288,7 @@ class Stack:
             json.dump(identities, f)
 
     def _prepare_bucket(self) -> None:
-        from bleeper.storage import make_storage
+        from bleeper.state.storage import make_storage
 
         make_storage(self.settings).ensure_bucket(self.settings.retention)
 

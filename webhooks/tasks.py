@@ -12,7 +12,7 @@ from bleeper import logs
 from bleeper.config import get_settings
 from bleeper.errors import BleeperError, WebhookRejected, WebhookUnavailable
 from bleeper.models import Job
-from bleeper.storage import job_key
+from bleeper.state.storage import job_key
 from webhooks.deliver import deliver
 from workers import context
 from workers.app import app

@@ -6,8 +6,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bleeper.config import get_settings
-from bleeper.jobs import JobStore, make_store
-from bleeper.storage import Storage, make_storage
+from bleeper.state.jobs import JobStore, make_store
+from bleeper.state.storage import Storage, make_storage
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel

@@ -11,7 +11,7 @@ from bleeper.egress import Guard
 from bleeper.errors import FetchFailed, FetchUnavailable, MediaError, NotFound, PayloadTooLarge
 from bleeper.media import probe
 from bleeper.models import JobStatus, Probe
-from bleeper.storage import job_key, upload_key
+from bleeper.state.storage import job_key, upload_key
 from workers import context
 from workers.app import stage
 

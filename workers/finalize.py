@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bleeper.errors import ArtifactMissing
 from bleeper.models import JobOptions, JobStatus, Probe
-from bleeper.storage import job_key
+from bleeper.state.storage import job_key
 from workers import context
 from workers.app import stage
 from workers.redact_audio import QUALITIES, video_container

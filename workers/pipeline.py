@@ -9,7 +9,7 @@ from bleeper import egress, languages, policies
 from bleeper.config import Settings, get_settings
 from bleeper.errors import InvalidRequest, NotFound
 from bleeper.headers import check_header
-from bleeper.jobs import JobStore, new_id
+from bleeper.state.jobs import JobStore, new_id
 from bleeper.models import Job, JobOptions
 from webhooks.tasks import notify
 from workers import context
@@ -69,7 +69,7 @@ def submit(options: JobOptions, owner: str, *, store: JobStore | None = None,
            settings: Settings | None = None) -> Job:
     """Validate, record and enqueue a job; return its record (status `queued`).
 
-    `owner` is `bleeper.jobs.owner_of(api_key)`: uploads and jobs are visible to their owner only.
+    `owner` is `bleeper.state.jobs.owner_of(api_key)`: uploads and jobs are visible to their owner only.
     """
     settings = settings or get_settings()
     store = store or context.jobs()

@@ -14,7 +14,7 @@ from bleeper.config import get_settings
 from bleeper.errors import MediaError
 from bleeper.media import CLI_INPUT_OPTIONS, NOT_MEDIA, channel_layout, input_path, run_ffmpeg
 from bleeper.models import AudioOutput, Entity, Probe
-from bleeper.storage import job_key
+from bleeper.state.storage import job_key
 from workers import context
 from workers.app import stage
 

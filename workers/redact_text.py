@@ -18,7 +18,7 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from bleeper.models import Entity, RedactedTranscript, Segment, Transcript, Word
-from bleeper.storage import job_key
+from bleeper.state.storage import job_key
 from workers import context, pseudonyms
 from workers.app import stage
 

@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass
 
 from bleeper.config import get_settings
 from bleeper.errors import NotFound
-from bleeper.jobs import JobStore
+from bleeper.state.jobs import JobStore
 from bleeper.models import JobStatus
-from bleeper.storage import Storage, upload_key
+from bleeper.state.storage import Storage, upload_key
 from workers import context
 from workers.app import app
 

@@ -16,7 +16,7 @@ from bleeper.config import Settings, get_settings
 from bleeper.errors import InvalidRequest, NoSpeech
 from bleeper.media import decoded, first_audio, open_media
 from bleeper.models import Segment, Transcript, Word
-from bleeper.storage import job_key
+from bleeper.state.storage import job_key
 from workers import context
 from workers.app import stage
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from bleeper import policies
 from bleeper.config import get_settings
 from bleeper.models import Entity, Transcript
-from bleeper.storage import job_key
+from bleeper.state.storage import job_key
 from workers import context
 from workers.app import stage
 from workers.detect import find_pii

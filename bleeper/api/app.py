@@ -17,9 +17,9 @@ from bleeper.api.limits import BodyLimit
 from bleeper.api.routes import metrics, settings as settings_routes, transcripts, uploads
 from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError
-from bleeper.jobs import make_store
-from bleeper.keys import make_keys
-from bleeper.storage import make_storage
+from bleeper.state.jobs import make_store
+from bleeper.state.keys import make_keys
+from bleeper.state.storage import make_storage
 
 log = logging.getLogger("bleeper.api")
 

@@ -10,9 +10,9 @@ from fastapi.concurrency import run_in_threadpool
 
 from bleeper.config import Settings
 from bleeper.errors import Unauthorized
-from bleeper.jobs import JobStore
-from bleeper.keys import owner_of
-from bleeper.storage import Storage
+from bleeper.state.jobs import JobStore
+from bleeper.state.keys import owner_of
+from bleeper.state.storage import Storage
 
 
 def settings(request: Request) -> Settings:

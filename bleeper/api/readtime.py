@@ -14,9 +14,9 @@ from typing import Any
 
 from bleeper import policies
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest
-from bleeper.jobs import JobStore
+from bleeper.state.jobs import JobStore
 from bleeper.models import Entity, Job, JobStatus, Transcript
-from bleeper.storage import Storage, job_key
+from bleeper.state.storage import Storage, job_key
 from workers.redact_text import SUBSTITUTIONS, Style, document
 
 

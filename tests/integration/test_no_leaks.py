@@ -23,7 +23,7 @@ import redis
 import requests
 
 from bleeper.config import Settings, get_settings
-from bleeper.jobs import PREFIX as JOB_PREFIX
+from bleeper.state.jobs import PREFIX as JOB_PREFIX
 from bleeper.media import ffmpeg_exe
 from bleeper.stack import Stack
 from tests.integration.conftest import Api

@@ -134,7 +134,7 @@ def test_a_file_that_is_not_audio_ends_in_error_and_the_worker_keeps_going(api, 
 
 
 def test_job_from_a_url_and_from_python(api, short_call, file_server):
-    from bleeper.jobs import owner_of
+    from bleeper.state.jobs import owner_of
     from bleeper.models import JobOptions
     from workers import submit
 

@@ -14,13 +14,13 @@ import pytest
 import requests
 
 from bleeper.media import ffmpeg_exe
-from bleeper.storage import job_key, make_storage
+from bleeper.state.storage import job_key, make_storage
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def _own_api(api, stack):
-    from bleeper.keys import make_keys
+    from bleeper.state.keys import make_keys
 
     _, key = make_keys(stack.settings).create("options tests")
     clone = type(api)(api.base, key)

@@ -8,8 +8,8 @@ import time
 import pytest
 import requests
 
-from bleeper.jobs import DELETED_URL, make_store
-from bleeper.storage import make_storage
+from bleeper.state.jobs import DELETED_URL, make_store
+from bleeper.state.storage import make_storage
 from workers.sweep import sweep
 
 pytestmark = pytest.mark.integration
@@ -59,7 +59,7 @@ def test_queue_depth_counts_every_priority_list(stack):
     """kombu keeps one Redis list per queue and priority (`media`, `media\\x06\\x169`…)."""
     import redis as redis_lib
 
-    from bleeper import metrics
+    from bleeper.state import metrics
 
     client = redis_lib.Redis.from_url(stack.settings.broker_url)
     queue = "bleeper-test-queue"  # no worker consumes it

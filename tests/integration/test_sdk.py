@@ -123,7 +123,7 @@ def test_a_feature_bleeper_lacks_is_refused_by_name(sdk):
 
 
 def test_another_key_gets_404_for_my_transcript(tutorial, stack):
-    from bleeper.keys import make_keys
+    from bleeper.state.keys import make_keys
 
     transcript, _ = tutorial
     _, other_key = make_keys(stack.settings).create("someone else")
@@ -135,7 +135,7 @@ def test_another_key_gets_404_for_my_transcript(tutorial, stack):
 
 
 def test_revoked_keys_are_refused(api, stack):
-    from bleeper.keys import make_keys
+    from bleeper.state.keys import make_keys
 
     keys = make_keys(stack.settings)
     record, key = keys.create("temp")

@@ -41,7 +41,7 @@ def run_bench(*, quick: bool = False, runs: int | None = None, out: Path = DEFAU
     bench_environment(home, ports)
 
     from bleeper.config import get_settings
-    from bleeper.jobs import make_store
+    from bleeper.state.jobs import make_store
     from bleeper.stack import Stack
     from workers.transcribe import load_model
 

@@ -7,7 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
-from bleeper.metrics import RedisCollector
+from bleeper.state.metrics import RedisCollector
 
 router = APIRouter(tags=["operations"])
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from bleeper import policies
 from bleeper.api.deps import Owner, Store
 from bleeper.api.schemas import RedactionSettings
-from bleeper.jobs import JobStore
+from bleeper.state.jobs import JobStore
 
 router = APIRouter(prefix="/v2/settings", tags=["settings"])
 PREFIX = "bleeper:settings:"

@@ -27,12 +27,12 @@ from bleeper.api.schemas import (
     aai_status,
 )
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest, NotFound, NotReady
-from bleeper.jobs import JobStore
+from bleeper.state.jobs import JobStore
 from bleeper.models import Job, JobStatus
-from bleeper.storage import Storage, job_key, upload_key
+from bleeper.state.storage import Storage, job_key, upload_key
 
 router = APIRouter(prefix="/v2/transcript", tags=["transcripts"])
-ID = re.compile(r"[0-9a-f]{32}")  # bleeper.jobs.new_id
+ID = re.compile(r"[0-9a-f]{32}")  # bleeper.state.jobs.new_id
 
 
 def _own(store: JobStore, job_id: str, owner: str, *, expired_ok: bool = False) -> Job:

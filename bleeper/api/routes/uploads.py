@@ -10,8 +10,8 @@ from fastapi.concurrency import run_in_threadpool
 from bleeper.api.deps import Config, Owner, Store, Store3
 from bleeper.api.schemas import UploadPublic
 from bleeper.errors import InvalidRequest, PayloadTooLarge
-from bleeper.jobs import new_id
-from bleeper.storage import upload_key
+from bleeper.state.jobs import new_id
+from bleeper.state.storage import upload_key
 
 router = APIRouter(prefix="/v2", tags=["uploads"])
 SPOOL_BYTES = 8 * 1024 * 1024

@@ -11,8 +11,8 @@ import redis
 
 from bleeper.config import Settings
 from bleeper.errors import NotFound, StorageUnavailable
-from bleeper.keys import owner_of  # noqa: F401  (re-exported: jobs are owned by key hashes)
-from bleeper.metrics import STATUS_INDEX, Metrics
+from bleeper.state.keys import owner_of  # noqa: F401  (re-exported: jobs are owned by key hashes)
+from bleeper.state.metrics import STATUS_INDEX, Metrics
 from bleeper.models import Job, JobStatus
 
 PREFIX = "bleeper:job:"

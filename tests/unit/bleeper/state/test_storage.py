@@ -12,7 +12,7 @@ from moto import mock_aws
 
 from bleeper.config import Settings
 from bleeper.errors import ArtifactMissing, PermanentError, StorageRefused
-from bleeper.storage import Storage, job_key, make_storage, upload_key
+from bleeper.state.storage import Storage, job_key, make_storage, upload_key
 
 BUCKET = "bleeper"
 
