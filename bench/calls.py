@@ -20,7 +20,7 @@ Per call, through a stack of its own (own BLEEPER_HOME and ports, one worker pro
   spelling of 5+ letters counts: Whitaker/Whittaker). `full`: every part visible; `partial`:
   some part, or 4+ consecutive digits of a long number; `none`;
 - **audible**: the same search in a new transcription of the redacted audio by the worker's
-  Whisper model and settings (`workers.transcribe.load_model` / `transcribe_audio`);
+  Whisper model and settings (`bleeper.asr.load_model` / `transcribe_audio`);
 - **recognised**: the same search in the job's unredacted transcript (`?redact=false`): a value
   Whisper never wrote recognisably cannot be read after redaction either, whatever bleeper did;
 - **recall** per policy: the job's entities against the planted spans by time overlap (±200 ms),
@@ -376,7 +376,7 @@ def run_call(aai: Any, api: str, key: str, audio: Path, ref: dict[str, Any], mod
              policies: list[Any]) -> dict[str, Any]:
     import requests
 
-    from workers.transcribe import transcribe_audio
+    from bleeper.asr import transcribe_audio
 
     auth = {"Authorization": key}
     config = aai.TranscriptionConfig(redact_pii=True, redact_pii_audio=True, redact_pii_policies=policies,
@@ -484,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     from bleeper import policies as bleeper_policies
     from bleeper.config import get_settings
     from bleeper.stack import Stack
-    from workers.transcribe import load_model
+    from bleeper.asr import load_model
 
     settings = get_settings()
     started_at = datetime.now(timezone.utc)

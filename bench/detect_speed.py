@@ -28,7 +28,7 @@ from bleeper.models import Transcript  # noqa: E402
 from bleeper.policies import ALL_POLICIES  # noqa: E402
 from tools.evaluate import read_aloud  # noqa: E402
 from workers.detect import build_analyzer, detect_pii  # noqa: E402
-from workers.redact_text import Style, document, skeleton, with_pseudonyms  # noqa: E402
+from bleeper.redaction.text import Style, document, skeleton, with_pseudonyms  # noqa: E402
 
 EVAL_SETS = [ROOT / "eval" / "hard_calls.jsonl", ROOT.parent / "shared" / "eval" / "pii_dev.jsonl"]
 WORDS_PER_MINUTE = 150

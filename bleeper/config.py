@@ -104,7 +104,14 @@ class Settings(BaseSettings):
 
     @property
     def broker_url(self) -> str:
+        """The Redis URL, as redis-py reads it (job store, keys, metrics)."""
         return self.redis_url or f"redis://127.0.0.1:{self.redis_port}/0"
+
+    @property
+    def celery_broker_url(self) -> str:
+        """The same Redis as Celery's broker: kombu spells a unix socket redis+socket://."""
+        url = self.broker_url
+        return "redis+socket://" + url.removeprefix("unix://") if url.startswith("unix://") else url
 
     @property
     def s3_url(self) -> str:

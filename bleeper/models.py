@@ -84,6 +84,20 @@ class AudioOutput(BaseModel):
     resampled_from: int | None = None  # the source's sample rate, when the format cannot hold it
 
 
+class Substitution(StrEnum):
+    """How a redacted value is written (AssemblyAI's `redact_pii_sub`, plus bleeper's `pseudonym`)."""
+
+    hash = "hash"  # one # per letter or digit: 610-265-1714 -> ###-###-####
+    entity_name = "entity_name"  # [PHONE_NUMBER]
+    obfuscation = "obfuscation"  # [****]
+    custom = "custom"  # the job's own string per policy (redact_pii_custom)
+    pseudonym = "pseudonym"  # [PERSON_NAME_2]: the same value gets the same number
+
+
+# the styles as a JSON-schema enum of strings (the API documents them inline, as AssemblyAI's does)
+SubstitutionName = Literal[tuple(s.value for s in Substitution)]  # type: ignore[valid-type]
+
+
 class AudioOptions(BaseModel):
     override_audio_redaction_method: Literal["silence"] | None = None
     return_redacted_no_speech_audio: bool | None = None
@@ -95,7 +109,7 @@ class JobOptions(BaseModel):
     audio_url: str
     redact_pii: bool = True
     redact_pii_policies: list[str] | None = None
-    redact_pii_sub: Literal["hash", "entity_name", "obfuscation", "custom", "pseudonym"] = "hash"
+    redact_pii_sub: SubstitutionName = Substitution.hash.value
     redact_pii_custom: dict[str, str] | None = None
     redact_pii_exclude: list[str] | None = None
     keep_unredacted: bool = False

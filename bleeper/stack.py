@@ -20,9 +20,10 @@ from pathlib import Path
 import requests
 from pydantic import SecretStr
 
+from bleeper import queues
 from bleeper.config import Settings, ensure_generated_credentials
 
-QUEUES = "io,asr,nlp,media"
+QUEUES = ",".join(queues.QUEUES)
 
 
 @dataclass
@@ -303,7 +304,7 @@ class Stack:
     def _worker_ready(self) -> bool:
         from celery import Celery
 
-        probe = Celery(broker=self.settings.broker_url)
+        probe = Celery(broker=self.settings.celery_broker_url)
         try:
             replies = probe.control.ping(destination=[self.worker_name], timeout=1.0)
         except Exception:  # noqa: BLE001 — broker not answering yet

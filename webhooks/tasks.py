@@ -8,15 +8,14 @@ from typing import Any
 from celery import Task
 from celery.utils.time import get_exponential_backoff_interval
 
-from bleeper import logs
-from bleeper.config import get_settings
+from bleeper import artifacts, logs
 from bleeper.errors import BleeperError, WebhookRejected, WebhookUnavailable
+from bleeper.queues import STAGE_PRIORITY
 from bleeper.models import Job
-from bleeper.state.storage import job_key
+from bleeper.artifacts import job_key
 from webhooks.deliver import deliver
 from workers import context
 from workers.app import app
-from workers.redact_audio import QUALITIES
 
 log = logging.getLogger("bleeper.webhooks")
 EVENTS = ("redacted_audio_ready", "completed", "error")
@@ -38,19 +37,19 @@ def _record(job_id: str, event: str, outcome: int | str) -> None:
     context.jobs().change(job_id, fields)
 
 
-@app.task(name="bleeper.notify", bind=True, acks_late=True, max_retries=None, priority=0)
+@app.task(name="bleeper.notify", bind=True, acks_late=True, max_retries=None, priority=STAGE_PRIORITY["notify"])
 def notify(self: Task, job_id: str, event: str) -> str:
     """Deliver one event; give up after BLEEPER_WEBHOOK_MAX_ATTEMPTS but let the chain go on,
     so `completed` follows `redacted_audio_ready` whether or not that one got through."""
     logs.job_context.set({"job_id": job_id, "stage": f"notify:{event}"})
-    settings = get_settings()
+    settings = context.settings()
     job = context.jobs().get(job_id)
     o = job.options
     if not o.webhook_url:
         return job_id
     audio_url = None
     if event == "redacted_audio_ready":
-        name, _ = QUALITIES[o.redact_pii_audio_quality]
+        name = artifacts.REDACTED_AUDIO[o.redact_pii_audio_quality]
         audio_url = context.storage().presign_get(job_key(job_id, name), settings.presign_ttl)
     headers = {o.webhook_auth_header_name: o.webhook_auth_header_value} if o.webhook_auth_header_name else {}
     attempt = self.request.retries + 1

@@ -1,4 +1,10 @@
-"""The Celery app, its reliability settings, and the stage decorator every task goes through."""
+"""The Celery app, built from the worker's Settings, its reliability settings, and the stage
+decorator every task goes through.
+
+The worker's entry point (`celery -A workers.app worker`, `bleeper up`, compose) reads the
+environment once, here; everything below gets those settings through `workers.context`. A process
+that only sends jobs (the API) publishes with the broker URL of the settings it was given
+(`workers.pipeline.submit`)."""
 
 from __future__ import annotations
 
@@ -15,27 +21,13 @@ from celery.signals import celeryd_after_setup, setup_logging, worker_process_in
 
 import bleeper  # noqa: F401  (privacy switches before any model library loads)
 from bleeper import logs
-from bleeper.config import get_settings
+from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError, InternalError, MediaError, TransientError, user_message
 from bleeper.models import JobStatus
+from bleeper.queues import PRIORITY_STEPS, QUEUES, STAGE_PRIORITY, STAGE_QUEUES
 from workers import context
 
 log = logging.getLogger("bleeper.worker")
-
-QUEUES = ("io", "asr", "nlp", "media")
-STAGE_QUEUES = {
-    "fetch": "io",
-    "transcribe": "asr",
-    "detect": "nlp",
-    "redact_text": "nlp",
-    "redact_audio": "media",
-    "verify": "asr",
-    "finalize": "io",
-    "notify": "io",
-    "sweep": "io",
-}
-
-settings = get_settings()
 
 
 def _without_chain(exc: BaseException) -> BaseException:
@@ -78,56 +70,60 @@ class SafeTask(Task):
         raise _without_chain(safe) from None
 
 
-app = Celery(
-    "bleeper",
-    task_cls=SafeTask,
-    broker=settings.broker_url,
-    include=[
-        "workers.fetch",
-        "workers.transcribe",
-        "workers.detect",
-        "workers.redact_text",
-        "workers.redact_audio",
-        "workers.finalize",
-        "workers.verify",
-        "workers.sweep",
-        "webhooks.tasks",
-    ],
-)
-app.conf.update(
-    task_serializer="json",
-    accept_content=["json"],
-    task_ignore_result=True,  # job state lives in our own record, not in a result backend
-    task_acks_late=True,  # stages are idempotent, so a lost worker's task is simply run again
-    task_reject_on_worker_lost=True,
-    worker_prefetch_multiplier=1,
-    task_time_limit=settings.task_time_limit,
-    task_soft_time_limit=settings.soft_time_limit,
-    task_default_queue="io",
-    task_routes={f"bleeper.{stage}": {"queue": q} for stage, q in STAGE_QUEUES.items()},
-    task_send_sent_event=True,
-    worker_send_task_events=True,
-    broker_connection_retry_on_startup=True,
-    broker_transport_options={
-        "visibility_timeout": settings.visibility_timeout,
-        # sweep for abandoned messages every 10 s instead of every ~100 s (kombu 5.7 default)
-        "unacked_restore_interval": 10,
-        "unacked_restore_throttle": 1,
-        "priority_steps": [0, 3, 6, 9],
-        "queue_order_strategy": "priority",
-    },
-    beat_schedule={
-        "retention-sweep": {"task": "bleeper.sweep", "schedule": float(settings.sweep_interval_s)},
-    },
-)
+def create_app(settings: Settings) -> Celery:
+    """The Celery app for `settings`; the tasks' collaborators (workers.context) use them too."""
+    context.configure(settings)
+    celery = Celery(
+        "bleeper",
+        task_cls=SafeTask,
+        broker=settings.celery_broker_url,
+        # by name: the stages and the notify task register themselves when the worker imports them
+        include=[
+            "workers.fetch",
+            "workers.transcribe",
+            "workers.detect",
+            "workers.redact_text",
+            "workers.redact_audio",
+            "workers.finalize",
+            "workers.verify",
+            "workers.sweep",
+            "webhooks.tasks",
+        ],
+    )
+    celery.conf.update(_conf(settings))
+    return celery
 
-# With Redis, priority 0 is served first. Later stages go first, so a busy worker finishes the
-# jobs it has started before it starts new ones: with 200 jobs queued at once, breadth-first
-# order made every job wait for all the others (bench/load.py).
-STAGE_PRIORITY = {
-    "fetch": 9, "transcribe": 6, "detect": 3, "redact_text": 3, "redact_audio": 3, "verify": 3,
-    "notify": 0, "finalize": 0, "sweep": 9,
-}
+
+def _conf(settings: Settings) -> dict[str, Any]:
+    return dict(
+        task_serializer="json",
+        accept_content=["json"],
+        task_ignore_result=True,  # job state lives in our own record, not in a result backend
+        task_acks_late=True,  # stages are idempotent, so a lost worker's task is simply run again
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_time_limit=settings.task_time_limit,
+        task_soft_time_limit=settings.soft_time_limit,
+        task_default_queue="io",
+        task_routes={f"bleeper.{stage}": {"queue": q} for stage, q in STAGE_QUEUES.items()},
+        task_send_sent_event=True,
+        worker_send_task_events=True,
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={
+            "visibility_timeout": settings.visibility_timeout,
+            # sweep for abandoned messages every 10 s instead of every ~100 s (kombu 5.7 default)
+            "unacked_restore_interval": 10,
+            "unacked_restore_throttle": 1,
+            "priority_steps": list(PRIORITY_STEPS),
+            "queue_order_strategy": "priority",
+        },
+        beat_schedule={
+            "retention-sweep": {"task": "bleeper.sweep", "schedule": float(settings.sweep_interval_s)},
+        },
+    )
+
+
+app = create_app(get_settings())
 
 _consumed_queues: set[str] = set(QUEUES)
 
@@ -141,7 +137,7 @@ def _remember_queues(sender: str, instance: Any, **_: Any) -> None:
 @setup_logging.connect
 def _structured_logs(**_: Any) -> None:
     """With a receiver for this signal Celery configures no logging itself (worker and beat)."""
-    logs.configure(settings.log_level, settings.log_format)
+    logs.configure(context.settings().log_level, context.settings().log_format)
 
 
 # Flower (`celery -A workers.app flower`) logs through tornado, which puts a handler printing
@@ -150,7 +146,7 @@ def _structured_logs(**_: Any) -> None:
 # right after each parse.
 if "tornado.options" in sys.modules:
     sys.modules["tornado.options"].options.add_parse_callback(
-        lambda: logs.configure(settings.log_level, settings.log_format))
+        lambda: logs.configure(context.settings().log_level, context.settings().log_format))
 
 
 @worker_process_init.connect
@@ -185,9 +181,8 @@ class StageTask(SafeTask):
             log.exception("job %s: could not record the failure", job_id)
             return
         if job.options.webhook_url:
-            from webhooks.tasks import notify
-
-            notify.apply_async((job_id,), {"event": "error"})
+            # by name: webhooks sit above the pipeline and are never imported by it
+            app.signature("bleeper.notify", (job_id,), {"event": "error"}).apply_async()
 
 
 def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], Task]:
@@ -208,7 +203,7 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], T
                 fn(job_id)  # errors: SafeTask
             except SoftTimeLimitExceeded:
                 raise MediaError(
-                    f"the {name} stage ran over its {settings.soft_time_limit} s limit; "
+                    f"the {name} stage ran over its {context.settings().soft_time_limit} s limit; "
                     "try a shorter file or raise BLEEPER_TASK_TIME_LIMIT"
                 ) from None
             elapsed = time.perf_counter() - started

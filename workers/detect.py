@@ -22,11 +22,10 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
-from bleeper import policies
-from bleeper.config import get_settings
+from bleeper import artifacts, policies
 from bleeper.errors import DetectionFailed
 from bleeper.models import Entity, Transcript
-from bleeper.state.storage import job_key
+from bleeper.artifacts import job_key
 from workers import context, recognizers
 from workers.app import stage
 from workers.nlp import CallContextEnhancer, CallNlpEngine
@@ -267,10 +266,10 @@ def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[s
 def detect(job_id: str) -> None:
     store, storage = context.jobs(), context.storage()
     job = store.get(job_id)
-    transcript = Transcript.model_validate(storage.get_json(job_key(job_id, "transcript.json")))
-    min_scores = get_settings().min_scores
+    transcript = Transcript.model_validate(storage.get_json(job_key(job_id, artifacts.TRANSCRIPT)))
+    min_scores = context.settings().min_scores
     found = detect_pii(transcript, context.analyzer(),
                        policies.wanted(job.options.redact_pii_policies, job.options.redact_pii_exclude), min_scores)
-    storage.put_json(job_key(job_id, "entities.json"), [e.model_dump() for e in found])
+    storage.put_json(job_key(job_id, artifacts.ENTITIES), [e.model_dump() for e in found])
     store.update(job_id, entity_count=len(found), min_scores=min_scores)
     log.info("job %s: %d entities", job_id, len(found))

@@ -5,13 +5,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from bleeper import egress
-from bleeper.config import get_settings
+from bleeper import artifacts, egress
 from bleeper.egress import Guard
 from bleeper.errors import FetchFailed, FetchUnavailable, MediaError, NotFound, PayloadTooLarge
 from bleeper.media import probe
 from bleeper.models import JobStatus, Probe
-from bleeper.state.storage import job_key, upload_key
+from bleeper.artifacts import job_key, upload_key
 from workers import context
 from workers.app import stage
 
@@ -62,11 +61,11 @@ def upload_id_of(audio_url: str, api_url: str) -> str | None:
 
 @stage("fetch")
 def fetch(job_id: str) -> None:
-    settings = get_settings()
+    settings = context.settings()
     store, storage = context.jobs(), context.storage()
     job = store.mark(job_id, JobStatus.processing)
     with tempfile.TemporaryDirectory(prefix="bleeper-fetch-") as tmp:
-        source = Path(tmp) / "source"
+        source = Path(tmp) / artifacts.SOURCE
         if job.upload_id:
             if store.upload_owner(job.upload_id) != job.owner:
                 raise NotFound("audio_url names an upload that does not exist")
@@ -81,5 +80,5 @@ def fetch(job_id: str) -> None:
                 deadline_s=settings.fetch_deadline_s,
             )
         info = check_media(source, max_duration_s=settings.max_duration_s)
-        storage.put_file(job_key(job_id, "source"), source)
+        storage.put_file(job_key(job_id, artifacts.SOURCE), source)
     store.update(job_id, probe=info)

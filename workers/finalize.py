@@ -4,27 +4,28 @@ for `keep_unredacted` (or did not redact at all)."""
 
 from __future__ import annotations
 
+from bleeper import artifacts
 from bleeper.errors import ArtifactMissing
 from bleeper.models import JobOptions, JobStatus, Probe
-from bleeper.state.storage import job_key
+from bleeper.artifacts import job_key
 from workers import context
 from workers.app import stage
-from workers.redact_audio import QUALITIES, video_container
+from bleeper.redaction.audio import video_container
 
 
 def expected_artifacts(o: JobOptions, probe: Probe | None = None) -> list[str]:
     if not o.redact_pii:
-        return ["source", "transcript.json"]
-    names = ["entities.json", "skeleton.json", "redacted.json"]
+        return [artifacts.SOURCE, artifacts.TRANSCRIPT]
+    names = [artifacts.ENTITIES, artifacts.SKELETON, artifacts.REDACTED]
     if o.redact_pii_audio:
-        names.append(QUALITIES[o.redact_pii_audio_quality][0])
+        names.append(artifacts.REDACTED_AUDIO[o.redact_pii_audio_quality])
     if o.redact_pii_video and probe is not None and probe.has_video:
-        names.append(f"redacted_video.{video_container(probe)[0]}")
+        names.append(artifacts.redacted_video(video_container(probe)[0]))
     return names
 
 
 def originals_to_delete(o: JobOptions) -> list[str]:
-    return [] if (not o.redact_pii or o.keep_unredacted) else ["transcript.json", "source"]
+    return [] if (not o.redact_pii or o.keep_unredacted) else [artifacts.TRANSCRIPT, artifacts.SOURCE]
 
 
 @stage("finalize")

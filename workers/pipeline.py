@@ -6,18 +6,19 @@ from celery import chain
 from celery.canvas import Signature
 
 from bleeper import egress, languages, policies
-from bleeper.config import Settings, get_settings
+from bleeper.config import Settings
+from bleeper.queues import STAGE_PRIORITY
 from bleeper.errors import InvalidRequest, NotFound
 from bleeper.headers import check_header
 from bleeper.state.jobs import JobStore, new_id
 from bleeper.models import Job, JobOptions
-from webhooks.tasks import notify
 from workers import context
+from workers.app import app
 from workers.detect import detect
 from workers.fetch import fetch, upload_id_of
 from workers.finalize import finalize
 from workers.redact_audio import redact_audio
-from workers.redact_text import redact
+from workers.redact_text import redact_text
 from workers.transcribe import transcribe
 from workers.verify import verify
 
@@ -28,17 +29,22 @@ def build_chain(job: Job) -> Signature:
     o = job.options
     steps = [fetch.si(job.id), transcribe.s()]
     if o.redact_pii:
-        steps += [detect.s(), redact.s()]
+        steps += [detect.s(), redact_text.s()]
     if o.redact_pii_audio:
         steps.append(redact_audio.s())
         if o.webhook_url:
-            steps.append(notify.s(event="redacted_audio_ready"))
+            steps.append(_notify("redacted_audio_ready"))
     if o.verify and o.redact_pii:
         steps.append(verify.s())
     steps.append(finalize.s())
     if o.webhook_url:
-        steps.append(notify.s(event="completed"))
+        steps.append(_notify("completed"))
     return chain(*steps)
+
+
+def _notify(event: str) -> Signature:
+    """The webhooks' task, by name: webhooks sit above the pipeline and are never imported by it."""
+    return app.signature("bleeper.notify", kwargs={"event": event}, priority=STAGE_PRIORITY["notify"])
 
 
 def validate(options: JobOptions, settings: Settings) -> None:
@@ -71,12 +77,13 @@ def submit(options: JobOptions, owner: str, *, store: JobStore | None = None,
 
     `owner` is `bleeper.state.jobs.owner_of(api_key)`: uploads and jobs are visible to their owner only.
     """
-    settings = settings or get_settings()
+    settings = settings or context.settings()
     store = store or context.jobs()
     validate(options, settings)
     upload_id = upload_id_of(options.audio_url, settings.api_url)
     if upload_id is not None and store.upload_owner(upload_id) != owner:
         raise NotFound("audio_url names an upload that does not exist (or has expired)")
     job = store.create(Job(id=new_id(), owner=owner, options=options, upload_id=upload_id))
-    build_chain(job).apply_async()
+    with app.connection_for_write(settings.celery_broker_url) as connection:  # the given settings' broker
+        build_chain(job).apply_async(connection=connection)
     return job

@@ -12,11 +12,12 @@ import logging
 import time
 from dataclasses import asdict, dataclass
 
-from bleeper.config import get_settings
 from bleeper.errors import NotFound
 from bleeper.state.jobs import JobStore
+from bleeper.queues import STAGE_PRIORITY
 from bleeper.models import JobStatus
-from bleeper.state.storage import Storage, upload_key
+from bleeper.artifacts import upload_key
+from bleeper.state.storage import Storage
 from workers import context
 from workers.app import app
 
@@ -56,9 +57,9 @@ def sweep(store: JobStore, storage: Storage, *, now: float, retention_s: int) ->
     return report
 
 
-@app.task(name="bleeper.sweep", acks_late=True, ignore_result=True, priority=9)
+@app.task(name="bleeper.sweep", acks_late=True, ignore_result=True, priority=STAGE_PRIORITY["sweep"])
 def sweep_task() -> dict:
-    report = sweep(context.jobs(), context.storage(), now=time.time(), retention_s=get_settings().retention)
+    report = sweep(context.jobs(), context.storage(), now=time.time(), retention_s=context.settings().retention)
     log.info("retention sweep: %d jobs expired, %d uploads, %d objects deleted",
              report.jobs_expired, report.uploads_deleted, report.objects_deleted)
     return asdict(report)

@@ -15,16 +15,14 @@ from bisect import bisect_left, bisect_right
 import tempfile
 from pathlib import Path
 
-from bleeper import policies
-from bleeper.config import get_settings
+from bleeper import artifacts, policies
 from bleeper.models import Entity, Transcript
-from bleeper.state.storage import job_key
+from bleeper.artifacts import job_key
 from workers import context
 from workers.app import stage
 from workers.detect import find_pii
 from workers.recognizers.numbers import find_runs
-from workers.redact_audio import QUALITIES
-from workers.transcribe import transcribe_audio
+from bleeper.asr import transcribe_audio
 
 log = logging.getLogger("bleeper.verify")
 
@@ -77,24 +75,24 @@ def candidates(text: str, analyzer, wanted: tuple[str, ...],  # noqa: ANN001
 
 @stage("verify")
 def verify(job_id: str) -> None:
-    settings = get_settings()
+    settings = context.settings()
     store, storage = context.jobs(), context.storage()
     job = store.get(job_id)
     o = job.options
     wanted = policies.wanted(o.redact_pii_policies, o.redact_pii_exclude)
     analyzer = context.analyzer()
-    skeleton = Transcript.model_validate(storage.get_json(job_key(job_id, "skeleton.json")))
+    skeleton = Transcript.model_validate(storage.get_json(job_key(job_id, artifacts.SKELETON)))
     in_text = candidates(skeleton.text, analyzer, wanted, settings.min_scores)
     in_audio: dict[str, int] = {}
     if o.redact_pii_audio:
-        name, _ = QUALITIES[o.redact_pii_audio_quality]
+        name = artifacts.REDACTED_AUDIO[o.redact_pii_audio_quality]
         with tempfile.TemporaryDirectory(prefix="bleeper-verify-") as tmp:
             audio = Path(tmp) / name
             storage.download(job_key(job_id, name), audio)
             heard = transcribe_audio(audio, context.whisper(), language=job.language_code,
                                      beam_size=settings.whisper_beam_size)
-        said = Transcript.model_validate(storage.get_json(job_key(job_id, "transcript.json")))
-        entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job_id, "entities.json"))]
+        said = Transcript.model_validate(storage.get_json(job_key(job_id, artifacts.TRANSCRIPT)))
+        entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job_id, artifacts.ENTITIES))]
         in_audio = heard_again(said, entities, heard)
     found = sum(in_text.values()) + sum(in_audio.values())
     store.update(job_id, verification={"text_candidates": sum(in_text.values()),

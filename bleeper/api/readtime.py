@@ -12,12 +12,13 @@ import json
 import time
 from typing import Any
 
-from bleeper import policies
+from bleeper import artifacts, policies
+from bleeper.artifacts import job_key
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest
+from bleeper.models import Entity, Job, JobStatus, Substitution, Transcript
+from bleeper.redaction.text import Style, document
 from bleeper.state.jobs import JobStore
-from bleeper.models import Entity, Job, JobStatus, Transcript
-from bleeper.state.storage import Storage, job_key
-from workers.redact_text import SUBSTITUTIONS, Style, document
+from bleeper.state.storage import Storage
 
 
 def parse_exclude(raw: str | None) -> list[str]:
@@ -38,23 +39,23 @@ def render_for_read(storage: Storage, store: JobStore, job: Job, owner: str, red
         raise InvalidRequest(f"transcript {job.id} is {job.status.value}; read-time redaction needs a completed one")
     if not job.options.redact_pii:
         raise InvalidRequest("this transcript was made with redact_pii false: there is nothing to render")
-    if sub is not None and sub not in SUBSTITUTIONS:
-        raise InvalidRequest(f"sub: unknown style; styles are {', '.join(SUBSTITUTIONS)}")
-    style = Style(sub or job.options.redact_pii_sub, dict(job.options.redact_pii_custom or {}))
+    if sub is not None and sub not in set(Substitution):
+        raise InvalidRequest(f"sub: unknown style; styles are {', '.join(Substitution)}")
+    style = Style(Substitution(sub or job.options.redact_pii_sub), dict(job.options.redact_pii_custom or {}))
     exclude = parse_exclude(exclude_raw)
     try:
-        entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job.id, "entities.json"))]
+        entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job.id, artifacts.ENTITIES))]
         if redact is False or exclude:
             if not job.options.keep_unredacted:
                 raise InvalidRequest("unredacted text was not kept for this transcript: create the job with "
                                      "keep_unredacted true to read it with redact=false or exclude")
-            source = Transcript.model_validate(storage.get_json(job_key(job.id, "transcript.json")))
+            source = Transcript.model_validate(storage.get_json(job_key(job.id, artifacts.TRANSCRIPT)))
             shown = [] if redact is False else [e for e in entities if e.policy not in set(exclude)]
             action = "read unredacted" if redact is False else f"read excluding {','.join(exclude)}"
             read = {"at": time.time(), "action": action, "by": owner}
             store.change(job.id, lambda current: {"audit": [*current.audit, read]})
         else:
-            source = Transcript.model_validate(storage.get_json(job_key(job.id, "skeleton.json")))
+            source = Transcript.model_validate(storage.get_json(job_key(job.id, artifacts.SKELETON)))
             shown = entities
     except ArtifactMissing as exc:
         raise Gone(f"transcript {job.id} expired; its data was deleted") from exc

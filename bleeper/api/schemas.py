@@ -12,7 +12,7 @@ from bleeper import policies
 from bleeper.config import Settings
 from bleeper.errors import InvalidRequest
 from bleeper.headers import MAX_NAME, MAX_VALUE
-from bleeper.models import AudioOptions, Job, JobOptions, JobStatus
+from bleeper.models import AudioOptions, Job, JobOptions, JobStatus, SubstitutionName
 
 # AssemblyAI's speech models: any of them means "this deployment's Whisper model"
 AAI_SPEECH_MODELS = {"best", "universal", "nano", "slam-1"}
@@ -64,7 +64,7 @@ class TranscriptCreate(BaseModel):
     audio_url: Url
     redact_pii: bool | None = None
     redact_pii_policies: Policies | None = None
-    redact_pii_sub: Literal["hash", "entity_name", "obfuscation", "custom", "pseudonym"] | None = None
+    redact_pii_sub: SubstitutionName | None = None
     redact_pii_custom: Custom | None = None  # ✚ policy -> string, and "default"
     redact_pii_exclude: Policies | None = None  # ✚ policies never redacted
     keep_unredacted: bool | None = None  # ✚ keep the original transcript for redact=false reads
@@ -233,7 +233,7 @@ class RedactionSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
     redact_pii_policies: Policies | None = None
-    redact_pii_sub: Literal["hash", "entity_name", "obfuscation", "custom", "pseudonym"] | None = None
+    redact_pii_sub: SubstitutionName | None = None
     redact_pii_custom: Custom | None = None
     redact_pii_exclude: Policies | None = None
     redact_pii_audio: bool | None = None

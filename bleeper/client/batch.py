@@ -15,17 +15,10 @@ from typing import TYPE_CHECKING, Any
 from bleeper.client.errors import JobFailed
 from bleeper.client.http import Client
 from bleeper.client.inputs import Input, Outputs, completed_before, write_whole
+from bleeper.models import Substitution
 
 if TYPE_CHECKING:
     from bleeper.client.display import Display
-
-
-class Substitution(StrEnum):
-    hash = "hash"
-    entity_name = "entity_name"
-    obfuscation = "obfuscation"
-    custom = "custom"
-    pseudonym = "pseudonym"
 
 
 class State(StrEnum):

@@ -11,11 +11,10 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Histo
 from prometheus_client.registry import Collector
 
 from bleeper.models import JobStatus
+from bleeper.queues import PRIORITY_STEPS, QUEUES
 
 KEY = "bleeper:metrics"
 STAGE_BUCKETS = (0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600)
-QUEUES = ("io", "asr", "nlp", "media")
-PRIORITY_STEPS = (0, 3, 6, 9)  # workers/app.py; kombu keeps one Redis list per queue and priority
 _SEP = "\x06\x16"  # kombu's separator in those list names
 STATUS_INDEX = "bleeper:status:"  # set of job ids per current status
 

@@ -16,14 +16,6 @@ from bleeper.errors import ArtifactMissing, StorageRefused, StorageUnavailable
 _MISSING = {"NoSuchKey", "404", "NotFound"}
 
 
-def job_key(job_id: str, name: str) -> str:
-    return f"jobs/{job_id}/{name}"
-
-
-def upload_key(upload_id: str) -> str:
-    return f"uploads/{upload_id}"
-
-
 class Storage:
     """The few operations bleeper needs, with boto3's errors translated at this boundary."""
 

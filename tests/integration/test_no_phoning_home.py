@@ -22,9 +22,9 @@ from pathlib import Path
 import bleeper
 from bleeper.config import get_settings
 from bleeper.models import Transcript
-from workers.transcribe import load_model, transcribe_audio
+from bleeper.asr import load_model, transcribe_audio
 from workers.detect import build_analyzer, detect_pii
-from workers.redact_text import redact_text
+from bleeper.redaction.text import redact_text
 from bleeper import policies
 
 model = load_model(sys.argv[2], get_settings())

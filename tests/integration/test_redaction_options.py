@@ -14,7 +14,8 @@ import pytest
 import requests
 
 from bleeper.media import ffmpeg_exe
-from bleeper.state.storage import job_key, make_storage
+from bleeper.artifacts import job_key
+from bleeper.state.storage import make_storage
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -3,8 +3,8 @@ is built around.
 
 For each input file the bench alternates, in one process tree and on the same file:
 
-- **bare ASR**: `workers.transcribe.transcribe_audio` in this process with a model loaded once by
-  `workers.transcribe.load_model(settings.whisper_model, settings)`: the very calls, model,
+- **bare ASR**: `bleeper.asr.transcribe_audio` in this process with a model loaded once by
+  `bleeper.asr.load_model(settings.whisper_model, settings)`: the very calls, model,
   compute type, threads and beam size the worker uses;
 - **job**: the full pipeline through a local stack the bench starts itself (own BLEEPER_HOME in
   a temp dir, own ports, one worker process): the file is uploaded with POST /v2/upload first

@@ -59,7 +59,7 @@ def pool_pids(stack: Any) -> tuple[list[int], str]:
     if main is None:
         raise BenchError("the bench's worker is not running")
     kids = children(main)
-    probe = Celery(broker=stack.settings.broker_url)
+    probe = Celery(broker=stack.settings.celery_broker_url)
     try:
         stats = probe.control.inspect(destination=[stack.worker_name], timeout=5, limit=1).stats() or {}
     except Exception:  # noqa: BLE001 — no answer: fall back below

@@ -43,7 +43,7 @@ def run_bench(*, quick: bool = False, runs: int | None = None, out: Path = DEFAU
     from bleeper.config import get_settings
     from bleeper.state.jobs import make_store
     from bleeper.stack import Stack
-    from workers.transcribe import load_model
+    from bleeper.asr import load_model
 
     settings = get_settings()
     load_start = os.getloadavg()
@@ -118,7 +118,7 @@ def run_bench(*, quick: bool = False, runs: int | None = None, out: Path = DEFAU
             },
             "versions": versions(),
             "method": {
-                "bare_asr": "workers.transcribe.transcribe_audio on the local file in the bench process, model "
+                "bare_asr": "bleeper.asr.transcribe_audio on the local file in the bench process, model "
                             "loaded once before timing; wall time of the call",
                 "job": "POST /v2/transcript (upload via POST /v2/upload beforehand, not timed: see upload_s) "
                        "to receipt of the `completed` webhook at a receiver in the bench process",

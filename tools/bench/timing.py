@@ -17,7 +17,7 @@ from tools.receiver import WebhookReceiver
 def time_bare(path: Path, model: Any, settings: Any) -> dict[str, Any]:
     """One bare faster-whisper pass, exactly as the worker calls it; wall time and peak RSS of
     this process during the pass (VmHWM reset first, so it covers this pass only)."""
-    from workers.transcribe import transcribe_audio
+    from bleeper.asr import transcribe_audio
 
     reset = reset_peak_rss("self")
     started = time.perf_counter()

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 
-from bleeper import policies
+from bleeper import artifacts, policies
 from bleeper.api import readtime, render
 from bleeper.api.deps import Config, Owner, Store, Store3
 from bleeper.api.schemas import (
@@ -29,7 +29,8 @@ from bleeper.api.schemas import (
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest, NotFound, NotReady
 from bleeper.state.jobs import JobStore
 from bleeper.models import Job, JobStatus
-from bleeper.state.storage import Storage, job_key, upload_key
+from bleeper.artifacts import job_key, upload_key
+from bleeper.state.storage import Storage
 
 router = APIRouter(prefix="/v2/transcript", tags=["transcripts"])
 ID = re.compile(r"[0-9a-f]{32}")  # bleeper.state.jobs.new_id
@@ -50,7 +51,7 @@ def _document(storage: Storage, job: Job) -> dict[str, Any] | None:
     """What a reader may see of a completed job: the redacted document whenever PII was redacted."""
     if job.status != JobStatus.completed or job.deleted_at is not None:
         return None
-    name = "redacted.json" if job.options.redact_pii else "transcript.json"
+    name = artifacts.REDACTED if job.options.redact_pii else artifacts.TRANSCRIPT
     try:
         return storage.get_json(job_key(job.id, name))
     except ArtifactMissing as exc:
@@ -199,7 +200,6 @@ async def get_redacted_audio(
     """A fresh presigned URL (BLEEPER_PRESIGN_TTL, 30 min) each call, while the artifact lives.
 
     202 while it is being made, 400 once it is gone — the codes AssemblyAI's SDK expects."""
-    from workers.redact_audio import QUALITIES
 
     job = _own(store, transcript_id, owner, expired_ok=True)  # the SDK expects 400 for gone audio
     if not job.options.redact_pii_audio:
@@ -208,7 +208,7 @@ async def get_redacted_audio(
         raise InvalidRequest("the redacted audio was deleted and is no longer available")
     if job.status == JobStatus.error:
         raise InvalidRequest(f"the transcript failed, so there is no redacted audio: {job.error}")
-    name, _ = QUALITIES[job.options.redact_pii_audio_quality]
+    name = artifacts.REDACTED_AUDIO[job.options.redact_pii_audio_quality]
     key = job_key(job.id, name)
     if job.status != JobStatus.completed and "redact_audio" not in job.stages:
         raise NotReady("the redacted audio is not ready yet")
@@ -224,7 +224,7 @@ async def get_redacted_audio(
 async def get_redacted_video(transcript_id: str, owner: Owner, store: Store, storage: Store3,
                              settings: Config) -> RedactedVideoPublic:
     """✚ With `redact_pii_video`: the video with its audio redacted, the picture untouched."""
-    from workers.redact_audio import video_container
+    from bleeper.redaction.audio import video_container
 
     job = _own(store, transcript_id, owner, expired_ok=True)
     if not job.options.redact_pii_video:
@@ -235,7 +235,7 @@ async def get_redacted_video(transcript_id: str, owner: Owner, store: Store, sto
         raise NotReady("the redacted video is not ready yet")
     if not job.probe or not job.probe.has_video:
         raise InvalidRequest("the input has no video stream; use /redacted-audio")
-    key = job_key(job.id, f"redacted_video.{video_container(job.probe)[0]}")
+    key = job_key(job.id, artifacts.redacted_video(video_container(job.probe)[0]))
     if not await run_in_threadpool(storage.exists, key):
         raise InvalidRequest("the redacted video expired and is no longer available")
     return RedactedVideoPublic(status="redacted_video_ready",
@@ -251,7 +251,7 @@ async def redaction_report(transcript_id: str, owner: Owner, store: Store, stora
     from collections import Counter
 
     from bleeper.models import Entity
-    from workers.redact_audio import plan_intervals
+    from bleeper.redaction.audio import plan_intervals
 
     job = _own(store, transcript_id, owner)
     if job.status != JobStatus.completed:
@@ -260,7 +260,7 @@ async def redaction_report(transcript_id: str, owner: Owner, store: Store, stora
     entities: list[Entity] = []
     if o.redact_pii and job.deleted_at is None:
         try:
-            raw = await run_in_threadpool(storage.get_json, job_key(job.id, "entities.json"))
+            raw = await run_in_threadpool(storage.get_json, job_key(job.id, artifacts.ENTITIES))
         except ArtifactMissing as exc:
             raise Gone(f"transcript {job.id} expired; its data was deleted") from exc
         entities = [Entity.model_validate(e) for e in raw]

@@ -11,7 +11,7 @@ from bleeper.api.deps import Config, Owner, Store, Store3
 from bleeper.api.schemas import UploadPublic
 from bleeper.errors import InvalidRequest, PayloadTooLarge
 from bleeper.state.jobs import new_id
-from bleeper.state.storage import upload_key
+from bleeper.artifacts import upload_key
 
 router = APIRouter(prefix="/v2", tags=["uploads"])
 SPOOL_BYTES = 8 * 1024 * 1024

@@ -32,23 +32,11 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     while not _answers(sock, url):
         assert proc.poll() is None and time.monotonic() < deadline, "redis-server did not start"
         time.sleep(0.05)
-    # A job these tests accept goes on this Redis's queues, never to a stack another test runs.
-    from workers.app import app as celery_app
-
-    previous = celery_app.conf.broker_url
-    _point_celery_at(celery_app, f"redis+socket://{sock}")
+    # A job these tests accept goes on this Redis's queues (the API publishes to the broker of the
+    # settings it was created with), never to a stack another test runs.
     yield url
-    _point_celery_at(celery_app, previous)
     proc.terminate()
     proc.wait(10)
-
-
-def _point_celery_at(celery_app, broker_url: str) -> None:
-    """Change the broker and drop the connections (and producers) made to the old one: in a whole
-    run the integration stack's tests have already published through this app."""
-    celery_app.conf.broker_url = broker_url
-    celery_app.close()  # the connection pool
-    celery_app.amqp._producer_pool = None
 
 
 def _answers(sock: Path, url: str) -> bool:

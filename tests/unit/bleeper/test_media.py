@@ -21,8 +21,8 @@ from bleeper import media
 from bleeper.errors import MediaError
 from bleeper.media import NOT_MEDIA, ffmpeg_exe, probe, run_ffmpeg
 from bleeper.models import Probe
-from workers.redact_audio import render
-from workers.transcribe import pcm_chunks
+from bleeper.redaction.audio import render_audio
+from bleeper.asr import pcm_chunks
 
 SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "sample_call.mp3"
 INFO = Probe(duration_s=3.0, codec="mp3", sample_rate=16_000, channels=1, has_video=False, format="mp3")
@@ -113,7 +113,7 @@ def test_the_ffmpeg_command_line_refuses_it_too(wires, tmp_path, kind):
     """redact_audio never probes again: its ffmpeg input carries the same whitelists."""
     path = _playlists(wires, tmp_path)[kind]
     with pytest.raises(MediaError) as refused:
-        render(path, tmp_path / "out.mp3", [(500, 1000)], INFO)
+        render_audio(path, tmp_path / "out.mp3", [(500, 1000)], INFO)
     assert refused.value.message == NOT_MEDIA
     assert wires.close() == []
     assert not (tmp_path / "out.mp3").exists()

@@ -9,7 +9,7 @@ import pytest
 from bleeper import policies
 from tools.evaluate import read_aloud
 from workers.detect import build_analyzer, detect_pii
-from workers.redact_audio import plan_intervals
+from bleeper.redaction.audio import plan_intervals
 
 pytestmark = pytest.mark.slow
 

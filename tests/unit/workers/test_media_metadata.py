@@ -14,7 +14,7 @@ import pytest
 
 from bleeper.media import probe, run_ffmpeg
 from bleeper.models import Probe
-from workers.redact_audio import render, render_video, video_container
+from bleeper.redaction.audio import render_audio, render_video, video_container
 
 TITLE, COMMENT = "Call with John Lowry 610-265-1714", "SSN 123-45-6789"
 ARTIST, CHAPTER = "Agent Sarah Jennings", "Card 4532015112830366"
@@ -118,7 +118,7 @@ def test_nothing_of_the_source_metadata_reaches_the_redacted_file(inputs, tmp_pa
         render_video(source, out, [(500, 900)], info)
     else:
         out = tmp_path / f"redacted.{output}"
-        render(source, out, [(500, 900)], info, quality=output)
+        render_audio(source, out, [(500, 900)], info, quality=output)
     data = out.read_bytes()
     assert _found(data) == []
     assert b"\x89PNG" not in data, "the cover art (or an attachment) was copied"
@@ -138,8 +138,8 @@ def test_the_same_job_renders_the_same_bytes(inputs, tmp_path, quality):
     """bitexact: no ffmpeg version string, nothing that changes from one run to the next."""
     source, info = inputs["udta.m4a"]
     a, b = tmp_path / f"a.{quality}", tmp_path / f"b.{quality}"
-    render(source, a, [(500, 900)], info, quality=quality)
-    render(source, b, [(500, 900)], info, quality=quality)
+    render_audio(source, a, [(500, 900)], info, quality=quality)
+    render_audio(source, b, [(500, 900)], info, quality=quality)
     assert a.read_bytes() == b.read_bytes()
     assert b"Lavf6" not in a.read_bytes() and b"Lavc6" not in a.read_bytes()
 

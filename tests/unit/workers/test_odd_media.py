@@ -13,8 +13,8 @@ import pytest
 
 from bleeper.errors import MediaError
 from bleeper.media import DAMAGED, probe, run_ffmpeg
-from workers.redact_audio import render, render_video, video_container
-from workers.transcribe import pcm_chunks
+from bleeper.redaction.audio import render_audio, render_video, video_container
+from bleeper.asr import pcm_chunks
 
 TONE_HZ, BEEP_HZ = 300, 1000
 RATES = [8000, 11025, 16000, 22050, 44100, 48000, 96000, 192000]
@@ -62,7 +62,7 @@ def test_any_rate_and_channel_count_renders(tmp_path, rate, channels, quality):
     source = _wav(tmp_path / "call.wav", rate, channels)
     info = probe(source)
     out = tmp_path / f"redacted.{quality}"
-    written = render(source, out, [(800, 1300)], info, quality=quality)
+    written = render_audio(source, out, [(800, 1300)], info, quality=quality)
 
     if quality == "wav":
         assert (written.sample_rate, written.channels) == (rate, channels)
@@ -90,7 +90,7 @@ def test_a_speaker_alone_on_any_channel_is_heard_by_asr_and_kept_in_the_mp3(tmp_
     pcm = np.concatenate([s for _, s in pcm_chunks(source)])
     assert np.sqrt(np.mean(pcm**2)) == pytest.approx(0.3 / np.sqrt(2), rel=0.05)  # as loud as recorded
     out = tmp_path / "redacted.mp3"
-    render(source, out, [], probe(source))
+    render_audio(source, out, [], probe(source))
     x, _ = _decode(out)
     side = len(range(only % 2, channels, 2))  # channels mixed into the speaker's side
     assert np.sqrt(np.mean(x**2, axis=0))[only % 2] == pytest.approx(0.3 / np.sqrt(2) / side, rel=0.1)
@@ -109,7 +109,7 @@ def test_a_stream_that_changes_format_half_way_is_transcribed_and_rendered(tmp_p
     pcm = np.concatenate([s for _, s in pcm_chunks(joined)])
     assert len(pcm) / 16_000 == pytest.approx(4.0, abs=0.2)
     out = tmp_path / "redacted.wav"
-    render(joined, out, [(2800, 3300)], probe(joined), quality="wav")
+    render_audio(joined, out, [(2800, 3300)], probe(joined), quality="wav")
     x, rate = _decode(out)
     assert len(x) / rate == pytest.approx(4.0, abs=0.2)
     assert _share_at(x[int(2.9 * rate):int(3.2 * rate), 0], rate, BEEP_HZ) == 1.0
@@ -148,7 +148,7 @@ def test_the_redacted_damaged_mp3_keeps_the_transcripts_clock(damaged_tone, tmp_
     decoded_s = len(pcm) / 16_000
     at = decoded_s - 1.5  # well after the damaged third
     out = tmp_path / f"redacted.{quality}"
-    render(damaged_tone, out, [(int(at * 1000), int((at + 0.5) * 1000))], probe(damaged_tone), quality=quality)
+    render_audio(damaged_tone, out, [(int(at * 1000), int((at + 0.5) * 1000))], probe(damaged_tone), quality=quality)
     x, rate = _decode(out)
     assert abs(len(x) / rate - decoded_s) <= 0.020 + (0.06 if quality == "mp3" else 0)  # mp3 frame padding
     assert _share_at(x[int((at + 0.1) * rate):int((at + 0.4) * rate), 0], rate, BEEP_HZ) == 1.0
@@ -195,7 +195,7 @@ def test_the_beep_is_in_every_channel_of_a_labelled_layout(tmp_path, layout):
     run_ffmpeg(["-loglevel", "error", "-f", "lavfi", "-i", f"sine=frequency={TONE_HZ}:duration=2:sample_rate=16000",
                 "-af", f"pan={layout}|{copies}", str(source)])
     out = tmp_path / "redacted.wav"
-    render(source, out, [(800, 1300)], probe(source), quality="wav")
+    render_audio(source, out, [(800, 1300)], probe(source), quality="wav")
     x, rate = _decode(out)
     assert x.shape[1] == n
     for ch in range(n):
@@ -210,7 +210,7 @@ def test_whisper_hears_the_call_on_both_sides_of_the_damage(sample_call, tmp_pat
     """The sample call with its middle third overwritten used to end in `internal error
     (InvalidDataError)`: PyAV's decode loop gave up at the first refused packet."""
     from bleeper.config import get_settings
-    from workers.transcribe import load_model, transcribe_audio
+    from bleeper.asr import load_model, transcribe_audio
 
     path = _damaged(tmp_path / "call.mp3", sample_call.read_bytes())
     transcript = transcribe_audio(path, load_model("tiny.en", get_settings()), language="en", beam_size=1)

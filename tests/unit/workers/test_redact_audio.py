@@ -11,7 +11,7 @@ import pytest
 from bleeper.errors import MediaError
 from bleeper.media import probe
 from bleeper.models import Entity, Probe
-from workers.redact_audio import plan_intervals, render
+from bleeper.redaction.audio import plan_intervals, render_audio
 
 TONE_HZ = 300
 BEEP_HZ = 1000
@@ -133,7 +133,7 @@ def test_probe_refuses_what_is_not_audio(tmp_path, path_text):
 def test_beep_replaces_the_interval_and_leaves_the_rest_alone(mono, tmp_path):
     source, info = mono
     out = tmp_path / "redacted.wav"
-    render(source, out, [(2000, 3000)], info, method="beep", quality="wav")
+    render_audio(source, out, [(2000, 3000)], info, method="beep", quality="wav")
     x, rate = _read(out)
     original, _ = _read(source)
     assert rate == 16_000
@@ -153,7 +153,7 @@ def test_beep_replaces_the_interval_and_leaves_the_rest_alone(mono, tmp_path):
 def test_silence_mutes_the_interval(mono, tmp_path):
     source, info = mono
     out = tmp_path / "redacted.wav"
-    render(source, out, [(2000, 3000)], info, method="silence", quality="wav")
+    render_audio(source, out, [(2000, 3000)], info, method="silence", quality="wav")
     x, rate = _read(out)
     assert _rms(_window(x, rate, 2.05, 2.95)) < 1.0
     assert _rms(_window(x, rate, 0.5, 1.5)) > 1000
@@ -165,7 +165,7 @@ def test_silence_covers_an_interval_to_its_first_and_last_sample(mono, tmp_path,
     """Edges that fall inside a filter frame: that whole frame is muted, never left audible."""
     source, info = mono
     out = tmp_path / "redacted.wav"
-    render(source, out, [(start_ms, end_ms)], info, method="silence", quality="wav")
+    render_audio(source, out, [(start_ms, end_ms)], info, method="silence", quality="wav")
     x, rate = _read(out)
     original, _ = _read(source)
     assert _rms(_window(x, rate, start_ms / 1000, end_ms / 1000)) < 1.0
@@ -178,7 +178,7 @@ def test_silence_covers_an_interval_to_its_first_and_last_sample(mono, tmp_path,
 def test_several_intervals_are_all_beeped(mono, tmp_path):
     source, info = mono
     out = tmp_path / "redacted.wav"
-    render(source, out, [(500, 1500), (3000, 3500), (5000, 6000)], info, method="beep", quality="wav")
+    render_audio(source, out, [(500, 1500), (3000, 3500), (5000, 6000)], info, method="beep", quality="wav")
     x, rate = _read(out)
     for a, b in [(0.6, 1.4), (3.05, 3.45), (5.1, 5.9)]:
         assert _dominant_hz(_window(x, rate, a, b), rate) == pytest.approx(BEEP_HZ, abs=20)
@@ -189,7 +189,7 @@ def test_several_intervals_are_all_beeped(mono, tmp_path):
 def test_no_intervals_gives_the_original_audio(mono, tmp_path):
     source, info = mono
     out = tmp_path / "redacted.wav"
-    render(source, out, [], info, method="beep", quality="wav")
+    render_audio(source, out, [], info, method="beep", quality="wav")
     x, _ = _read(out)
     original, _ = _read(source)
     assert x.shape == original.shape
@@ -200,7 +200,7 @@ def test_no_intervals_gives_the_original_audio(mono, tmp_path):
 def test_stereo_44k_keeps_its_channels_and_rate_in_wav(stereo, tmp_path, method):
     source, info = stereo
     out = tmp_path / "redacted.wav"
-    render(source, out, [(2000, 3000)], info, method=method, quality="wav")
+    render_audio(source, out, [(2000, 3000)], info, method=method, quality="wav")
     x, rate = _read(out)
     assert rate == 44_100
     assert x.shape[1] == 2
@@ -218,7 +218,7 @@ def test_stereo_44k_keeps_its_channels_and_rate_in_wav(stereo, tmp_path, method)
 def test_mp3_output_decodes_with_the_same_duration(request, tmp_path, fixture):
     source, info = request.getfixturevalue(fixture)
     out = tmp_path / "redacted.mp3"
-    render(source, out, [(2000, 3000)], info, method="beep", quality="mp3")
+    render_audio(source, out, [(2000, 3000)], info, method="beep", quality="mp3")
     decoded = probe(out)
     assert decoded.format == "mp3"
     assert decoded.duration_s == pytest.approx(info.duration_s, abs=0.1)
@@ -230,4 +230,4 @@ def test_an_unreadable_source_is_a_media_error(tmp_path):
     source.write_bytes(b"not audio at all")
     info = Probe(duration_s=6.0, codec="pcm_s16le", sample_rate=16_000, channels=1, has_video=False, format="wav")
     with pytest.raises(MediaError, match="not audio or video"):
-        render(source, tmp_path / "out.wav", [(2000, 3000)], info, quality="wav")
+        render_audio(source, tmp_path / "out.wav", [(2000, 3000)], info, quality="wav")

@@ -8,7 +8,7 @@ import pytest
 
 from bleeper.models import Entity, Transcript
 from tools.evaluate import read_aloud
-from workers.redact_text import public_entities, redact_text
+from bleeper.redaction.text import public_entities, redact_text
 
 NAME = "Sarah Jennings"
 PHONE = "610-265-1714"

@@ -9,8 +9,8 @@ import pytest
 
 from bleeper import policies
 from bleeper.models import Entity, Segment, Transcript, Word
-from workers.pseudonyms import assign
-from workers.redact_text import Style, document, render, skeleton, with_pseudonyms
+from bleeper.redaction.pseudonyms import assign
+from bleeper.redaction.text import Style, document, render_text, skeleton, with_pseudonyms
 
 TEXT = "Hi, my name is Sarah Jennings. Call me at 610-265-1714. Thanks Sarah, and David said hi."
 VALUES = [("person_name", "Sarah Jennings"), ("phone_number", "610-265-1714"), ("person_name", "Sarah"),
@@ -50,7 +50,7 @@ def _call() -> tuple[Transcript, list[Entity]]:
 def test_each_style_writes_the_text_as_documented(style, expected):
     t, entities = _call()
     for source in (t, skeleton(t, entities)):  # the same from the original or from the skeleton
-        out = render(source, entities, style)
+        out = render_text(source, entities, style)
         assert out.text == expected
         assert [s.text for s in out.sentences] == [expected]
         for _, value in VALUES:

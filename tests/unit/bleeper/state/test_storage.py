@@ -12,7 +12,8 @@ from moto import mock_aws
 
 from bleeper.config import Settings
 from bleeper.errors import ArtifactMissing, PermanentError, StorageRefused
-from bleeper.state.storage import Storage, job_key, make_storage, upload_key
+from bleeper.artifacts import job_key, upload_key
+from bleeper.state.storage import Storage, make_storage
 
 BUCKET = "bleeper"
 

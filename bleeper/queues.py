@@ -1,0 +1,26 @@
+"""The pipeline's queues, which stage runs on which, and in what priority: named once, for the
+workers that consume them, the metrics that count them and the stack that starts workers on them."""
+
+from __future__ import annotations
+
+# one queue per kind of work, so an operator can give each its own workers (docs: Operations)
+QUEUES = ("io", "asr", "nlp", "media")
+STAGE_QUEUES = {
+    "fetch": "io",
+    "transcribe": "asr",
+    "detect": "nlp",
+    "redact_text": "nlp",
+    "redact_audio": "media",
+    "verify": "asr",
+    "finalize": "io",
+    "notify": "io",
+    "sweep": "io",
+}
+# With Redis, priority 0 is served first. Later stages go first, so a busy worker finishes the
+# jobs it has started before it starts new ones: with 200 jobs queued at once, breadth-first
+# order made every job wait for all the others (bench/load.py).
+PRIORITY_STEPS = (0, 3, 6, 9)  # kombu keeps one Redis list per queue and step
+STAGE_PRIORITY = {
+    "fetch": 9, "transcribe": 6, "detect": 3, "redact_text": 3, "redact_audio": 3, "verify": 3,
+    "notify": 0, "finalize": 0, "sweep": 9,
+}
