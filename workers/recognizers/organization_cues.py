@@ -110,6 +110,12 @@ _VERB_OR_ADVERB = re.compile(r"(?:ing|ed|ly)$")
 _NAME_ENDINGS = frozenset("living building staffing printing marketing trucking manufacturing engineering housing "
                           "nursing learning training united limited incorporated unlimited".split())
 # what `this is … customer service` says of a service rather than the company's name
+# a title begins a person's name (`it's Rosalind from Dr. Achterberg's office`)
+_TITLES = frozenset("dr dr. doctor mr mr. mrs mrs. ms ms. mister miss professor prof".split())
+# a word with a number after it is a numbered thing (`it's Summer from room 208`, `gate 12`)
+_NUMBER_AFTER = re.compile(r"\s+(?:#\s*)?\d")
+# after a copula a participle is the verb (`your provider is running late`, `my bank is closed`)
+_COPULA = re.compile(r"(?: is| was| are|'s)$")
 _JUDGEMENTS = frozenset("great good bad terrible awful horrible excellent amazing poor ridiculous fantastic "
                         "wonderful best worst lousy".split())
 
@@ -162,8 +168,12 @@ class OrganizationCueRecognizer(EntityRecognizer):
             span = _name(low, cue.end())
             if span is None:
                 continue
-            start, end, _ = span
-            if _EMAIL_AFTER.match(low, end):
+            start, end, size = span
+            first = low[start:end].split()[0]
+            if _EMAIL_AFTER.match(low, end) or first in _TITLES or (size == 1 and _NUMBER_AFTER.match(low, end)):
+                continue
+            if _COPULA.search(cue.group()) and _VERB_OR_ADVERB.search(first) and first not in HEADS \
+                    and first not in _NAME_ENDINGS:
                 continue
             if cue.group("weak") and (not _has_head(low, start, end) or low[start:end].split()[0] in _JUDGEMENTS):
                 continue

@@ -39,6 +39,7 @@ HEADS = {
     "jewelers", "furniture", "mattress", "appliances", "renewables", "solar", "marine", "academy", "university",
     "college", "institute", "foundation", "ministries", "center", "daycare", "preschool", "montessori", "wholesale",
     "outlet", "depot", "mart", "warehouse", "school", "pharmaceuticals", "dealership", "sons", "brothers", "bros",
+    "pd", "police", "sheriff", "parish", "church",
 }
 HEAD_PAIRS = {("credit", "union"), ("body", "shop"), ("urgent", "care"), ("eye", "care"), ("pest", "control"),
               ("physical", "therapy"), ("animal", "hospital"), ("medical", "center"), ("learning", "center")}
@@ -110,6 +111,7 @@ _MOVING = re.compile(r"\b(?:connect\w*|go|goes|going|went|gone|driv\w*|drove|fl(
 # Walgreens on Fulton Street`): people and towns take no article
 _BRANCH_AFTER = re.compile(r" (?:on|in|at|over on|out on|by|off) (?:[A-Z]\w+|\d)")
 _BEFORE_PLACE = re.compile(r"(.+?)(?= (?:on|in|at|by|off) )")
+_DIGIT = re.compile(r"\d")
 _THE = re.compile(r"\bthe\s$", re.IGNORECASE)
 # The card networks, a closed set, named where a card is talked about: with an article or an owner
 # before (`on the Amex`, `It's a Visa debit`) or card words or digits after (`Discover number is`,
@@ -123,7 +125,7 @@ _OWNER = re.compile(r"\b(?:my|our|your|his|her|their|the|a|an)\s$", re.IGNORECAS
 
 def _trim(words: list[str]) -> list[str]:
     """Leading words that begin a sentence or a title ("The", "My", "Dr.") are not the name."""
-    while words and words[0].lower().rstrip(",") in GENERIC and words[0].lower() not in {"general"}:
+    while words and words[0].lower().rstrip(",.") in GENERIC and words[0].lower() not in {"general"}:
         words = words[1:]
     return words
 
@@ -169,7 +171,8 @@ class OrganizationRecognizer(EntityRecognizer):
             elif _THE.search(left) and len(trimmed) == len(words):
                 name = _BEFORE_PLACE.match(m.group())  # the run reads on: `Walgreens on Fulton Street`
                 end = m.start() + len(name.group(1)) if name else m.end()
-                if len(text[start:end].split()) <= 3 and _BRANCH_AFTER.match(text, end):
+                if len(text[start:end].split()) <= 3 and _BRANCH_AFTER.match(text, end) and text[start].isupper() \
+                        and not _DIGIT.search(text, start, end):
                     found.append((start, end, 0.86, "a business's branch"))
         for m in NETWORK.finditer(text):
             if (_CARD_BEFORE.search(text, 0, m.start()) or _CARD_AFTER.match(text, m.end())) \

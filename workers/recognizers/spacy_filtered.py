@@ -28,11 +28,17 @@ _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr)\.$")
 # such word an organisation, and in calls nearly all are a thing's name: SIM, ICCID, W-4, PTO, HOA,
 # ITIN, HSA, PDF, ATM, IBAN, MRN, FMLA. Measured on blind2, dev, hard and the blind tune half: 34
 # of 37 such ORG guesses were wrong; the 3 right ones came after a preposition that takes an
-# organisation (`a letter from the IRS`, `coverage is through the NFIP`). Spelled letters
-# (`K-E-S-S-L-E-R`) are names, and stay as they are.
+# organisation (`a letter from the IRS`, `coverage is through the NFIP`). Without that cue, one
+# is a thing when a determiner or owner comes before it (`the SIM tray`, `my ITIN`, `this HOA`),
+# digits come after it (`ABA 1 2 2…`) or it holds a digit (`W-4`, `R01`). A bare one stays: it
+# may be another kind of PII the guess at least covers (`flight, DVT, so I need…`). Spelled
+# letters (`K-E-S-S-L-E-R`) are names, and stay as they are.
 _ACRONYM = re.compile(r"(?=(?:[^a-z]*[a-z]){0,1}[^a-z]*$)(?=(?:.*[A-Z]){2}|.*\d)[A-Za-z\d.-]{2,6}")
 _SPELLED = re.compile(r"[A-Za-z](?:[- ][A-Za-z]){2,}\.?")
 _ORG_CUE = re.compile(r"\b(?:from|through|with|by|at|via|called)\s+(?:the\s+)?$", re.IGNORECASE)
+_THING_BEFORE = re.compile(r"\b(?:the|a|an|my|your|his|her|our|their|its|this|that|these|those|any|no|each|every|"
+                           r"prior-year|same)\s+$", re.IGNORECASE)
+_DIGITS_AFTER = re.compile(r"[\s,:]+(?:is\s+|was\s+|number\s+)?\d")
 # spaCy sm calls streets organisations (`on Delmar Boulevard`, `on Magnolia Terrace`): 8 of its
 # ORG guesses across the sets; none of its right ones ended in a street word
 _STREET_ENDS = _STREET_WORDS | {"terrace", "parkway", "highway", "turnpike", "trail", "pike", "boulevard", "blvd",
@@ -77,7 +83,11 @@ def _organisation(text: str, r: RecognizerResult) -> RecognizerResult | None:
     if _SPELLED.fullmatch(span):
         return r
     if _ACRONYM.fullmatch(span):
-        return r if _ORG_CUE.search(text, 0, r.start) else None
+        if _ORG_CUE.search(text, 0, r.start):
+            return r
+        thing = (_THING_BEFORE.search(text, 0, r.start) or _DIGITS_AFTER.match(text, r.end)
+                 or any(c.isdigit() for c in span))
+        return None if thing else r
     if _RANK_AFTER.match(text, r.end):
         return None
     words = span.lower().split()

@@ -91,6 +91,27 @@ def test_a_determiner_pronoun_or_bare_noun_after_the_cue_is_not_an_organisation(
     assert found(recognizer, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Hi, it's Rosalind from Dr. Achterberg's office calling in a new script.",
+    "this is nancy from doctor patel's office",
+    "Hi, it's Summer from room 208, the AC is blowing warm air.",
+    "this is kim from gate 12",
+    "Your provider is running a few minutes behind.",
+    "my bank is closed on sundays",
+])
+def test_a_title_a_numbered_thing_or_a_verb_after_the_cue_is_not_an_organisation(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("this is dana from comcast", "comcast"),
+    ("my employer is sunrise senior living", "sunrise senior living"),
+    ("my bank is wells fargo", "wells fargo"),
+])
+def test_hard_positives_beside_those_rules_are_still_found(recognizer, text, name):
+    assert name in found(recognizer, text)
+
+
 def test_a_very_long_run_of_cues_is_read_to_the_end(recognizer):
     text = "I bank with, uh, um, " * 2000 + "I shop at harbor freight"
     assert found(recognizer, text)[-1] == "harbor freight"
