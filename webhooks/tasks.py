@@ -34,7 +34,7 @@ def _record(job_id: str, event: str, outcome: int | str) -> None:
             out["webhook_status_code"] = outcome
         return out
 
-    context.jobs().change(job_id, fields)
+    context.job_store().change(job_id, fields)
 
 
 @app.task(name="bleeper.notify", bind=True, acks_late=True, max_retries=None, priority=STAGE_PRIORITY["notify"])
@@ -43,7 +43,7 @@ def notify(self: Task, job_id: str, event: str) -> str:
     so `completed` follows `redacted_audio_ready` whether or not that one got through."""
     logs.job_context.set({"job_id": job_id, "stage": f"notify:{event}"})
     settings = context.settings()
-    job = context.jobs().get(job_id)
+    job = context.job_store().get(job_id)
     o = job.options
     if not o.webhook_url:
         return job_id
@@ -64,7 +64,7 @@ def notify(self: Task, job_id: str, event: str) -> str:
         )
     except WebhookUnavailable as exc:
         _record(job_id, event, exc.status_code or "unreachable")
-        context.jobs().metrics.webhook(event, "retried" if attempt < settings.webhook_max_attempts else "gave_up")
+        context.job_store().metrics.webhook(event, "retried" if attempt < settings.webhook_max_attempts else "gave_up")
         if attempt < settings.webhook_max_attempts:
             countdown = get_exponential_backoff_interval(
                 settings.webhook_backoff_s, self.request.retries, settings.webhook_backoff_max_s, full_jitter=False
@@ -75,10 +75,10 @@ def notify(self: Task, job_id: str, event: str) -> str:
         return job_id
     except (WebhookRejected, BleeperError) as exc:
         _record(job_id, event, getattr(exc, "status_code", None) or type(exc).__name__)
-        context.jobs().metrics.webhook(event, "refused")
+        context.job_store().metrics.webhook(event, "refused")
         log.warning("job %s: %s webhook refused: %s", job_id, event, type(exc).__name__)
         return job_id
     _record(job_id, event, code)
-    context.jobs().metrics.webhook(event, "delivered")
+    context.job_store().metrics.webhook(event, "delivered")
     log.info("job %s: %s webhook delivered (%d, attempt %d)", job_id, event, code, attempt)
     return job_id

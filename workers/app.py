@@ -176,7 +176,7 @@ class StageTask(SafeTask):
         if not job_id:
             return
         try:
-            job = context.jobs().mark(job_id, JobStatus.error, error=user_message(exc), failed_stage=stage)
+            job = context.job_store().mark(job_id, JobStatus.error, error=user_message(exc), failed_stage=stage)
         except BleeperError:
             log.exception("job %s: could not record the failure", job_id)
             return
@@ -207,8 +207,8 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], T
                     "try a shorter file or raise BLEEPER_TASK_TIME_LIMIT"
                 ) from None
             elapsed = time.perf_counter() - started
-            context.jobs().record_stage(job_id, name, elapsed)
-            context.jobs().metrics.stage(name, elapsed)
+            context.job_store().record_stage(job_id, name, elapsed)
+            context.job_store().metrics.stage(name, elapsed)
             log.info("job %s: %s done in %.2f s", job_id, name, elapsed)
             return job_id
 

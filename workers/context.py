@@ -32,7 +32,7 @@ def settings() -> Settings:
 
 
 @lru_cache
-def jobs() -> JobStore:
+def job_store() -> JobStore:
     return make_store(settings())
 
 
@@ -58,5 +58,5 @@ def analyzer() -> AnalyzerEngine:
 
 def reset() -> None:
     """Drop clients inherited from the parent process: sockets must not be shared across fork."""
-    jobs.cache_clear()
+    job_store.cache_clear()
     storage.cache_clear()

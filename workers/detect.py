@@ -264,7 +264,7 @@ def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[s
 
 @stage("detect")
 def detect(job_id: str) -> None:
-    store, storage = context.jobs(), context.storage()
+    store, storage = context.job_store(), context.storage()
     job = store.get(job_id)
     transcript = Transcript.model_validate(storage.get_json(job_key(job_id, artifacts.TRANSCRIPT)))
     min_scores = context.settings().min_scores

@@ -62,7 +62,7 @@ def upload_id_of(audio_url: str, api_url: str) -> str | None:
 @stage("fetch")
 def fetch(job_id: str) -> None:
     settings = context.settings()
-    store, storage = context.jobs(), context.storage()
+    store, storage = context.job_store(), context.storage()
     job = store.mark(job_id, JobStatus.processing)
     with tempfile.TemporaryDirectory(prefix="bleeper-fetch-") as tmp:
         source = Path(tmp) / artifacts.SOURCE

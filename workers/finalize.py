@@ -30,7 +30,7 @@ def originals_to_delete(o: JobOptions) -> list[str]:
 
 @stage("finalize")
 def finalize(job_id: str) -> None:
-    store, storage = context.jobs(), context.storage()
+    store, storage = context.job_store(), context.storage()
     job = store.get(job_id)
     o = job.options
     for name in expected_artifacts(o, job.probe):

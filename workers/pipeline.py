@@ -78,7 +78,7 @@ def submit(options: JobOptions, owner: str, *, store: JobStore | None = None,
     `owner` is `bleeper.state.jobs.owner_of(api_key)`: uploads and jobs are visible to their owner only.
     """
     settings = settings or context.settings()
-    store = store or context.jobs()
+    store = store or context.job_store()
     validate(options, settings)
     upload_id = upload_id_of(options.audio_url, settings.api_url)
     if upload_id is not None and store.upload_owner(upload_id) != owner:

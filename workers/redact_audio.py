@@ -20,7 +20,7 @@ log = logging.getLogger("bleeper.redact_audio")
 @stage("redact_audio")
 def redact_audio(job_id: str) -> None:
     settings = context.settings()
-    store, storage = context.jobs(), context.storage()
+    store, storage = context.job_store(), context.storage()
     job = store.get(job_id)
     if job.probe is None:
         raise MediaError("the source was not probed; re-submit the job")

@@ -18,7 +18,7 @@ from workers.app import stage
 
 @stage("redact_text")
 def redact_text(job_id: str) -> None:
-    store, storage = context.jobs(), context.storage()
+    store, storage = context.job_store(), context.storage()
     job = store.get(job_id)
     transcript = Transcript.model_validate(storage.get_json(job_key(job_id, artifacts.TRANSCRIPT)))
     entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job_id, artifacts.ENTITIES))]

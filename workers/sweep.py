@@ -59,7 +59,7 @@ def sweep(store: JobStore, storage: Storage, *, now: float, retention_s: int) ->
 
 @app.task(name="bleeper.sweep", acks_late=True, ignore_result=True, priority=STAGE_PRIORITY["sweep"])
 def sweep_task() -> dict:
-    report = sweep(context.jobs(), context.storage(), now=time.time(), retention_s=context.settings().retention)
+    report = sweep(context.job_store(), context.storage(), now=time.time(), retention_s=context.settings().retention)
     log.info("retention sweep: %d jobs expired, %d uploads, %d objects deleted",
              report.jobs_expired, report.uploads_deleted, report.objects_deleted)
     return asdict(report)

@@ -19,7 +19,7 @@ log = logging.getLogger("bleeper.transcribe")
 @stage("transcribe")
 def transcribe(job_id: str) -> None:
     settings = context.settings()
-    store, storage = context.jobs(), context.storage()
+    store, storage = context.job_store(), context.storage()
     job = store.get(job_id)
     language = job.options.language_code
     model = context.whisper()

@@ -76,7 +76,7 @@ def candidates(text: str, analyzer, wanted: tuple[str, ...],  # noqa: ANN001
 @stage("verify")
 def verify(job_id: str) -> None:
     settings = context.settings()
-    store, storage = context.jobs(), context.storage()
+    store, storage = context.job_store(), context.storage()
     job = store.get(job_id)
     o = job.options
     wanted = policies.wanted(o.redact_pii_policies, o.redact_pii_exclude)

@@ -43,6 +43,6 @@ async def owner(request: Request, authorization: Annotated[str | None, Header()]
 
 
 Owner = Annotated[str, Depends(owner)]
-Store = Annotated[JobStore, Depends(store)]
-Store3 = Annotated[Storage, Depends(storage)]
+JobStoreDep = Annotated[JobStore, Depends(store)]
+StorageDep = Annotated[Storage, Depends(storage)]
 Config = Annotated[Settings, Depends(settings)]

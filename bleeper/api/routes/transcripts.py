@@ -12,8 +12,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 
 from bleeper import artifacts, policies
-from bleeper.api import readtime, render
-from bleeper.api.deps import Config, Owner, Store, Store3
+from bleeper.api import readtime, views
+from bleeper.api.deps import Config, Owner, JobStoreDep, StorageDep
 from bleeper.api.schemas import (
     PageDetails,
     ParagraphsPublic,
@@ -73,7 +73,7 @@ def _iso(ts: float | None) -> str | None:
 
 
 @router.post("", response_model=TranscriptPublic)
-async def create_transcript(body: TranscriptCreate, owner: Owner, store: Store, settings: Config) -> TranscriptPublic:
+async def create_transcript(body: TranscriptCreate, owner: Owner, store: JobStoreDep, settings: Config) -> TranscriptPublic:
     from bleeper.api.routes.settings import load as account_settings
     from workers import submit
 
@@ -87,7 +87,7 @@ async def create_transcript(body: TranscriptCreate, owner: Owner, store: Store, 
 async def list_transcripts(
     request: Request,
     owner: Owner,
-    store: Store,
+    store: JobStoreDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 10,
     status: JobStatus | None = None,
     before_id: str | None = None,
@@ -124,7 +124,7 @@ async def list_transcripts(
 
 @router.get("/{transcript_id}", response_model=TranscriptPublic)
 async def get_transcript(
-    transcript_id: str, owner: Owner, store: Store, storage: Store3, settings: Config,
+    transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep, settings: Config,
     redact: bool | None = None,
     exclude: str | None = None,
     sub: str | None = None,
@@ -140,7 +140,7 @@ async def get_transcript(
 
 
 @router.delete("/{transcript_id}", response_model=TranscriptPublic)
-async def delete_transcript(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+async def delete_transcript(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                             settings: Config) -> TranscriptPublic:
     """Deletes the audio, transcript and redacted artifacts; the record stays as a tombstone."""
     job = _own(store, transcript_id, owner)
@@ -154,48 +154,48 @@ async def delete_transcript(transcript_id: str, owner: Owner, store: Store, stor
 
 
 @router.get("/{transcript_id}/sentences", response_model=SentencesPublic)
-async def get_sentences(transcript_id: str, owner: Owner, store: Store, storage: Store3) -> SentencesPublic:
+async def get_sentences(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep) -> SentencesPublic:
     job = _own(store, transcript_id, owner)
     doc = await run_in_threadpool(_completed_document, storage, job)
-    sents = render.sentences(doc)
-    return SentencesPublic(id=job.id, sentences=sents, confidence=render._mean(doc["words"]),
+    sents = views.sentences(doc)
+    return SentencesPublic(id=job.id, sentences=sents, confidence=views._mean(doc["words"]),
                            audio_duration=round(job.probe.duration_s) if job.probe else 0)
 
 
 @router.get("/{transcript_id}/paragraphs", response_model=ParagraphsPublic)
-async def get_paragraphs(transcript_id: str, owner: Owner, store: Store, storage: Store3) -> ParagraphsPublic:
+async def get_paragraphs(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep) -> ParagraphsPublic:
     job = _own(store, transcript_id, owner)
     doc = await run_in_threadpool(_completed_document, storage, job)
-    return ParagraphsPublic(id=job.id, paragraphs=render.paragraphs(doc), confidence=render._mean(doc["words"]),
+    return ParagraphsPublic(id=job.id, paragraphs=views.paragraphs(doc), confidence=views._mean(doc["words"]),
                             audio_duration=round(job.probe.duration_s) if job.probe else 0)
 
 
 @router.get("/{transcript_id}/srt", response_class=PlainTextResponse)
-async def get_srt(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+async def get_srt(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                   chars_per_caption: Annotated[int | None, Query(ge=1)] = None) -> str:
     job = _own(store, transcript_id, owner)
-    return render.srt(await run_in_threadpool(_completed_document, storage, job), chars_per_caption)
+    return views.srt(await run_in_threadpool(_completed_document, storage, job), chars_per_caption)
 
 
 @router.get("/{transcript_id}/vtt", response_class=PlainTextResponse)
-async def get_vtt(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+async def get_vtt(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                   chars_per_caption: Annotated[int | None, Query(ge=1)] = None) -> str:
     job = _own(store, transcript_id, owner)
-    return render.vtt(await run_in_threadpool(_completed_document, storage, job), chars_per_caption)
+    return views.vtt(await run_in_threadpool(_completed_document, storage, job), chars_per_caption)
 
 
 @router.get("/{transcript_id}/word-search")
-async def word_search(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+async def word_search(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                       words: str = "") -> dict[str, Any]:
     job = _own(store, transcript_id, owner)
     doc = await run_in_threadpool(_completed_document, storage, job)
-    return render.word_search(doc, [w for w in words.split(",") if w.strip()])
+    return views.word_search(doc, [w for w in words.split(",") if w.strip()])
 
 
 @router.get("/{transcript_id}/redacted-audio", response_model=RedactedAudioPublic,
             responses={202: {"description": "not ready yet"}, 400: {"description": "not requested or expired"}})
 async def get_redacted_audio(
-    transcript_id: str, owner: Owner, store: Store, storage: Store3, settings: Config
+    transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep, settings: Config
 ) -> RedactedAudioPublic:
     """A fresh presigned URL (BLEEPER_PRESIGN_TTL, 30 min) each call, while the artifact lives.
 
@@ -221,7 +221,7 @@ async def get_redacted_audio(
 
 @router.get("/{transcript_id}/redacted-video", response_model=RedactedVideoPublic,
             responses={202: {"description": "not ready yet"}, 400: {"description": "not requested or expired"}})
-async def get_redacted_video(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+async def get_redacted_video(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                              settings: Config) -> RedactedVideoPublic:
     """✚ With `redact_pii_video`: the video with its audio redacted, the picture untouched."""
     from bleeper.redaction.audio import video_container
@@ -243,7 +243,7 @@ async def get_redacted_video(transcript_id: str, owner: Owner, store: Store, sto
 
 
 @router.get("/{transcript_id}/redaction-report")
-async def redaction_report(transcript_id: str, owner: Owner, store: Store, storage: Store3,
+async def redaction_report(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                            settings: Config) -> dict[str, Any]:
     """✚ The audit of what was redacted: counts per policy and each entity's policy, time span,
     score, recognizer and whether it was placed in time or redacted whole by the fail-closed

@@ -7,7 +7,7 @@ import tempfile
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 
-from bleeper.api.deps import Config, Owner, Store, Store3
+from bleeper.api.deps import Config, Owner, JobStoreDep, StorageDep
 from bleeper.api.schemas import UploadPublic
 from bleeper.errors import InvalidRequest, PayloadTooLarge
 from bleeper.state.jobs import new_id
@@ -18,7 +18,7 @@ SPOOL_BYTES = 8 * 1024 * 1024
 
 
 @router.post("/upload", response_model=UploadPublic)
-async def upload(request: Request, owner: Owner, store: Store, storage: Store3, settings: Config) -> UploadPublic:
+async def upload(request: Request, owner: Owner, store: JobStoreDep, storage: StorageDep, settings: Config) -> UploadPublic:
     """Stream the body to a spool file (disk above 8 MB), refusing it past BLEEPER_MAX_FILE_BYTES."""
     limit = settings.max_file_bytes
     declared = int(request.headers.get("content-length") or 0)
