@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))  # tools/ is not installed: it is imported from th
 from bleeper.models import Transcript  # noqa: E402
 from bleeper.policies import ALL_POLICIES  # noqa: E402
 from tools.evaluate import read_aloud  # noqa: E402
-from workers.detect import build_analyzer, detect_pii  # noqa: E402
+from bleeper.detection import build_analyzer
+from workers.detect import detect_pii  # noqa: E402
 from bleeper.redaction.text import Style, document, skeleton, with_pseudonyms  # noqa: E402
 
 EVAL_SETS = [ROOT / "eval" / "hard_calls.jsonl", ROOT.parent / "shared" / "eval" / "pii_dev.jsonl"]

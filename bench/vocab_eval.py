@@ -1,4 +1,4 @@
-"""What the vocabulary recognizer (workers/recognizers/vocabulary.py) adds, per policy it finds.
+"""What the vocabulary recognizer (bleeper/detection/recognizers/vocabulary.py) adds, per policy it finds.
 
     .venv/bin/python bench/vocab_eval.py [--out PATH] [--errors]
 
@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT))  # tools/ is not installed: it is imported from th
 
 from bleeper.policies import ALL_POLICIES  # noqa: E402
 from tools import evaluate  # noqa: E402
-from workers.detect import build_analyzer, find_pii  # noqa: E402
-from workers.recognizers.vocabulary import VocabularyRecognizer  # noqa: E402
+from bleeper.detection import build_analyzer
+from workers.detect import find_pii  # noqa: E402
+from bleeper.detection.recognizers.vocabulary import VocabularyRecognizer  # noqa: E402
 
 POLICIES = ["medical_condition", "injury", "drug", "medical_process", "occupation"]
 REPLACED = ["MedicalRecognizer", "PersonalRecognizer:OCCUPATION"]

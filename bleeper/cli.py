@@ -145,7 +145,7 @@ def detect(
 
     from bleeper import policies as pol
     from bleeper.errors import InvalidRequest
-    from workers.detect import build_analyzer, find_pii
+    from bleeper.detection import build_analyzer, find_pii
 
     try:
         wanted = pol.validate(policies.split(",") if policies else None)

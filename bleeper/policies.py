@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bleeper.errors import InvalidRequest
 
-# policy -> Presidio entity types emitted by the recognizers in workers/recognizers and spaCy.
+# policy -> Presidio entity types emitted by the recognizers in bleeper/detection/recognizers and spaCy.
 # An empty tuple: accepted, but nothing detects it yet (README, Detection).
 POLICY_ENTITIES: dict[str, tuple[str, ...]] = {
     "account_number": ("ACCOUNT_NUMBER",),

@@ -40,7 +40,7 @@ def eval_pii(
 
     from bleeper.policies import ALL_POLICIES
     from tools import evaluate
-    from workers.detect import build_analyzer, find_pii
+    from bleeper.detection import build_analyzer, find_pii
 
     items = [i for i in evaluate.load(file) if split is None or i.get("split") == split]
     analyzer = build_analyzer()

@@ -51,7 +51,7 @@ def whisper() -> WhisperModel:
 
 @lru_cache
 def analyzer() -> AnalyzerEngine:
-    from workers.detect import build_analyzer
+    from bleeper.detection import build_analyzer
 
     return build_analyzer()
 

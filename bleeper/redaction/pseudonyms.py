@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from workers.recognizers.numbers import find_runs
+from bleeper.detection.recognizers.numbers import find_runs
 
 TITLES = {"mr", "mrs", "ms", "miss", "mister", "missus", "dr", "doctor", "sir", "madam"}
 

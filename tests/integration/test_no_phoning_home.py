@@ -23,7 +23,7 @@ import bleeper
 from bleeper.config import get_settings
 from bleeper.models import Transcript
 from bleeper.asr import load_model, transcribe_audio
-from workers.detect import build_analyzer, detect_pii
+from bleeper.detection import build_analyzer, detect_pii
 from bleeper.redaction.text import redact_text
 from bleeper import policies
 

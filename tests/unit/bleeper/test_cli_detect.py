@@ -29,16 +29,16 @@ def test_detect_rejects_a_line_without_text():
 
 
 def test_a_line_the_detector_raises_on_is_reported_and_the_rest_go_on(monkeypatch):
-    import workers.detect
+    import bleeper.detection
 
-    real = workers.detect.find_pii
+    real = bleeper.detection.find_pii
 
     def flaky(text, *args):
         if "boom" in text:
             raise KeyError(text)
         return real(text, *args)
 
-    monkeypatch.setattr(workers.detect, "find_pii", flaky)
+    monkeypatch.setattr(bleeper.detection, "find_pii", flaky)
     lines = [{"id": "a", "text": "boom, said Sarah"}, {"id": "b", "text": "my social is 507-33-8160"}]
     result = CliRunner().invoke(app, ["detect"], input="\n".join(json.dumps(x) for x in lines) + "\n")
     assert result.exit_code == 1

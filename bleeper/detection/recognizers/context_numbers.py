@@ -1,0 +1,296 @@
+"""Numbers named by what was said before them: `the security code is 317`, `my social? 1728`.
+
+One recognizer for every kind of number, because the kinds compete for the same digits: the
+context phrase nearest before a run decides what it is (`Expiration is 07/31, security code
+518`: 518 is the CVV; on a tie the longer phrase wins: `account ending in` over `ending in`).
+A generic phrase (`ends in`, `the number`, `ID`) yields to a specific one still in reach
+(`social on file ends in 9004` is the SSN). Announced, even a fragment counts (`my number is
+4-1-5, no wait, 5-1-5…`), and ids keep their letters (`XJ4-88213`, `K as in kilo, 7, Q…`).
+Unannounced, the digits' shape decides (Luhn for cards, NANP for phones, SSN ranges), short runs
+next to a typed number take its type (self-corrections, `area code 9 0 4 and then…`), and any
+other run of 5+ digits or mixed id is still redacted as a number sequence: fail closed.
+The phrases and the policy each announces: number_kinds.py.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from itertools import accumulate
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from bleeper.detection.recognizers.address import STREET_AFTER
+from bleeper.detection.recognizers.casing import lowered
+from bleeper.detection.recognizers.digits import luhn_ok
+from bleeper.detection.recognizers.number_kinds import BANK, HEALTH, KINDS, NOT_BANK, Kind
+from bleeper.detection.recognizers.numbers import Run, find_runs
+from bleeper.detection.recognizers.result import result
+
+FRAGMENT_WORDS = 12  # a short run this close to a typed number is part of the same value
+_WORDS = re.compile(r"[\w']+")
+_LAST_WORD = re.compile(r"([\w']+)\s+$")
+_NUMBERISH = re.compile(r"(?i)\d+|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|dash|slash")
+_EXTENSION = re.compile(r"(?i),?\s*(?:extension|ext\.?|x)\s*")
+_MONEY_AFTER = re.compile(r"(?i)\s*(?:dollars?|bucks|cents|percent|%)")
+# a quantity, not an identifier: `20,000 miles`, `10000 steps`
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_UNIT_AFTER = re.compile(r"(?i)\s*(?:miles?|steps?|feet|foot|ft|pounds?|lbs?|kilos?|grams?|points?|people|"
+                         r"calories|mg|ml|units?|hours?|minutes?|days?|weeks?|months?|years?|times|words|"
+                         r"square|sq|gallons?|kwh|watts?|gb|mb|tb|mbps|rpm|btu)\b")
+_PLUS = re.compile(r"(?i)\bplus\s+$")  # `plus 44 7700 900 812`: the country code's sign, said
+_FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER", "PASSWORD",
+                   "HEALTHCARE_NUMBER"}
+_FRAGMENT = "fragment next to a typed number"
+_ON_THE = re.compile(r"\b(?:on|for)(?: (?:the|my|your|this|that|his|her|their))? $")
+_HEAD_CHARS = 40  # how far before such a phrase the value's own phrase may end
+_DECIMAL = re.compile(r"\d\.\d")  # versions and decimals, not identifiers
+_DECIMAL_NUMBER = re.compile(r"\d{1,6}\.\d{1,2}")
+
+
+def _nanp(digits: str) -> bool:
+    d = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+    return len(d) == 10 and d[0] in "23456789" and d[3] in "23456789"
+
+
+def _counting(digits: str) -> bool:
+    """1 2 3 4 5 or 5 4 3 2 1: someone counting."""
+    steps = {int(b) - int(a) for a, b in zip(digits, digits[1:])}
+    return steps in ({1}, {-1})
+
+
+def _mmyy(digits: str) -> bool:
+    month = int(digits[:-2])
+    return 1 <= month <= 12
+
+
+def _ssn(digits: str) -> bool:
+    return len(digits) == 9 and digits[:3] not in {"000", "666"} and digits[0] != "9" and digits[3:5] != "00" \
+        and digits[5:] != "0000"
+
+
+# lower-case phrases, matched in lowered text (casing.py)
+_CONTEXTS = [(k, re.compile(rf"\b(?:{k.context})\b")) for k in KINDS]
+WINDOW = 160  # characters before a run searched for its phrase
+CUE_CHARS = 80  # characters before a phrase searched for words that change its kind
+
+
+@dataclass(frozen=True)
+class Typed:
+    run: Run
+    entity: str
+    score: float
+    why: str
+    anchor: bool = False  # typed by its phrase, a checksum or a phone's shape
+
+
+class _Reading:
+    """One text, indexed once: where each kind's phrases end and how many words lie between two
+    points (every run asks both; scanning the text before each run again was most of the time)."""
+
+    def __init__(self, text: str) -> None:
+        self.low = lowered(text)
+        self.phrases = [(kind, [(m.start(), m.end()) for m in rx.finditer(self.low)
+                                if not kind.not_after or not self._after(m.start(), kind.not_after)])
+                        for kind, rx in _CONTEXTS]
+        self.phrase_ends = [[end for _, end in found] for _, found in self.phrases]
+        words = list(_WORDS.finditer(text))
+        self.word_starts = [m.start() for m in words]
+        self.word_ends = [m.end() for m in words]
+        self.plain = list(accumulate((not _NUMBERISH.fullmatch(m.group()) for m in words), initial=0))
+
+    def _after(self, start: int, words: frozenset[str]) -> bool:
+        """Is the word just before `start` one of these?"""
+        before = _LAST_WORD.search(self.low, max(0, start - 24), start)
+        return before is not None and before.group(1) in words
+
+    def _span(self, start: int, end: int) -> tuple[int, int]:
+        return bisect_left(self.word_starts, start), bisect_right(self.word_ends, end)
+
+    def words(self, start: int, end: int) -> int:
+        i, j = self._span(start, end)
+        return max(0, j - i)
+
+    def distance(self, start: int, end: int) -> int:
+        """Words between a phrase and a run, not counting other numbers (self-corrections)."""
+        i, j = self._span(start, end)
+        return max(0, self.plain[j] - self.plain[i])
+
+    def before(self, run_start: int) -> list[tuple[Kind, int, int, int]]:
+        """(kind, phrase length, distance, phrase start) of every phrase ending in the window before a run."""
+        found = []
+        for (kind, spans), ends in zip(self.phrases, self.phrase_ends):
+            for k in range(bisect_left(ends, run_start - WINDOW), bisect_right(ends, run_start)):
+                start, end = spans[k]
+                if start >= run_start - WINDOW:
+                    found.append((kind, end - start, self.distance(end, run_start), start))
+        return found
+
+
+def _fits(kind: Kind, run: Run) -> Run | None:
+    """The run as this kind reads it: whole for ids; without its edge letters for digit-only kinds."""
+    if run.alnum and not kind.alnum:
+        run = run.bare if run.bare is not None and not run.bare.alnum else None
+        if run is None:
+            return None
+    n = len(run.digits) if run.alnum else run.digit_count  # an id's letters count towards its length
+    if not kind.digits[0] <= n <= kind.digits[1] or (kind.sizes and n not in kind.sizes):
+        return None
+    return run
+
+
+class ContextNumberRecognizer(EntityRecognizer):
+    KINDS = KINDS
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=sorted({k.entity for k in KINDS if k.entity != "ACCOUNT"} | {"ACCOUNT_NUMBER"}),
+            name="ContextNumberRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        runs = find_runs(text)
+        reading = _Reading(text)
+        typed: list[Typed | None] = [self._classify(text, reading, r) for r in runs]
+        self._fragments(reading, runs, typed)
+        self._extensions(text, runs, typed)
+        return [result(self, t.entity, t.run.start, t.run.end, t.score, t.why)
+                for t in typed if t is not None and t.entity in entities]
+
+    def _classify(self, text: str, reading: _Reading, run: Run) -> Typed | None:
+        if text[:run.start].rstrip().endswith("$") or _MONEY_AFTER.match(text, run.end):
+            return None  # money: money.py
+        if _UNIT_AFTER.match(text, run.end) or _DECIMAL_NUMBER.fullmatch(text, run.start, run.end):
+            return None  # a quantity (`my order of 250 units`, `12,000 points`, `the order total was 123.45`)
+        phrases = reading.before(run.start)
+        best: tuple[tuple[bool, int, int], Kind, Run, int] | None = None  # ((weak, distance, -length), …)
+        for kind, length, distance, phrase_start in phrases:
+            fitted = _fits(kind, run)
+            if fitted is None or distance > kind.reach or self._modifier(reading.low, phrase_start, phrases):
+                continue
+            key = (kind.weak, distance, -length)
+            if best is None or key < best[0]:
+                best = (key, kind, fitted, phrase_start)
+        if best is None:
+            return self._shape(text, run)
+        (weak, distance, _), kind, fitted, phrase_start = best
+        if weak and kind.entity == "NUMBER_SEQUENCE":
+            # "their number is 919 684 3027": a generic phrase does not overrule a phone's or a
+            # card's own shape
+            shaped = self._shape(text, run)
+            if shaped is not None and shaped.anchor:
+                return shaped
+        return self._announced(text, reading, fitted, kind, distance, phrase_start, phrases)
+
+    def _announced(self, text: str, reading: _Reading, run: Run, kind: Kind, distance: int, phrase_start: int,
+                   phrases: list[tuple[Kind, int, int, int]]) -> Typed:
+        n, entity = run.digit_count, kind.entity
+        cues = reading.low[max(0, phrase_start - CUE_CHARS):run.start]
+        if entity == "ACCOUNT":
+            # a bank account holds digits only; "the account number on the bill" is the customer's
+            entity = "ACCOUNT_NUMBER" if run.alnum or (NOT_BANK.search(cues) and not BANK.search(cues)) \
+                else "US_BANK_NUMBER"
+        if entity == "ACCOUNT_NUMBER" and HEALTH.search(cues):
+            entity = "HEALTHCARE_NUMBER"  # a health plan's member id or policy number
+        # "the expiration date on the card? 09 27": a month-year after an expiry phrase is the
+        # expiry even when "card" is nearer
+        if entity == "CREDIT_CARD" and n in (3, 4) and not run.alnum and _mmyy(run.digits):
+            expiry = min((d for k, _, d, _ in phrases if k.entity == "CREDIT_CARD_EXPIRATION"), default=None)
+            if expiry is not None and expiry <= 8:
+                return Typed(run, "CREDIT_CARD_EXPIRATION", 0.9, "month and year after an expiry phrase", True)
+        if entity == "CREDIT_CARD" and 13 <= n <= 19 and luhn_ok(run.digits):
+            return Typed(run, entity, 1.0, "card context and Luhn", True)
+        if entity == "PHONE_NUMBER":
+            run = self._with_plus(text, run)
+        return Typed(run, entity, round(0.95 - 0.02 * distance - 0.1 * kind.weak, 3),
+                     f"context {distance} words before", True)
+
+    @staticmethod
+    def _modifier(low: str, start: int, phrases: list[tuple[Kind, int, int, int]]) -> bool:
+        """`the driver's license on the claim is …`, `the number on the account is …`, `PIN for the
+        card`: a phrase after `on the`/`for the` names where the value is, when the value was
+        already named just before it."""
+        if not _ON_THE.search(low, max(0, start - 12), start):
+            return False
+        return any(0 <= start - (other + length) <= _HEAD_CHARS for _, length, _, other in phrases)
+
+    @staticmethod
+    def _with_plus(text: str, run: Run) -> Run:
+        plus = _PLUS.search(text, max(0, run.start - 8), run.start)
+        return replace(run, start=plus.start()) if plus else run
+
+    def _shape(self, text: str, run: Run) -> Typed | None:
+        """No phrase announced it: what the digits look like."""
+        n = run.digit_count
+        if run.alnum:
+            # an id: a written token of 6+ characters with 3+ digits (`INC0048812`), or letters and
+            # digits said one by one (`K as in kilo, 7, Q, R, 2, B`); not a list of short codes
+            # (`seats 22A, 22B`)
+            whole = run.ids == 1 and run.tokens == 1 and n >= 3
+            spelled = run.ids == 0 and (n >= 5 or (run.tokens >= 4 and n >= 2))
+            if len(run.digits) >= 6 and (whole or spelled) and not _DECIMAL.search(text, run.start, run.end):
+                return Typed(run, "NUMBER_SEQUENCE", 0.5, "alphanumeric id")
+            return None
+        plus = self._with_plus(text, run)
+        if plus.start != run.start and 10 <= n <= 15:
+            return Typed(plus, "PHONE_NUMBER", 0.8, "international number", True)
+        if 13 <= n <= 19 and luhn_ok(run.digits):
+            return Typed(run, "CREDIT_CARD", 0.9, "Luhn-valid digit run", True)
+        if 15 <= n <= 16:
+            return Typed(run, "CREDIT_CARD", 0.6, "card-length digit run (a digit may be lost)")
+        if _nanp(run.digits):
+            return Typed(run, "PHONE_NUMBER", 0.7, "NANP-shaped digit run", True)
+        if _ssn(run.digits):
+            return Typed(run, "US_SSN", 0.5, "SSN-shaped digit run")
+        if n >= 7 and (run.tokens >= 3 or n >= 9):
+            return Typed(run, "NUMBER_SEQUENCE", 0.5, "long digit run")
+        if STREET_AFTER.match(text, run.end):
+            return Typed(run, "LOCATION", 0.8, "house number before its street")  # `6 1 2 0 North Saguaro Drive`
+        raw = text[run.start:run.end]
+        if n >= 3 and run.tokens == n and not _counting(run.digits) and not _DECIMAL.search(raw):
+            # read digit by digit ("3-1-7", "three one seven"): people read codes that way, not
+            # quantities or amounts
+            return Typed(run, "NUMBER_SEQUENCE", 0.45, "digits read one by one")
+        if n >= 5 and not _counting(run.digits) and not _GROUPED.fullmatch(raw) and not _DECIMAL.search(raw):
+            return Typed(run, "NUMBER_SEQUENCE", 0.4, "unannounced 5+ digits (fail closed)")
+        return None
+
+    @staticmethod
+    def _extensions(text: str, runs: list[Run], typed: list[Typed | None]) -> None:
+        """`1-888-276-4410, extension 3`: the extension is part of the phone number."""
+        for i in range(len(runs) - 1):
+            item, nxt = typed[i], runs[i + 1]
+            if item is not None and item.entity == "PHONE_NUMBER" and typed[i + 1] is None \
+                    and _EXTENSION.fullmatch(text, item.run.end, nxt.start):
+                typed[i] = replace(item, run=replace(item.run, end=nxt.end))
+
+    @staticmethod
+    def _fragments(reading: _Reading, runs: list[Run], typed: list[Typed | None]) -> None:
+        """Runs of 3+ digits that no phrase typed (or only their shape, as a number sequence), near
+        a typed number, take its type: a self-correction or a value read in two goes is still
+        that value."""
+        anchors = [(i, t) for i, t in enumerate(typed)
+                   if t is not None and t.entity in _FRAGMENT_KINDS and t.why != _FRAGMENT]
+        if not anchors:
+            return
+        starts = [t.run.start for _, t in anchors]
+        for i, run in enumerate(runs):
+            mine = typed[i]
+            if (mine is not None and (mine.anchor or mine.entity != "NUMBER_SEQUENCE")) or run.digit_count < 3 \
+                    or run.alnum:
+                continue
+            near = []
+            # anchors are in text order: only the few on either side can be within reach
+            k = bisect_left(starts, run.start)
+            for _, other in anchors[max(0, k - 2):k + 2]:
+                lo, hi = sorted((run, other.run), key=lambda r: r.start)
+                gap = reading.words(lo.end, hi.start)
+                if gap <= FRAGMENT_WORDS:
+                    near.append((gap, other.entity))
+            if near:
+                typed[i] = Typed(run, min(near)[1], 0.5, _FRAGMENT)

@@ -1,0 +1,51 @@
+"""File names read out in support and claims calls: written (`rear_bumper_damage.jpg`,
+`IMG_4471.PNG`, `Taxes/2012/brad-tax-returns.pdf`) and as Whisper writes them spoken
+(`lease dot pdf`, `Documents slash taxes slash 2023 slash return dot pdf`, `receipt underscore
+0412 dot P D F`). A name counts only with a known file extension, which no web domain ends in
+(`.com`, `.org`), so URLs and e-mail addresses stay theirs."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from bleeper.detection.recognizers.result import result
+
+EXTENSIONS = ("pdf|jpe?g|png|gif|heic|heif|tiff?|bmp|webp|svg|psd|docx?|xlsx?|xlsm|pptx?|csv|tsv|txt|rtf|odt|ods|"
+              "pages|numbers|key|eml|msg|ics|vcf|zip|rar|7z|tar|gz|tgz|mp3|mp4|m4a|wav|aac|mov|avi|mkv|wmv|json|"
+              "xml|yaml|yml|log|ini|cfg|conf|bak|dat|db|sqlite|exe|msi|dmg|apk|pkg|iso|py|js|html?|css|md|"
+              "qbw|qbb|tax\\d{4}")
+# the same said aloud letter by letter: "dot P D F", "dot J P G"
+SPELLED = "P D F|J P E? G|P N G|G I F|D O C X?|X L S X?|C S V|T X T|M P [34]|Z I P|H E I C|J peg"
+_PART = r"[\w()~+-]+"
+WRITTEN = re.compile(rf"(?<![\w@/.\\-])(?:[A-Za-z]:\\)?(?:{_PART}[/\\])*{_PART}(?:\.{_PART})*\.(?:{EXTENSIONS})"
+                     rf"(?![\w.@/-]*\w)", re.IGNORECASE)
+_SAID_PART = r"[\w()-]+"
+_JOIN = r" (?:underscore|dash|hyphen|dot) "
+SPOKEN = re.compile(rf"(?<![\w.])(?:{_SAID_PART} (?:slash|backslash) )*{_SAID_PART}(?:{_JOIN}{_SAID_PART})*"
+                    rf" dot (?:(?i:{EXTENSIONS})|(?-i:{SPELLED}))\b", re.IGNORECASE)
+# words that are not the name of a file but the sentence before it
+_LEADING = re.compile(r"(?:(?:it's|its|is|as|the|a|called|named|file|saved|under|in|at|it|that|this|my|and|"
+                      r"uh|um|so|was|attached|upload(?:ed)?|sent|open|opened)\s+)+", re.IGNORECASE)
+
+
+class FilenameRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["FILENAME"], name="FilenameRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def matches(self, text: str) -> list[tuple[int, int]]:
+        found = [m.span() for m in WRITTEN.finditer(text)]
+        for m in SPOKEN.finditer(text):
+            start, end = m.span()
+            lead = _LEADING.match(text, start, end)
+            found.append((lead.end() if lead else start, end))
+        return [(s, e) for s, e in found if e > s]
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        if "FILENAME" not in entities:
+            return []
+        return [result(self, "FILENAME", s, e, 0.9, "file name with its extension") for s, e in self.matches(text)]

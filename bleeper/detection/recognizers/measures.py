@@ -1,0 +1,136 @@
+"""Numbers said about a body: a person's height and weight and distinctive marks
+(PHYSICAL_ATTRIBUTE: `I'm about five foot two`, `I weigh like 190`, `a large birthmark on my
+neck`), and medical percentages (STATISTICS: `oxygen was around ninety-one percent`, `a two
+percent risk of infection`, `kidney function's at forty percent`).
+
+A height or weight counts only when said of a person (`I'm`, `she weighs`, `tall`), so a six-foot
+fence or a fifty-pound bag stays clear; a percentage counts only with a medical word near it and
+no word of money, shopping or devices (`10% off`, `6.9 percent APR`, `download at 82%`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from bleeper.detection.recognizers.quantities import TEEN_RX, TENS_RX, UNIT_RX, Quantity, find_quantities, word_after
+from bleeper.detection.recognizers.result import result
+
+# 1-99 in words, as quantities.py spells them for every pattern that needs them
+_WORD = rf"(?:(?:{TENS_RX})(?:[- ](?:{UNIT_RX}))?|{UNIT_RX}|{TEEN_RX}|zero|a hundred|one hundred)"
+# a number as Whisper writes it: 190, 5.5, one ninety, two hundred and ten, ninety-one, seven point eight
+NUM = (rf"(?:\d+(?:[.,]\d+)?|{_WORD}(?: hundred)?(?:(?<=hundred) and)?(?:[- ]{_WORD})?(?: point (?:{UNIT_RX}|zero|oh)"
+       rf"(?: (?:{UNIT_RX}|zero))?)?)")
+_APPROX = r"(?:(?:about|around|like|roughly|almost|nearly|only|just|maybe|probably|barely|over|under|a little over)\s+)*"
+_PERSON = (r"(?:i'm|i am|im|he's|she's|he is|she is|they're|you're|i was|he was|she was|i stand|stands|standing|"
+           r"height is|height's|height of|measures?|measured|"
+           r"(?:guy|man|woman|lady|gentleman|boy|girl|kid|teenager|suspect)(?:,| who's| who is| is| was)?)")
+# a height said as two numbers (`I'm six one`, `he's five-ten`) after the person, and what else
+# the pair could be when a word follows it (`I'm five ten minutes away`)
+_PERSON_BEFORE = re.compile(rf"\b{_PERSON}\s+{_APPROX}$", re.IGNORECASE)
+_NOT_HEIGHT = {"dollars", "dollar", "bucks", "cents", "percent", "minutes", "minute", "hours", "days", "weeks",
+               "months", "years", "am", "pm", "a.m.", "p.m.", "o'clock", "times", "thousand", "hundred", "point",
+               "miles", "calls", "payments", "kids", "children", "more", "of", "out"}
+# a weight said right after a height (`six one, two hundred and ten pounds`, `5'10" and 180`)
+_AFTER_HEIGHT = re.compile(r"[\s,]*(?:(?:and|at|about|around|like|maybe|roughly|probably|uh|um)[\s,]+)*")
+
+_WEIGHT_UNITS = r"(?:pounds|lbs?|kilos|kilograms|kg|stone)"
+
+HEIGHT = re.compile(
+    rf"\b{_PERSON}\s+{_APPROX}(?P<v>{NUM}(?:[- ](?:foot|feet|ft)|\s?')(?:[,\s-]*{NUM}(?:\s?(?:inches|inch|in)\b|\s?\")?)?"
+    rf"|{NUM}\s?(?:cm|centimeters?|centimetres?|meters?|metres?)\b)",
+    re.IGNORECASE)
+WEIGHT = re.compile(
+    rf"(?:\b(?:i|he|she|they|you|we|baby|son|daughter) (?:weigh|weighs|weighed|way)|\bweight is|\bweight's|"
+    rf"\b(?:i'm|i am|he's|she's)(?: currently| now)?)\s+{_APPROX}"
+    rf"(?P<v>{NUM}(?:\s?{_WEIGHT_UNITS}\b)?)",
+    re.IGNORECASE)
+_WEIGHT_UNIT = re.compile(rf"\s?{_WEIGHT_UNITS}\b", re.IGNORECASE)
+MARKS = re.compile(
+    r"\b(?:(?:large|small|big|little|huge|tiny|long|deep|faint|visible|dark|red|brown|black|white)\s+)?"
+    r"(?:tattoos?|birthmarks?|birth marks?|scars?|moles?|piercings?|prosthetic (?:leg|arm|hand|foot|eye|limb)|"
+    r"artificial (?:leg|arm|eye)|glass eye|port[- ]wine stain|cleft (?:lip|palate)|missing (?:finger|toe|leg|arm|"
+    r"hand|eye)|amputated (?:leg|arm|foot|hand))"
+    r"(?:\s+(?:on|across|over|under|behind|above|below|near) (?:my|his|her|their|your|the) "
+    r"(?:(?:left|right|upper|lower|inner|outer) )?[a-z]+)?(?!\s+tissue)",
+    re.IGNORECASE)
+_MARK_OWNER = re.compile(r"\b(?:i've got|i have|i got|has|have|had|with|he's got|she's got|there's|my|his|her|"
+                         r"their)\b[^.?!]{0,12}$", re.IGNORECASE)
+LITTLE_PERSON = re.compile(r"\blittle (?:person|people)\b", re.IGNORECASE)
+
+PERCENT = re.compile(rf"\b{NUM}\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+MEDICAL = re.compile(
+    r"\b(?:oxygen|o2|sats?|saturation|pulse ox|a1c|hba1c|hemoglobin|glucose|ejection fraction|ef|kidney|renal|"
+    r"liver|lung|heart|function|gfr|egfr|survival|mortality|risk|chance of (?:recurrence|survival|infection|"
+    r"complications?|success|remission)|odds|likelihood|success rate|efficacy|effective|patients|recurrence|"
+    r"recovery|complications?|side effects?|infection|blockage|blocked|occlusion|stenosis|body fat|bmi|"
+    r"hearing|vision|capacity|fev1|bone density|tumou?r|cancer|remission|response rate|positive rate|"
+    r"cure rate|miscarriage|fertility|ivf|chemo|surgery|procedure|treatment|trial|diagnos\w*|probability)\b",
+    re.IGNORECASE)
+NOT_MEDICAL = re.compile(
+    r"\b(?:off|discount|interest|apr|apy|fee|fees|tax|tip|cash ?back|coupon|sale|rebate|commission|battery|"
+    r"download\w*|upload\w*|loaded|complete|completed|cotton|polyester|wool|spandex|nylon|match|raise|markup|"
+    r"down payment|financing|humidity|rain|brightness|volume|signal|storage|cpu|memory|disk|progress|"
+    r"savings|return|yield|dividend|growth|inflation|premium|deductible|coinsurance|copay|stake|equity|"
+    r"charge|charged|price|prices|rate hike|percentile|grade|score|votes?)\b",
+    re.IGNORECASE)
+WINDOW = 70
+
+
+def _weight_after(text: str, quantities: tuple[Quantity, ...], end: int) -> tuple[int, int] | None:
+    """A body weight said right after a height: with a unit, or a number a grown body weighs
+    (`two-twenty`, `180`)."""
+    gap = _AFTER_HEIGHT.match(text, end).end()
+    q = next((q for q in quantities if q.start == gap), None)
+    if q is None:
+        return None
+    unit = _WEIGHT_UNIT.match(text, q.end)
+    g = q.groups
+    value = g[0].value if len(g) == 1 else g[0].value * 100 + g[1].value if len(g) == 2 and g[1].value >= 10 else 0
+    if unit or 70 <= value <= 500:
+        return q.start, unit.end() if unit else q.end
+    return None
+
+
+class MeasureRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PHYSICAL_ATTRIBUTE", "STATISTICS"], name="MeasureRecognizer",
+                         supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def matches(self, text: str) -> list[tuple[str, int, int, float, str]]:
+        found = []
+        quantities = find_quantities(text)
+        heights = [(m.start("v"), m.end("v")) for m in HEIGHT.finditer(text)]
+        for q in quantities:
+            g = q.groups
+            if len(g) == 2 and 4 <= g[0].value <= 7 and 0 <= g[1].value <= 11 and g[0].words == g[1].words == 1 \
+                    and _PERSON_BEFORE.search(text[max(0, q.start - 60):q.start]) \
+                    and word_after(text, q.end) not in _NOT_HEIGHT:
+                heights.append((q.start, q.end))
+        for start, end in heights:
+            found.append(("PHYSICAL_ATTRIBUTE", start, end, 0.85, "height of a person"))
+            weight = _weight_after(text, quantities, end)
+            if weight:
+                found.append(("PHYSICAL_ATTRIBUTE", *weight, 0.8, "weight said after a height"))
+        for m in WEIGHT.finditer(text):
+            said_with_unit = bool(_WEIGHT_UNIT.search(m.group("v")))
+            # "I'm 190" is an age as often as a weight: only "I'm 190 pounds"
+            if said_with_unit or not m.group().lower().startswith(("i'm", "i am", "he's", "she's")):
+                found.append(("PHYSICAL_ATTRIBUTE", m.start("v"), m.end("v"), 0.85, "weight of a person"))
+        for m in MARKS.finditer(text):
+            if _MARK_OWNER.search(text[max(0, m.start() - 40):m.start()]):
+                found.append(("PHYSICAL_ATTRIBUTE", m.start(), m.end(), 0.9, "a distinctive mark on a body"))
+        found += [("PHYSICAL_ATTRIBUTE", m.start(), m.end(), 0.85, "little person") for m in LITTLE_PERSON.finditer(text)]
+        for m in PERCENT.finditer(text):
+            around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]
+            if MEDICAL.search(around) and not NOT_MEDICAL.search(around):
+                found.append(("STATISTICS", m.start(), m.end(), 0.8, "percentage with a medical word"))
+        return found
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        return [result(self, entity, s, e, score, why) for entity, s, e, score, why in self.matches(text)
+                if entity in entities and e > s]

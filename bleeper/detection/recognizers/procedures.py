@@ -1,0 +1,112 @@
+"""Medical procedures said in everyday words: a procedure noun and what it is done to or for (`sleep
+study`, `throat culture`, `knee scope`, `cardiac rehab`, `tetanus shot`, `CT of my abdomen`), and an
+organ with what is done to it (`my gallbladder removed`, `wisdom teeth pulled`, `tubes tied`)
+(issue 12).
+
+ICD-10-PCS names procedures as coders write them (`Excision of gallbladder, percutaneous
+endoscopic approach`); callers say them as above. The nouns and modifiers here are closed classes
+of medicine and anatomy; a generic head (`test`, `study`, `shot`, `exam`) counts only with a
+medical modifier (`driving test`, `a shot at it` stay clear).
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from bleeper.detection.recognizers.injuries import PART
+from bleeper.detection.recognizers.result import result
+
+
+def _words(spec: str) -> str:
+    items = sorted({w.strip() for w in spec.split("|") if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in items) + ")"
+
+
+# procedures on their own
+STRONG = _words("""biopsy|biopsies|surgery|surgeries|transplant|transfusion|infusion|stitches|sutures|rehab|
+culture|scope|spinal tap|swab|mammogram|mammo|ultrasound|sonogram|x-ray|x-rays|xray|mri|ct scan|cat scan|pet scan|
+ct|ekg|ecg|eeg|labs|lab work|bloodwork|blood work|blood draw|ivf|iui|stent|pacemaker|epidural|chemo|dialysis|
+physical therapy|occupational therapy|speech therapy|pt|d and c|d&c|c-section|c section|colonoscopy|endoscopy|
+catheterization|cath|ablation|angiogram|injection|injections|vaccine|vaccination|booster|cast|splint|root canal|
+filling|crown|extraction|cleaning|pap|pap smear|physical|checkup|check-up|follow-up scan|nerve block|
+spay|neuter|euthanasia|echo|tsh|cbc|ua|urinalysis|cytology|pathology|
+cortisone shot|steroid shot|allergy shots|allergy shot|flu shot|lumbar puncture|drainage|drain""")
+# heads that need a medical word before them
+WEAK = _words("test|tests|study|screening|screen|panel|exam|shot|shots|scan|scans|work-up|workup|treatment|"
+              "treatments|therapy|session|sessions|procedure|operation|repair|replacement|removal|reconstruction|"
+              "fusion|implant|implants|draw|count|check")
+MODIFIER = _words("""sleep|stress|blood|urine|pregnancy|allergy|hearing|vision|eye|drug|covid|strep|flu|tetanus|
+b12|cortisone|steroid|sugar|glucose|thyroid|liver|kidney|heart|cardiac|pulmonary|lung|renal|spinal|nerve|
+nerve conduction|bone density|bone|dental|prenatal|genetic|dna|hormone|hiv|std|sti|tb|mono|cholesterol|lipid|
+a1c|psa|iron|vitamin d|biopsy|cancer|colon|breast|prostate|skin|mole|hip|knee|shoulder|back|neck|cataract|
+lasik|laser|gastric|bariatric|weight loss|fertility|iv|radiation|cognitive|memory|balance|gait|sinus|ear|
+throat|wound|dialysis|chemo|physical|occupational|speech|respiratory|infusion|insulin|hearing aid|lab|
+fecal|stool|heartworm|paramedical|medical|tsh|thyroid panel|metabolic|lipid panel|x-ray|ultrasound""")
+_DET = r"(?:(?:a|an|the|my|his|her|their|your|our|some|another|this|that|more)\s+)?"
+# `sleep study`, `my knee scope`, `CT of my abdomen`, `a tetanus shot`
+NOUN_PHRASE = re.compile(
+    rf"\b(?:(?P<mod>{MODIFIER}|{PART})\s+)?(?P<head>{STRONG}(?:s|es)?|{WEAK})\b"
+    rf"(?:\s+(?:of|on|for)\s+(?:my|his|her|their|the|your)\s+(?:(?:left|right|lower|upper)\s+)?{PART}\b)?",
+    re.IGNORECASE)
+WEAK_ALONE = re.compile(rf"^{WEAK}$", re.IGNORECASE)
+# `my gallbladder removed`, `wisdom teeth pulled`, `her tubes tied`, `the fluid drained off my knee`
+ORGAN = _words("gallbladder|appendix|tonsils|adenoids|wisdom teeth|tooth|teeth|tubes|uterus|ovaries|ovary|"
+               "prostate|thyroid|spleen|kidney|cataracts|cataract|polyps|polyp|mole|moles|cyst|lump|stones|"
+               "stone|bunion|hernia|knee|hip|shoulder|eyes|eye|ears|ear|fluid|sinuses|veins|vein|nose|"
+               "breast|breasts|colon|heart|valve|gallstones")
+DONE_TO = _words("removed|taken out|pulled|tied|fixed|repaired|replaced|drained|scoped|lasered|frozen off|"
+                 "cut out|done|looked at|checked|flushed|cleaned|biopsied|implanted|clipped|cauterized|burned off")
+ORGAN_DONE = re.compile(rf"\b(?:my|his|her|their|your|the)\s+(?:(?:left|right)\s+)?{ORGAN}\s+{DONE_TO}\b",
+                        re.IGNORECASE)
+# `had my tonsils out` (but `keep an eye out` is no surgery)
+ORGAN_OUT = re.compile(r"(?<=\b(?:had|get|got)\s)(?:my|his|her|their|your|the)\s+"
+                       r"(?:gallbladder|appendix|tonsils|adenoids|wisdom teeth|uterus|ovaries|ovary|spleen|thyroid|"
+                       r"kidney|cyst|mole)\s+out\b", re.IGNORECASE)
+# `physical`, `check`, `cleaning` and `filling` alone are everyday words unless a visit frame says otherwise
+EVERYDAY = re.compile(r"^(?:physical|checkup|check-up|cleaning|filling|crown|cast|culture|scope|drain|drainage|"
+                      r"labs|pt|ct|cath|booster|splint|injection|injections|swab|extraction|echo|ua|pathology)s?$",
+                      re.IGNORECASE)
+VISIT = re.compile(r"(?:had|have|having|get|getting|got|need|needs|needed|scheduled|schedule|book|booked|due for|"
+                   r"wants|want|order|ordered|and|with|including|"
+                   r"in for|going for|came in for|results?|after|before|from|did|doing|do|took|gave me|give me|"
+                   r"for|set up)\s+(?:(?:a|an|the|my|his|her|their|your|some|another)\s+)?$", re.IGNORECASE)
+
+
+class ProcedureRecognizer(EntityRecognizer):
+    """Procedure nouns with their medical modifiers, and organs with what was done to them."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["MEDICAL_PROCESS"], name="ProcedureRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def matches(self, text: str) -> list[tuple[int, int, float]]:
+        found: list[tuple[int, int, float]] = []
+        for m in NOUN_PHRASE.finditer(text):
+            head, mod = m.group("head"), m.group("mod")
+            if not mod and WEAK_ALONE.match(head):
+                continue  # `a test`, `the study`
+            if not mod and EVERYDAY.match(head) and not VISIT.search(text, max(0, m.start() - 25), m.start()):
+                continue  # `a cast of characters`, `the crown`, `labs` without a visit
+            if head.isupper() and len(head) <= 3 and head.lower() in {"pt", "ct"} and not mod \
+                    and not VISIT.search(text, max(0, m.start() - 25), m.start()):
+                continue
+            found.append((m.start(), m.end(), 0.7 if mod or not EVERYDAY.match(head) else 0.55))
+        for rx in (ORGAN_DONE, ORGAN_OUT):
+            found += [(m.start(), m.end(), 0.7) for m in rx.finditer(text)]
+        kept: list[tuple[int, int, float]] = []
+        for start, end, score in sorted(found, key=lambda f: (f[0], -f[1])):
+            if kept and start < kept[-1][1]:
+                if end > kept[-1][1]:
+                    kept[-1] = (kept[-1][0], end, max(score, kept[-1][2]))
+                continue
+            kept.append((start, end, score))
+        return kept
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
+        if "MEDICAL_PROCESS" not in entities:
+            return []
+        return [result(self, "MEDICAL_PROCESS", s, e, score, "procedure noun phrase") for s, e, score in self.matches(text)]

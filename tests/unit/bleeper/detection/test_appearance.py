@@ -1,0 +1,78 @@
+"""How a person looks (physical_attribute): hair, eyes, facial hair, skin, build; colours and
+everyday words about things, injuries and aids stay clear."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bleeper.detection.recognizers.appearance import PATTERNS, AppearanceRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> AppearanceRecognizer:
+    return AppearanceRecognizer()
+
+
+def found(recognizer: AppearanceRecognizer, text: str) -> list[str]:
+    return [text[s:e] for s, e, _, _ in recognizer.matches(text)]
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("He has red hair and blue eyes.", "red hair"),
+    ("He has red hair and blue eyes.", "blue eyes"),
+    ("a tall guy with a gray beard", "gray beard"),
+    ("She's got long curly blonde hair.", "long curly blonde hair"),
+    ("salt-and-pepper hair, glasses", "salt-and-pepper hair"),
+    ("He's blue-eyed, about my age.", "blue-eyed"),
+    ("My eye color is hazel.", "eye color is hazel"),
+    ("My hair is brown now.", "hair is brown"),
+    ("He has a beard.", "a beard"),
+    ("a dark-skinned man in a hoodie", "dark-skinned"),
+    ("He's bald.", "bald"),
+    ("I'm going bald.", "bald"),
+    ("a bald guy at the counter", "bald"),
+    ("She's a redhead.", "a redhead"),
+    ("I have freckles all over.", "freckles"),
+    ("He's an amputee, so the seat matters.", "amputee"),
+    ("I'm pretty heavyset.", "heavyset"),
+    ("a stocky man in a red jacket", "stocky"),
+])
+def test_how_a_person_looks_is_a_physical_attribute(recognizer, text, attribute):
+    assert attribute in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The tires are pretty bald.",
+    "We saw a bald eagle.",
+    "It's a red car with a black roof.",
+    "I got a black eye playing ball.",
+    "My eyes are red and itchy.",
+    "I need a new hair dryer.",
+    "I booked a hair appointment for Friday.",
+    "The box is heavy.",
+    "Traffic was heavy this morning.",
+    "I'm short on cash this month.",
+    "The beard trimmer is broken.",
+    "I'm in a wheelchair, so I need the accessible room.",
+    "It's a dark room with light gray walls.",
+])
+def test_colours_of_things_injuries_and_aids_are_left_alone(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+def test_long_runs_of_colour_words_do_not_stall():
+    """A hang guard, not a speed measurement."""
+    text = "red, blonde and " * 3000 + "dark brown hair " + "very " * 3000 + "bald"
+    for pattern, _, _ in PATTERNS:
+        list(pattern.finditer(text.lower(), timeout=30))
+
+
+@given(st.text(max_size=300) | st.lists(st.sampled_from(
+    ["red", "blonde", "and", "hair", "eyes", "blue", "-", ",", "i'm", "pretty", "bald", "beard", "gray", "he's",
+     "a", "guy", "skinned", "dark", "heavyset"]), max_size=60).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_returns_spans_inside_the_text(text):
+    for start, end, _, _ in AppearanceRecognizer().matches(text):
+        assert 0 <= start < end <= len(text)
+

@@ -1,0 +1,62 @@
+"""clock.py: clock times (AssemblyAI's `time`), written or said, with what qualifies them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bleeper.detection.recognizers.clock import ClockTimeRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> ClockTimeRecognizer:
+    return ClockTimeRecognizer()
+
+
+def found(recognizer: ClockTimeRecognizer, text: str) -> list[str]:
+    return [text[r.start:r.end] for r in recognizer.analyze(text, ["TIME"])]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a follow-up on Thursday, July 17th at 10:15.", "10:15"),
+    ("The outage started around 2:15 a.m. Pacific.", "2:15 a.m. Pacific"),
+    ("I'll be home after 6 p.m. any day this week.", "6 p.m."),
+    ("Call me at 10pm EST.", "10pm EST"),
+    ("Can a technician come out from 9 to 11 a.m.?", "9 to 11 a.m."),
+    ("The lineman said it'd be back on by 8 tonight.", "8 tonight"),
+    ("My flight leaves at 6:45 in the morning.", "6:45 in the morning"),
+    ("Our train leaves at seventeen forty.", "seventeen forty"),
+    ("Can someone come by around four thirty?", "four thirty"),
+    ("We close at five o'clock.", "five o'clock"),
+    ("I'll call you back at half past two.", "half past two"),
+    ("Check-in is at 4.", "4"),
+    ("The technician can come out between eight and noon.", "eight and noon"),
+    ("I got home around midnight.", "midnight"),
+])
+def test_a_clock_time_is_a_time(recognizer, text, value):
+    assert found(recognizer, text) == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "So take one in the morning and one at night.",  # pills, not hours
+    "It's version 4.2.",
+    "The thermostat is at 5.",  # nothing happens at an hour
+    "I was charged at forty-nine ninety-nine.",  # not a clock reading
+    "We won 3 to 1.",
+    "It takes ten to twelve days.",
+    "Press 2 for billing.",
+])
+def test_numbers_that_are_not_clock_times_are_not_found(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+TOKENS = st.sampled_from(["at", "by", "around", "9", "11", "10:15", ":", "a.m.", "p.m.", "pm", "o'clock", "to",
+                          "half", "past", "quarter", "seven", "thirty", "tonight", "in", "the", "morning", "Pacific"])
+TEXT = st.lists(st.one_of(TOKENS, st.text(max_size=4)), max_size=40).map(" ".join)
+
+
+@given(st.one_of(TEXT, st.text(max_size=200)))
+@settings(max_examples=300, deadline=None)
+def test_times_never_raise_and_stay_inside_the_text(text):
+    spans = ClockTimeRecognizer().analyze(text, ["TIME"])
+    assert all(0 <= r.start < r.end <= len(text) for r in spans)

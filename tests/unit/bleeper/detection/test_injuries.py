@@ -1,0 +1,62 @@
+"""Injuries are found by what happened to which body part, not from a list of phrases; a trauma verb
+without a body part, or a body part that is an everyday word, is not an injury."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bleeper.detection.recognizers.injuries import InjuryRecognizer
+
+
+def found(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in InjuryRecognizer().matches(text)]
+
+
+@pytest.mark.parametrize("text, injury", [
+    ("He tore his rotator cuff playing softball.", "tore his rotator cuff"),
+    ("I jammed my thumb in the car door.", "jammed my thumb"),
+    ("She slipped and busted her knee open.", "busted her knee open"),
+    ("I pulled a muscle in my groin.", "pulled a muscle in my groin"),
+    ("I herniated a disc in my lower back.", "herniated a disc in my lower back"),
+    ("He fell in the dark and broke two toes.", "broke two toes"),
+    ("I scraped up both elbows on the pavement.", "scraped up both elbows"),
+    ("He burned his forearm on the grill.", "burned his forearm"),
+    ("It's a hairline fracture in his shin.", "hairline fracture"),
+    ("He has a lumbar strain from lifting.", "lumbar strain"),
+    ("It's a pretty bad dog bite on the calf.", "dog bite"),
+    ("it's a second-degree burn", "second-degree burn"),
+    ("it's like a two-inch gash", "two-inch gash"),
+    ("she's got a concussion", "concussion"),
+    ("he's in a cast with a broken arm", "broken arm"),
+])
+def test_an_injury_is_found_by_trauma_and_body_part(text, injury):
+    assert injury in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I need to cut back on sugar.",
+    "Hit the back button and try again.",
+    "Can you give me a hand with the form?",
+    "I broke my phone screen.",
+    "I cut my hair short.",
+    "We took a lunch break at noon.",
+    "Normal wear and tear isn't covered.",
+    "I blew my nose.",
+    "There's a price cut this week.",
+    "She's the head of billing.",
+])
+def test_everyday_uses_of_trauma_words_are_not_injuries(text):
+    assert found(text) == []
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_returns_spans_inside_the_text(text):
+    for start, end, _ in InjuryRecognizer().matches(text):
+        assert 0 <= start < end <= len(text)
+
+
+def test_a_long_transcript_finds_every_injury_in_it():
+    text = "he broke his left arm and tore his, um, his back back back. " * 2000
+    assert found(text).count("broke his left arm") == 2000

@@ -1,0 +1,75 @@
+"""Height, weight and marks of a person (physical_attribute) and medical percentages
+(statistics); objects' sizes and money or device percentages stay clear."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bleeper.detection.recognizers.measures import MeasureRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> MeasureRecognizer:
+    return MeasureRecognizer()
+
+
+def found(recognizer: MeasureRecognizer, text: str) -> list[tuple[str, str]]:
+    return [(entity, text[s:e]) for entity, s, e, _, _ in recognizer.matches(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'm about five foot two and I weigh like 190.", ("PHYSICAL_ATTRIBUTE", "five foot two")),
+    ("I'm about five foot two and I weigh like 190.", ("PHYSICAL_ATTRIBUTE", "190")),
+    ("He's 6'1\" and a bit.", ("PHYSICAL_ATTRIBUTE", "6'1\"")),
+    ("I'm 190 centimeters tall.", ("PHYSICAL_ATTRIBUTE", "190 centimeters")),
+    ("I'm 230 pounds right now.", ("PHYSICAL_ATTRIBUTE", "230 pounds")),
+    ("I've got a large birthmark on my neck.", ("PHYSICAL_ATTRIBUTE", "large birthmark on my neck")),
+    ("He has a tattoo of a rose on his arm.", ("PHYSICAL_ATTRIBUTE", "tattoo")),
+    ("My son is a little person, he needs the lower counter.", ("PHYSICAL_ATTRIBUTE", "little person")),
+    ("I'm about six one, two hundred and ten pounds.", ("PHYSICAL_ATTRIBUTE", "six one")),
+    ("I'm about six one, two hundred and ten pounds.", ("PHYSICAL_ATTRIBUTE", "two hundred and ten pounds")),
+    ("He weighs one eighty.", ("PHYSICAL_ATTRIBUTE", "one eighty")),
+    ("She's like a hundred and twenty pounds.", ("PHYSICAL_ATTRIBUTE", "a hundred and twenty pounds")),
+    ("He's six-two, two-twenty, dark hair.", ("PHYSICAL_ATTRIBUTE", "six-two")),
+    ("He's six-two, two-twenty, dark hair.", ("PHYSICAL_ATTRIBUTE", "two-twenty")),
+    ("I'm 5'10\" and 180.", ("PHYSICAL_ATTRIBUTE", "180")),
+    ("a guy, maybe five ten, in a gray hoodie", ("PHYSICAL_ATTRIBUTE", "five ten")),
+    ("He's about six feet tall.", ("PHYSICAL_ATTRIBUTE", "six feet")),
+    ("Oxygen was sitting around ninety-one percent when I checked.", ("STATISTICS", "ninety-one percent")),
+    ("There's roughly a two percent risk of infection.", ("STATISTICS", "two percent")),
+    ("Her kidney function's at forty percent.", ("STATISTICS", "forty percent")),
+    ("My A1C was 7.8 percent last time.", ("STATISTICS", "7.8 percent")),
+])
+def test_a_measure_of_a_person_is_found(recognizer, text, expected):
+    assert expected in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We need a six foot fence along the back.",
+    "The ladder is ten feet tall.",
+    "I'm 45 and I live alone.",
+    "The bag weighs fifty pounds.",
+    "My suitcase was fifty two pounds over.",
+    "The dog weighs sixty pounds.",
+    "I'm five ten minutes away.",
+    "I'm six, one more thing though.",
+    "She's four, five in June.",
+    "The box is six by four.",
+    "The scar tissue is healing.",
+    "You get 10% off with the coupon.",
+    "The interest rate is 6.9 percent on that loan.",
+    "The download is stuck at 82%.",
+    "It's 50% cotton.",
+    "Your coinsurance is 20 percent after the deductible.",
+    "The chance of rain is sixty percent tomorrow.",
+])
+def test_sizes_of_things_and_non_medical_percentages_are_left_alone(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_returns_spans_inside_the_text(text):
+    for _, start, end, _, _ in MeasureRecognizer().matches(text):
+        assert 0 <= start < end <= len(text)

@@ -1,0 +1,62 @@
+"""Conditions and procedures no list holds are read by how medicine builds its words; adjectives
+of a condition count when said of a person; everyday words with the same endings do not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bleeper.detection.recognizers.medical_words import MedicalWordRecognizer
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], entity) for entity, s, e, _ in MedicalWordRecognizer().matches(text)]
+
+
+@pytest.mark.parametrize("text, word, entity", [
+    ("I have tendinosis in both heels.", "tendinosis", "MEDICAL_CONDITION"),
+    ("She was told it's hidradenitis.", "hidradenitis", "MEDICAL_CONDITION"),
+    ("He's got costochondritis again.", "costochondritis", "MEDICAL_CONDITION"),
+    ("They found a meningioma.", "meningioma", "MEDICAL_CONDITION"),
+    ("tympanostomy tubes for my son", "tympanostomy", "MEDICAL_PROCESS"),
+    ("She had a lithotripsy for the stones.", "lithotripsy", "MEDICAL_PROCESS"),
+    ("the septoplasty is on Friday", "septoplasty", "MEDICAL_PROCESS"),
+    ("I'm type 2 diabetic and asthmatic.", "type 2 diabetic", "MEDICAL_CONDITION"),
+    ("I'm type 2 diabetic and asthmatic.", "asthmatic", "MEDICAL_CONDITION"),
+    ("My son is autistic.", "autistic", "MEDICAL_CONDITION"),
+    ("She's epileptic, so no strobe lights.", "epileptic", "MEDICAL_CONDITION"),
+    ("I'm allergic to latex.", "allergic to latex", "MEDICAL_CONDITION"),
+    ("My wife's pregnant.", "pregnant", "MEDICAL_CONDITION"),
+    ("He's been vomiting and he won't drink water.", "vomiting", "MEDICAL_CONDITION"),
+    ("I've had this rash for two weeks and it's really itchy.", "itchy", "MEDICAL_CONDITION"),
+    ("I've been having chest tightness when I climb stairs.", "chest tightness", "MEDICAL_CONDITION"),
+    ("They're big pills and I have trouble swallowing.", "trouble swallowing", "MEDICAL_CONDITION"),
+    ("She keeps coughing at night.", "coughing", "MEDICAL_CONDITION"),
+])
+def test_a_medical_word_is_found_by_its_form(text, word, entity):
+    assert (word, entity) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The diagnosis came back clean.",
+    "I love photography and Instagram.",
+    "We moved to Tacoma last year.",
+    "The program is great.",
+    "Your call may be recorded for quality and training purposes.",
+    "That's a false dichotomy.",
+    "She has her diploma.",
+    "The road is blind around the bend.",
+    "It's a blind spot.",
+    "The door is stiff.",
+    "The printer keeps jamming.",
+    "We have trouble logging in.",
+])
+def test_everyday_words_with_medical_endings_are_not_medical(text):
+    assert found(text) == []
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_returns_spans_inside_the_text(text):
+    for _, start, end, _ in MedicalWordRecognizer().matches(text):
+        assert 0 <= start < end <= len(text)

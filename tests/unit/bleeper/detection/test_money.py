@@ -1,0 +1,115 @@
+"""money.py: amounts with a currency, said or written, and amounts a money word announces."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bleeper.detection.recognizers.money import MoneyRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> MoneyRecognizer:
+    return MoneyRecognizer()
+
+
+def found(recognizer: MoneyRecognizer, text: str) -> list[str]:
+    return [text[r.start:r.end] for r in recognizer.analyze(text, ["MONEY_AMOUNT"])]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("I was charged $5,841 twice.", "$5,841"),
+    ("It's 19.99 plus tax.", "19.99"),
+    ("It cost me $2.5 million.", "$2.5 million"),
+    ("a $5k deposit", "$5k"),
+    ("My bill went up to forty dollars this month.", "forty dollars"),
+    ("They quoted me thirty-nine dollars and fifteen cents for the repair.", "thirty-nine dollars and fifteen cents"),
+    ("It was a hundred and five bucks.", "a hundred and five bucks"),
+    ("we're looking at maybe twelve grand", "twelve grand"),
+    ("They charged me a hundred fifty euros for the bag.", "a hundred fifty euros"),
+    ("They sent two thousand US dollars.", "two thousand US dollars"),
+    ("there was a charge for sixty-something dollars", "sixty-something dollars"),
+    ("I'd say fifty-ish dollars.", "fifty-ish dollars"),
+    ("A couple hundred dollars is what they said.", "A couple hundred dollars"),
+    ("Can you waive the thirty-five dollar fee?", "thirty-five dollar"),
+    ("it cost me twenty pounds in London", "twenty pounds"),
+    ("I owe them a couple grand.", "a couple grand"),
+    ("It was a dollar fifty.", "a dollar fifty"),
+])
+def test_an_amount_with_a_currency_is_money(recognizer, text, amount):
+    assert amount in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("I was charged forty nine ninety nine twice.", "forty nine ninety nine"),
+    ("My annual income is eighty-one thousand five hundred.", "eighty-one thousand five hundred"),
+    ("The gas bill jumped to two eighty-five in January.", "two eighty-five"),
+    ("I'm waiting for a refund of eighty-six fifty.", "eighty-six fifty"),
+    ("The repair quote came to about thirty-two hundred.", "thirty-two hundred"),
+    ("That'll be forty-two fifty.", "forty-two fifty"),
+    ("We spent about 2,300 on the trip.", "2,300"),
+    # the money word after the amount
+    ("Forty-two hundred for the sectional is more than I wanted to spend.", "Forty-two hundred"),
+    ("They want fifteen hundred upfront.", "fifteen hundred"),
+    # priced per unit, or with change
+    ("The baskets were thirty-four ninety-nine each.", "thirty-four ninety-nine"),
+    ("The room was two hundred a night.", "two hundred"),
+    # hundreds counted past ten are money ("forty-two hundred"), said with no money word
+    ("My paycheck is about twenty-two hundred every two weeks.", "twenty-two hundred"),
+    ("I've got about three K saved up.", "three K"),
+    ("I think it was like seventeen hundred and some change.", "seventeen hundred and some change"),
+    ("My gross was twenty-one fifty but I only got like fourteen hundred net.", "fourteen hundred"),
+    ("The Zelle payment to Priya for four hundred went through at noon.", "four hundred"),
+    ("Can I get a cashier's check for twenty-three hundred fifty payable to the landlord?",
+     "twenty-three hundred fifty"),
+    ("My bonus was supposed to be 2,500 this year.", "2,500"),
+    # read as a shelf price
+    ("The new phone is nine ninety-nine, or monthly.", "nine ninety-nine"),
+    ("That's the charm bracelet, it's twenty-nine ninety-five.", "twenty-nine ninety-five"),
+    ("I made about eighty-four thousand at my main job.", "eighty-four thousand"),
+])
+def test_an_amount_a_money_word_announces_is_money_without_a_currency(recognizer, text, amount):
+    assert amount in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("The premium went from a hundred twelve to a hundred sixty-four dollars.",
+     ["a hundred twelve", "a hundred sixty-four dollars"]),
+    ("We're talking two, maybe three thousand dollars.", ["two", "three thousand dollars"]),
+])
+def test_both_ends_of_a_range_are_money_when_the_last_names_the_currency(recognizer, text, amounts):
+    assert found(recognizer, text) == amounts
+
+
+@pytest.mark.parametrize("text", [
+    "Okay, that's four hundred transactions a month before any fees kick in.",  # a count of things
+    "My watch says I did like eleven thousand steps.",
+    "I paid the bill with the card ending in 4417.",  # an identifier after a money word
+    "I paid it off in twenty nineteen.",  # a year
+    "I lost twenty pounds since the surgery.",  # weight
+    "I made twelve payments on time.",
+    "It's 50 percent cotton.",
+    "Press 2 for billing.",
+    "It'll be 12 more days before it ships.",
+    "We have a grand total of three complaints.",
+    "The thermostat is set to 68.",
+    "Room 204, please.",
+    "My account number is 5512.",
+    "It was built in nineteen hundred.",
+    "It's fifteen hundred miles from here.",
+])
+def test_a_number_that_counts_or_names_something_else_is_not_money(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+TOKENS = st.sampled_from(["$", "€", "dollars", "bucks", "grand", "cents", "and", "a", "couple", "hundred", "thousand",
+                          "forty", "nine", "ninety", "-", "ish", "charged", "paid", "each", "to", "or", "pounds",
+                          "5", "1,250.00", "2.5k", ".", ","])
+TEXT = st.lists(st.one_of(TOKENS, st.text(max_size=4)), max_size=40).map(" ".join)
+
+
+@given(st.one_of(TEXT, st.text(max_size=200)))
+@settings(max_examples=300, deadline=None)
+def test_money_never_raises_and_stays_inside_the_text(text):
+    spans = MoneyRecognizer().analyze(text, ["MONEY_AMOUNT"])
+    assert all(0 <= r.start < r.end <= len(text) for r in spans)

@@ -1,0 +1,37 @@
+"""Names spelled letter by letter are found whichever case Whisper writes the letters in; a short
+run of letters counts only after a cue to spell."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bleeper.detection.recognizers.names import NameRecognizer
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start:r.end] for r in NameRecognizer().analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize("text, spelled", [
+    ("My last name is spelled k o w a l s k i.", "k o w a l s k i"),
+    ("it's m-c-c-a-r-t-h-y", "m-c-c-a-r-t-h-y"),
+    ("that's r, o, y", "r, o, y"),
+    ("Whitcomb, that's W-H-I-T-C-O-M-B", "W-H-I-T-C-O-M-B"),
+    ("This is Linda Akeffer. That's OKAFOR. Thank you.", "OKAFOR"),
+])
+def test_a_spelled_name_is_found_in_either_case(text, spelled):
+    assert spelled in found(text)
+
+
+@pytest.mark.parametrize("text", ["I went to the a b c store", "plan a or b or c", "i i i don't know",
+                                  "It's an ACH transfer.", "that's ATM fees"])
+def test_a_few_letters_without_a_cue_to_spell_are_not_a_name(text):
+    assert found(text) == []
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_returns_spans_inside_the_text(text):
+    for r in NameRecognizer().analyze(text, ["PERSON"]):
+        assert 0 <= r.start < r.end <= len(text)

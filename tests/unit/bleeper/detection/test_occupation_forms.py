@@ -1,0 +1,47 @@
+"""A job said after `I'm a` is found with its modifiers, and a title no list holds by its agent-noun
+ending; what someone is to a business (`a customer`, `the account holder`) is not a job."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bleeper.detection.recognizers.occupation_forms import OccupationFormRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return OccupationFormRecognizer()
+
+
+@pytest.mark.parametrize("text, job", [
+    ("I'm a personal chef so I go through a lot of cast iron.", "personal chef"),
+    ("I'm a farrier, I mostly work with horses.", "farrier"),
+    ("I'm a union electrician, my check hits late.", "union electrician"),
+    ("I'm forty-four, non-smoker, I'm a commercial fisherman.", "commercial fisherman"),
+    ("She's a phlebotomist at the clinic.", "phlebotomist"),
+    ("My husband's a lineman for the power company.", "lineman"),
+    ("My manager, Bartholomew, said he approved it.", "manager"),
+    ("You'll need the report number from your supervisor.", "supervisor"),
+    ("You should get that looked at by your own doctor.", "doctor"),
+    ("Can we get an interpreter on the call?", "interpreter"),
+])
+def test_a_job_after_a_cue_is_found_with_its_modifiers(recognizer, text, job):
+    assert job in [text[s:e] for s, e, _ in recognizer.matches(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "I'm a customer of yours.", "I'm the account holder.", "I'm a little worried.", "I'm a big fan.",
+    "I'm a member since 2019.", "He's a Leo.",
+    "I can give you my driver's license instead.", "The security code on the back is 801.",
+    "I'll transfer you to an agent.", "The representative said it was fine.",
+])
+def test_what_someone_is_to_a_business_is_not_a_job(recognizer, text):
+    assert recognizer.matches(text) == []
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_never_raises_and_returns_spans_inside_the_text(recognizer, text):
+    for start, end, _ in recognizer.matches(text):
+        assert 0 <= start < end <= len(text)
