@@ -152,3 +152,13 @@ class Job(BaseModel):
     verification: dict[str, int | bool] | None = None
     verification_failed: bool | None = None
     audit: list[dict[str, str | float]] = Field(default_factory=list)  # unredacted reads: who, when
+
+    @property
+    def gone(self) -> bool:
+        """Deleted by its owner or expired after the retention period: its data no longer exists."""
+        return self.deleted_at is not None or self.status == JobStatus.expired
+
+    @property
+    def readable(self) -> bool:
+        """Completed and not deleted: its redacted artifacts can be read."""
+        return self.status == JobStatus.completed and self.deleted_at is None

@@ -35,7 +35,7 @@ def parse_exclude(raw: str | None) -> list[str]:
 
 def render_for_read(storage: Storage, store: JobStore, job: Job, owner: str, redact: bool | None,
                     exclude_raw: str | None, sub: str | None) -> dict[str, Any]:
-    if job.status != JobStatus.completed or job.deleted_at is not None:
+    if not job.readable:
         raise InvalidRequest(f"transcript {job.id} is {job.status.value}; read-time redaction needs a completed one")
     if not job.options.redact_pii:
         raise InvalidRequest("this transcript was made with redact_pii false: there is nothing to render")

@@ -49,7 +49,7 @@ def _own(store: JobStore, job_id: str, owner: str, *, expired_ok: bool = False) 
 
 def _document(storage: Storage, job: Job) -> dict[str, Any] | None:
     """What a reader may see of a completed job: the redacted document whenever PII was redacted."""
-    if job.status != JobStatus.completed or job.deleted_at is not None:
+    if not job.readable:
         return None
     name = artifacts.REDACTED if job.options.redact_pii else artifacts.TRANSCRIPT
     try:
@@ -204,7 +204,7 @@ async def get_redacted_audio(
     job = _own(store, transcript_id, owner, expired_ok=True)  # the SDK expects 400 for gone audio
     if not job.options.redact_pii_audio:
         raise InvalidRequest("redacted audio was not requested for this transcript (redact_pii_audio)")
-    if job.deleted_at is not None or job.status == JobStatus.expired:
+    if job.gone:
         raise InvalidRequest("the redacted audio was deleted and is no longer available")
     if job.status == JobStatus.error:
         raise InvalidRequest(f"the transcript failed, so there is no redacted audio: {job.error}")
@@ -229,7 +229,7 @@ async def get_redacted_video(transcript_id: str, owner: Owner, store: JobStoreDe
     job = _own(store, transcript_id, owner, expired_ok=True)
     if not job.options.redact_pii_video:
         raise InvalidRequest("a redacted video was not requested for this transcript (redact_pii_video)")
-    if job.deleted_at is not None or job.status in (JobStatus.expired, JobStatus.error):
+    if job.gone or job.status == JobStatus.error:
         raise InvalidRequest("there is no redacted video for this transcript (failed, deleted or expired)")
     if job.status != JobStatus.completed:
         raise NotReady("the redacted video is not ready yet")
