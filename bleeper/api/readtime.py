@@ -15,7 +15,7 @@ from typing import Any
 from bleeper import artifacts, policies
 from bleeper.artifacts import job_key
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest
-from bleeper.models import Entity, Job, JobStatus, Substitution, Transcript
+from bleeper.models import Entity, Job, Substitution, Transcript
 from bleeper.redaction.text import Style, document
 from bleeper.state.jobs import JobStore
 from bleeper.state.storage import Storage
