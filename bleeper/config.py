@@ -134,7 +134,7 @@ class Settings(BaseSettings):
 
     @property
     def egress_guard(self) -> Guard:
-        """What fetch and webhooks may reach (bleeper/egress.py)."""
+        """What fetch and webhooks may reach (bleeper/egress/)."""
         return Guard.of(self.allow_private_urls, self.allowed_private_hosts)
 
     @property

