@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bleeper.config import get_settings
+from bleeper.models import Substitution
 
 app = typer.Typer(help="Self-hosted PII redaction for call recordings.", no_args_is_help=True)
 console = Console()
@@ -184,7 +185,7 @@ def submit(
     inputs: Annotated[list[str], typer.Argument(
         metavar="PATH_OR_URL...", help="audio/video files, folders (searched recursively), http(s) URLs")],
     policies: Annotated[str | None, typer.Option(help="comma-separated PII policies (default: the server's)")] = None,
-    sub: Annotated[str | None, typer.Option(help="substitution: hash, entity_name, obfuscation, custom or pseudonym (default: the server's)")] = None,
+    sub: Annotated[str | None, typer.Option(help=f"substitution: {', '.join(Substitution)} (default: the server's)")] = None,
     audio: Annotated[bool, typer.Option("--audio", help="also fetch the beeped audio: <stem>.redacted.mp3")] = False,
     out: Annotated[Path, typer.Option(help="output folder")] = Path("bleeper-out"),
     concurrency: Annotated[int, typer.Option(min=1, help="jobs in flight at once")] = 4,
@@ -195,7 +196,7 @@ def submit(
     """Redact many recordings through the HTTP API; write <stem>.json and <stem>.txt (and with --audio
     <stem>.redacted.mp3) to --out. Inputs already done there are skipped. Exit 1 if any job failed."""
     from bleeper import policies as pol
-    from bleeper.client.batch import Options, Substitution
+    from bleeper.client.batch import Options
     from bleeper.errors import InvalidRequest
     from bleeper.submit import run_submit
 
