@@ -79,6 +79,26 @@ _SYMPTOM_NOUN = (r"pain|pains|tightness|numbness|tingling|swelling|stiffness|wea
 DIFFICULTY = re.compile(r"\b(?:trouble|difficulty|problems?|pain|a hard time|issues)\s+(?:with\s+)?"
                         r"(?:swallowing|breathing|sleeping|walking|urinating|peeing|hearing|seeing|concentrating|"
                         r"remembering|standing|chewing|focusing|speaking|talking)\b", re.IGNORECASE)
+# a body part and what it is doing: `my feet are super swollen`, `my heart's been racing`, `my hands
+# shake`, `my knees are shot`, `it makes my stomach hurt`
+_PART_STATE = re.compile(
+    rf"\b(?:my|his|her|their|your)\s+(?:(?:left|right|lower|upper|whole)\s+)?(?:{PART}|heart|pulse|gut|joints?|"
+    r"muscles?|sinuses|gums)"
+    r"(?:'s|'re|\s+(?:is|are|was|were|has been|have been|keeps?|kept|started|been|gets?|got))?"
+    r"(?:\s+(?:been|getting|gotten|all|so|super|really|very|pretty|kind of|a little|like|just|still|always|constantly))*"
+    r"\s+(?:swollen|swelling(?: up)?|hurt|hurts|hurting|aching|aches|shaking|shake|shakes|racing|pounding|"
+    r"ringing|burning|burns|itching|itches|itchy|bleeding|numb|tingling|tingly|throbbing|killing (?:me|him|her)|"
+    r"shot|stiff|sore|tight|cramping|cramps|spinning|twitching|locking up|locks up|giving out|gives out|"
+    r"blistering|peeling|oozing|on fire|clicking|popping|buzzing)\b",
+    re.IGNORECASE)
+# what a pain is like, spells of a symptom, and ringing ears: `a sharp pain`, `dizzy spells`
+_QUALIFIED = re.compile(
+    r"\b(?:(?:sharp|dull|stabbing|burning|shooting|throbbing|chronic|constant|severe|searing|nagging|radiating|"
+    r"crushing)\s+(?:pain|pains|ache|aches|headaches?|cramps?)|"
+    r"(?:dizzy|fainting|coughing|sneezing|crying|choking|panic|blackout)\s+spells?|"
+    r"ringing in (?:my|his|her|their|the|both) ears|blisters|blistering|hot flashes|night sweats|"
+    r"(?:blurry|blurred|double) vision|short(?:ness)? of breath)\b",
+    re.IGNORECASE)
 _PART_SYMPTOM = re.compile(rf"\b(?:(?:left|right|lower|upper)\s+)?{PART}\s+(?:{_SYMPTOM_NOUN})\b", re.IGNORECASE)
 _LIST = re.compile(r"(?:,?\s+(?:and|or|also|plus|and also)\s+|,\s*)(?:(?:very|really|kind of|a little|um|uh),?\s+)*",
                    re.IGNORECASE)
@@ -111,8 +131,8 @@ class MedicalWordRecognizer(EntityRecognizer):
             found.append(("MEDICAL_CONDITION", m.start(1), m.end(1), 0.65))
         for m in DIFFICULTY.finditer(text):
             found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.65))
-        for m in _PART_SYMPTOM.finditer(text):
-            found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.65))
+        for rx in (_PART_SYMPTOM, _PART_STATE, _QUALIFIED):
+            found += [("MEDICAL_CONDITION", m.start(), m.end(), 0.65) for m in rx.finditer(text)]
         last = -1  # end of the last adjective said of a person: `I'm diabetic and asthmatic`
         for m in ADJECTIVES.finditer(text):
             listed = last >= 0 and _LIST.fullmatch(text, last, m.start())

@@ -60,7 +60,11 @@ CUES = re.compile(
     rf"|\bthe (?:guy|lady|tech|technician|rep|person|people|folks|woman|man|agent|adjuster|installer|driver) "
     rf"(?:from|at|with))"
     rf"|(?P<switch>\bswitch(?:ed|ing)? (?:over |carriers |providers |banks |insurance |companies )?(?:from|to))"
-    rf"|(?P<weak>\b(?:calling|call|called) (?:you )?from|\bwelcome to|\byou(?:'ve| have) reached|\bthis is))"
+    rf"|(?P<weak>\b(?:calling|call|called) (?:you )?from|\bwelcome to|\byou(?:'ve| have) reached|\bthis is"
+    # a charge and the merchant it came from, a business word ending the name (natural-voice bank
+    # call: `a charge of eight hundred forty seven dollars ... from blue water electronics`)
+    rf"|\b(?:charges?|charged|transactions?|debits?|payments?|withdrawals?|bills?|invoices?|refunds?)\b"
+    rf"[^.?!\n]{{0,70}}?\bfrom))"
     rf"(?=[\s,])")
 # a carrier's or a bank's world, for `switched to` (`switched to paperless` is no company)
 SWITCH_DOMAIN = re.compile(r"\b(?:carriers?|providers?|insurance|insurers?|banks?|banking|phone|cell|wireless|"

@@ -39,10 +39,12 @@ HEADS = {
     "jewelers", "furniture", "mattress", "appliances", "renewables", "solar", "marine", "academy", "university",
     "college", "institute", "foundation", "ministries", "center", "daycare", "preschool", "montessori", "wholesale",
     "outlet", "depot", "mart", "warehouse", "school", "pharmaceuticals", "dealership", "sons", "brothers", "bros",
-    "pd", "police", "sheriff", "parish", "church",
+    "pd", "police", "sheriff", "parish", "church", "electronics", "computers", "optical", "wellness", "nursery",
+    "florist", "printing", "sporting", "pets",
 }
 HEAD_PAIRS = {("credit", "union"), ("body", "shop"), ("urgent", "care"), ("eye", "care"), ("pest", "control"),
-              ("physical", "therapy"), ("animal", "hospital"), ("medical", "center"), ("learning", "center")}
+              ("physical", "therapy"), ("animal", "hospital"), ("medical", "center"), ("learning", "center"),
+              ("auto", "body"), ("auto", "repair"), ("auto", "parts"), ("sporting", "goods")}
 # names of a hospital: "Mercy General", but not "Attorney General"
 _GENERAL_TITLES = {"attorney", "surgeon", "inspector", "consul", "postmaster", "secretary", "adjutant", "major"}
 # capitalised words that name no one: the call's own vocabulary, and words that begin a sentence

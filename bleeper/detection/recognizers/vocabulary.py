@@ -78,7 +78,10 @@ CUES_BEFORE = {
 }
 CUES_AFTER = {
     "MEDICAL_CONDITION": ["diagnosis", "symptoms", "flare up", "flare", "medication", "medicine", "meds",
-                          "attack", "attacks", "episode", "episodes"],
+                          "attack", "attacks", "episode", "episodes",
+                          # the course of a symptom: `the cough just won't go away`
+                          "wont go away", "just wont go away", "keeps coming back", "is getting worse",
+                          "got worse", "is worse", "came back", "flared up", "is back"],
     "DRUG": ["mg", "milligrams", "milligram", "mcg", "micrograms", "ml", "units", "pill", "pills", "tablet",
              "tablets", "capsule", "capsules", "inhaler", "injection", "injections", "shot", "shots", "patch",
              "prescription", "refill", "dose", "twice a day", "once a day", "every day", "at night", "daily"],

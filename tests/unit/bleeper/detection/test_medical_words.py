@@ -32,6 +32,12 @@ def found(text: str) -> list[tuple[str, str]]:
     ("I've been having chest tightness when I climb stairs.", "chest tightness", "MEDICAL_CONDITION"),
     ("They're big pills and I have trouble swallowing.", "trouble swallowing", "MEDICAL_CONDITION"),
     ("She keeps coughing at night.", "coughing", "MEDICAL_CONDITION"),
+    ("I've had this ringing in my ears for three weeks now.", "ringing in my ears", "MEDICAL_CONDITION"),
+    ("It makes my stomach hurt.", "my stomach hurt", "MEDICAL_CONDITION"),
+    ("I still get this sharp pain on my right side.", "sharp pain", "MEDICAL_CONDITION"),
+    ("I'm thirty-four weeks along and my feet are super swollen.", "my feet are super swollen", "MEDICAL_CONDITION"),
+    ("My heart's been racing since the new dose.", "My heart's been racing", "MEDICAL_CONDITION"),
+    ("I get these dizzy spells when I stand up.", "dizzy spells", "MEDICAL_CONDITION"),
 ])
 def test_a_medical_word_is_found_by_its_form(text, word, entity):
     assert (word, entity) in found(text)
@@ -50,6 +56,8 @@ def test_a_medical_word_is_found_by_its_form(text, word, entity):
     "The door is stiff.",
     "The printer keeps jamming.",
     "We have trouble logging in.",
+    "My phone is ringing.",
+    "My hands are tied on that one.",
 ])
 def test_everyday_words_with_medical_endings_are_not_medical(text):
     assert found(text) == []

@@ -41,6 +41,7 @@ def found(recognizer: OrganizationCueRecognizer, text: str) -> list[str]:
     ("I'm calling from blue ridge plumbing about your estimate", "blue ridge plumbing"),
     ("she's a nurse for kaiser permanente", "kaiser permanente"),
     ("I shop at Harbor Freight every week", "Harbor Freight"),
+    ("There's a charge of eight hundred forty seven dollars from blue water electronics.", "blue water electronics"),
 ])
 def test_a_name_after_a_relational_cue_is_an_organisation_in_any_case(recognizer, text, name):
     assert name in found(recognizer, text)
@@ -86,6 +87,8 @@ def test_a_lower_case_name_is_doubtful_and_a_capitalised_one_confident(recognize
     "welcome to the family",
     "Did you get the confirmation at mmills at gmail.com?",
     "I made a bank withdrawal yesterday.",
+    "The payment from my mom went through.",
+    "I got a refund from the store.",
 ])
 def test_a_determiner_pronoun_or_bare_noun_after_the_cue_is_not_an_organisation(recognizer, text):
     assert found(recognizer, text) == []
