@@ -152,6 +152,7 @@ FAMILIES: tuple[Family, ...] = (
         predicative=r"last|this|in (?:january|february|march|april|may|june|july|august|september|october|"
                     r"november|december|\d{4})|to|for|moms?|mothers?|dads?|fathers?|parents?|is|was|has|had|took|"
                     r"keeps|kept|got|left|who|said|wants|won't|will|would|didn't|doesn't|never|lives|used|"
+                    r"shouldn't|should|can't|can|isn't|wasn't|and|but|still|just|does|did|owes|pays|"
                     r"'s|filers?|with (?:no|two|three|one|\d)|no dependents|from (?:my|his|her|their|our)",
         not_after=r"handedly|payment|use|family home|person household|click|file|digit|sign[- ]on|time",
     ),
@@ -215,7 +216,10 @@ class _Compiled:
     def __init__(self, family: Family) -> None:
         flags = re.IGNORECASE
         self.family = family
-        self.terms = re.compile(rf"(?<![\w'’-])(?:{family.terms})(?![\w-]|['’][a-z])", flags)
+        # a possessive ends most terms' use as the class (`Cancer's`), but a marital status keeps
+        # it: `under my ex-husband's name` still says the caller is divorced
+        possessive = r"['’](?!s\b)[a-z]" if family.entity == "MARITAL_STATUS" else r"['’][a-z]"
+        self.terms = re.compile(rf"(?<![\w'’-])(?:{family.terms})(?![\w-]|{possessive})", flags)
         filler = rf"(?:\W+(?:{FILLERS}))*"
         self.before = re.compile(rf"(?:^|\W)(?:{family.before}){filler}\W*$", flags) if family.before else None
         self.after = re.compile(rf"^\W*(?:{family.after})\b", flags) if family.after else None

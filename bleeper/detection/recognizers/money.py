@@ -42,7 +42,7 @@ MONEY_CUES = re.compile(
     r"co-?pay|credit(?:ed)?|debit(?:ed)?|withdr[ae]w|withdrawal|transfer(?:red)?|wired?|loan|mortgage|fined|fines|"
     r"tip(?:s|ped)?|paycheck|worth|afford|savings|invoice[ds]?|tuition|cash|check for|discount|rebate|reimburse(?:d|ment)?|"
     r"settlement|payout|overdraft|penalty|sold|bought|buy|selling|sells|purchase[ds]?|expensive|cheap(?:er)?|"
-    r"tax|subscription|gross|net|bonus(?:es)?|commissions?|raise|payable|take-home|zelle|venmo|paypal|cash app|"
+    r"tax|subscription|on sale|marked down|sale price|gross|net|bonus(?:es)?|commissions?|raise|payable|take-home|zelle|venmo|paypal|cash app|"
     r"went up to|jumped to|came to|comes to|comes out to|raised to|dropped to|"
     r"down to|(?:that|it)(?:'ll| will|'s gonna|'s going to) be)\b")
 # what may follow an amount that names no currency: the end of the clause or a word that is not a
@@ -133,12 +133,12 @@ class MoneyRecognizer(EntityRecognizer):
     def _announced(text: str, low: str, q: Quantity) -> tuple[int, int, float, str] | None:
         """An amount with no currency, in a sentence about money, or priced per unit, or with
         change (`seventeen hundred and some change`)."""
+        if _price_tag(low, q):
+            return q.start, q.end, 0.55, "said as a price tag"
         if not _amount(low, q):
             return None
         if low.endswith("change", q.start, q.end) or (PER_UNIT_AFTER.match(low, q.end) and not _not_amount(low, q)):
             return q.start, q.end, 0.7, "amount priced per unit or with change"
-        if _price_tag(low, q):
-            return q.start, q.end, 0.55, "said as a price tag"
         if not _money_talk(low, q) and not _hundreds(text, q):
             return None
         nxt = word_after(text, q.end)
@@ -166,7 +166,7 @@ def _price_tag(low: str, q: Quantity) -> bool:
     """`nine ninety-nine`, `twenty-nine ninety-five`: a whole part and 95 or 99 said after it is
     how a shelf price is read (blind2 tune half: four of them with no money word), not a year
     (`in nineteen ninety-nine`, `born nineteen ninety-five`) or a clock time."""
-    if not q.spoken or len(q.groups) != 2 or q.groups[1].value not in (95, 99) or not 1 <= q.groups[0].value <= 99:
+    if not q.spoken or len(q.groups) != 2 or q.groups[1].value not in (95, 99) or not 1 <= q.groups[0].value <= 999:
         return False
     before = word_before(low, q.start)
     return before not in YEAR_BEFORE and before not in CLOCK_BEFORE and before not in {"born", "year", "since"} \

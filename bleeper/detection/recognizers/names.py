@@ -21,6 +21,13 @@ SPELLING_CUE = re.compile(r"(?:spell\w*|that's|that is|it's|its|is|name|letters?
 # a spelling Whisper wrote as one capitalised word: `That's OKAFOR.` (a natural-voice test call)
 CAPS_SPELLED = re.compile(r"\b(?i:that's|that is|it's|it is|spelled|spelling|spelt)\s*,?\s+([A-Z]{4,})\b(?![-'a-z])")
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+# a first name said, then said again with the surname, in an introduction, whatever its case and
+# whether or not it is also a word: `it's robin, like the bird, robin tesfaye`, `this is, um, sage,
+# sage Mbeki-Lorne`, `Chase, Chase Donnelly`
+REPEATED = re.compile(
+    r"\b(?i:it's|it is|this is|i'm|i am|my name is|name's|name is|speaking with)\b[\s,]+"
+    r"(?:(?i:uh|um|yeah|so|hi|hello),?\s+)*(?P<first>[A-Za-z][a-z]{2,})\b(?P<between>[^.?!]{1,30}?)"
+    r"\b(?P=first)\s+(?P<last>[A-Za-z][A-Za-z'-]+)")
 CUES = re.compile(
     r"\b(?:my name is|name's|this is|i'm|i am|speaking with|spoke with|talked to|talking to|ask for|"
     r"last name is|first name is|surname is|mr\.?|mrs\.?|ms\.?|miss|mister|missus|dr\.?|doctor|"
@@ -87,6 +94,10 @@ class NameRecognizer(EntityRecognizer):
             # five letters in a row spell something; three or four only after a cue to spell
             if len(letters) >= 5 or SPELLING_CUE.search(text, max(0, m.start() - 30), m.start()):
                 out.append(self._result(m.start(), m.end(), 0.75, "spelled out in lower case"))
+        for m in REPEATED.finditer(text):
+            if m.group("last").lower() not in STOP_LOWER and m.group("first").lower() not in STOP_LOWER:
+                out.append(self._result(m.start("first"), m.end("first"), 0.6, "name said twice"))
+                out.append(self._result(m.end("between"), m.end("last"), 0.6, "name said twice"))
         for m in CAPS_SPELLED.finditer(text):
             if m.group(1) not in ACRONYMS:
                 out.append(self._result(m.start(1), m.end(1), 0.6, "spelled as one capitalised word"))

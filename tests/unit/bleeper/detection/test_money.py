@@ -67,6 +67,8 @@ def test_an_amount_with_a_currency_is_money(recognizer, text, amount):
     ("The new phone is nine ninety-nine, or monthly.", "nine ninety-nine"),
     ("That's the charm bracelet, it's twenty-nine ninety-five.", "twenty-nine ninety-five"),
     ("I made about eighty-four thousand at my main job.", "eighty-four thousand"),
+    ("The jacket was a hundred and forty-nine ninety-nine last week.", "a hundred and forty-nine ninety-nine"),
+    ("Now it's on sale for eighty.", "eighty"),
 ])
 def test_an_amount_a_money_word_announces_is_money_without_a_currency(recognizer, text, amount):
     assert amount in found(recognizer, text)

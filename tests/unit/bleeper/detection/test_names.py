@@ -24,7 +24,17 @@ def test_a_spelled_name_is_found_in_either_case(text, spelled):
     assert spelled in found(text)
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Um, it's robin, like the bird, robin tesfaye.", ["robin", "robin tesfaye"]),
+    ("Yeah, this is, um, sage, sage Mbeki-Lorne, and my card got eaten.", ["sage", "sage Mbeki-Lorne"]),
+    ("Hi, I'm Chase, Chase Donnelly.", ["Chase", "Chase Donnelly"]),
+])
+def test_a_first_name_said_again_with_the_surname_is_a_name_whatever_it_means(text, names):
+    assert all(n in found(text) for n in names)
+
+
 @pytest.mark.parametrize("text", ["I went to the a b c store", "plan a or b or c", "i i i don't know",
+                                  "It's the bill, the bill amount is wrong",
                                   "It's an ACH transfer.", "that's ATM fees"])
 def test_a_few_letters_without_a_cue_to_spell_are_not_a_name(text):
     assert found(text) == []
