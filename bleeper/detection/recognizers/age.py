@@ -38,7 +38,11 @@ PERSON_BEFORE = re.compile(
     rf"(?:(?:my|his|her|our|their|your|the) )?(?:{_RELATIONS})(?:,? [A-Z][a-z]+,?)?(?:'s|’s| is| was| just turned|"
     rf" turned| turns| will be)|"
     rf"(?:my|his|her|our|their|your|the) (?:{_PLURALS}) are|"
-    rf"turned|turning|turns|turn|aged|age|ages|age of|at age|the age of"
+    rf"turned|turning|turns|turn|aged|age|ages|age of|at age|the age of|"
+    # an age something happened at: `diagnosed at four`, `he was adopted at two`
+    rf"(?:diagnosed|adopted|started|stopped|retired|married|widowed|divorced|hospitalized|born) at|"
+    # the children a parent has just named: `I have my two kids with me, they're six and nine`
+    rf"(?:{_PLURALS})(?: [^.?!]{{0,25}})?,? (?:they're|they are|who are|ages|aged)"
     rf")(?:,? (?:like|about|almost|nearly|only|just|around|already|uh|um|maybe|probably|going on|pushing|over|"
     rf"under|close to))?[ ,:]*$",
     re.IGNORECASE)

@@ -156,6 +156,9 @@ FAMILIES: tuple[Family, ...] = (
                     r"'s|filers?|with (?:no|two|three|one|\d)|no dependents|from (?:my|his|her|their|our)",
         not_after=r"handedly|payment|use|family home|person household|click|file|digit|sign[- ]on|time",
     ),
+    # `my ex` is a former spouse whatever follows (`take my ex off the plan`); `my ex-employer` is
+    # hyphenated, which the term never matches
+    Family("MARITAL_STATUS", r"ex", before=r"my|his|her|their|your|our"),
     Family(
         "ZODIAC_SIGN",
         r"(?-i:Aries|Virgos?|Libras?|Scorpios?|Sagittarius|Capricorns?|Aquarius|Pisces|Ophiuchus)|"

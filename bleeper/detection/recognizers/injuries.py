@@ -67,12 +67,13 @@ _A = re.compile(r"^an?\s", re.IGNORECASE)
 
 _TRAUMA_NOUNS = """
 fracture|break|sprain|strain|tear|burn|cut|gash|laceration|wound|bruise|contusion|injury|puncture|bite|
-abrasion|dislocation|rupture|concussion|whiplash|stab wound|gunshot wound|bone bruise|road rash|
+abrasion|dislocation|rupture|concussion|whiplash|stab wound|gunshot wound|bone bruise|road rash|sting|
 """
 NOUN = _alternation(_TRAUMA_NOUNS) + r"(?:s|es)?"
 _KINDS = (r"hairline|stress|compound|open|closed|displaced|avulsion|greenstick|partial|complete|full|"
           r"first[\s-]degree|second[\s-]degree|third[\s-]degree|deep|dog|cat|bee|spider|snake|"
           r"traumatic|repetitive|puncture|chemical|grease|sports|work|workplace|whiplash|paper|bug|tick|mosquito|"
+          r"bite|stab|gunshot|wasp|hornet|jellyfish|scorpion|ant|"
           r"\w+[\s-](?:inch|centimeter|cm)")
 # `ankle sprain`, `a bad lumbar strain`, `second-degree burns`, `two-inch gash`, `dog bite`
 KIND_NOUN = re.compile(rf"\b(?:(?:{_KINDS})\s+)?(?:(?:{_PLACES}|{PART})\s+)?{NOUN}\b", re.IGNORECASE)

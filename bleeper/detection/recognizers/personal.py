@@ -111,6 +111,11 @@ class PersonalRecognizer(PatternRecognizer):
             Pattern("Rh factor", r"\b(?-i:Rh)[ -]?(?:positive|negative|null)\b", 0.7),
         ],
         "LANGUAGE": [
+            Pattern("language after speak with a qualifier", rf"(?<=\b(?:speak|speaks|spoke|speaking|understand|"
+                                                            rf"understands|read|reads|write|writes) "
+                                                            rf"(?:much|any|a little|a bit of|some|good|fluent|"
+                                                            rf"broken|only|mostly|really|very little|no) )"
+                                                            rf"(?-i:{LANGUAGES})\b(?![-'’]\w)", 0.7),
             Pattern("language after speak", rf"(?<=\b(?:speak|speaks|spoke|speaking|in|prefer|interpreter"
                                              rf"(?: for| in| could do)?|translator(?: for)?|language is|"
                                              rf"fluent in|only|habla|hablo|hablan|translate(?:d)? (?:it )?(?:into|to)|"

@@ -51,9 +51,14 @@ def test_a_number_of_years_or_months_old_is_an_age(recognizer, text, age):
     ("Our daughter is two and a half.", "two and a half"),
     ("He's going on ninety.", "ninety"),
     ("Grandma will be a hundred in June.", "a hundred"),
+    ("He's got type 1 diabetes, he was diagnosed at four.", "four"),
 ])
 def test_a_number_a_person_is_is_an_age(recognizer, text, age):
     assert found(recognizer, text) == [age]
+
+
+def test_the_ages_of_children_just_named_are_ages(recognizer):
+    assert found(recognizer, "I have my two kids with me, they're six and nine.") == ["six", "nine"]
 
 
 def test_two_ages_said_together_are_both_ages(recognizer):
@@ -84,6 +89,7 @@ def test_a_decade_of_life_is_an_age(recognizer, text, age):
     "back in the late eighties",  # a decade of the calendar
     "It's about ten days.",
     "The thermostat is set to 68.",
+    "The stock went up at four.",
 ])
 def test_a_number_that_is_not_a_persons_age_is_not_found(recognizer, text):
     assert found(recognizer, text) == []

@@ -101,6 +101,7 @@ def test_a_holiday_said_as_a_birth_date_is_left_to_the_date_rules(recognizer, te
 @pytest.mark.parametrize("text, status", [
     ("My account's still under my ex-husband's name.", "ex-husband"),
     ("I'm divorced, so my ex shouldn't be on the policy anymore.", "ex"),
+    ("I need to take my ex off the dental plan.", "ex"),
 ])
 def test_a_former_spouse_says_a_marital_status(recognizer, text, status):
     assert ("MARITAL_STATUS", status) in found(recognizer, text)

@@ -29,6 +29,8 @@ def found(text: str) -> list[str]:
     ("it's like a two-inch gash", "two-inch gash"),
     ("she's got a concussion", "concussion"),
     ("he's in a cast with a broken arm", "broken arm"),
+    ("I've got a bite wound on my forearm.", "bite wound"),
+    ("Can I give him Benadryl for the bee sting?", "bee sting"),
 ])
 def test_an_injury_is_found_by_trauma_and_body_part(text, injury):
     assert injury in found(text)

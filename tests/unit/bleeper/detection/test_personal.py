@@ -23,6 +23,7 @@ def found(text: str) -> list[tuple[str, str]]:
     ("For the exam they typed me as B negative.", ("BLOOD_TYPE", "B negative")),
     ("I'm Rh negative so I needed the shot.", ("BLOOD_TYPE", "Rh negative")),
     ("Mi mamá no habla inglés.", ("LANGUAGE", "inglés")),
+    ("He doesn't speak much English, he speaks Igbo.", ("LANGUAGE", "English")),
     ("She only speaks Cantonese, I'll be translating.", ("LANGUAGE", "Cantonese")),
     ("My grandmother speaks Amharic.", ("LANGUAGE", "Amharic")),
     ("I'd like a Mandarin interpreter please.", ("LANGUAGE", "Mandarin")),
