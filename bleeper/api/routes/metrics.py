@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
@@ -13,8 +12,8 @@ router = APIRouter(tags=["operations"])
 
 
 @router.get("/metrics", response_class=Response)
-async def metrics(request: Request) -> Response:
+def metrics(request: Request) -> Response:
     registry = CollectorRegistry()
     registry.register(RedisCollector(request.app.state.store.metrics))
-    body = await run_in_threadpool(generate_latest, registry)
+    body = generate_latest(registry)
     return Response(body, media_type=CONTENT_TYPE_LATEST)

@@ -1,4 +1,7 @@
-"""/v2/transcript: AssemblyAI's transcript endpoints, redaction first."""
+"""/v2/transcript: AssemblyAI's transcript endpoints, redaction first.
+
+Handlers are plain `def`: each reads Redis and S3, and FastAPI runs a plain handler in its thread
+pool, so a slow Redis or S3 never holds up the event loop (issue 14)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,6 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
 
 from bleeper import artifacts, policies
@@ -73,18 +75,18 @@ def _iso(ts: float | None) -> str | None:
 
 
 @router.post("", response_model=TranscriptPublic)
-async def create_transcript(body: TranscriptCreate, owner: Owner, store: JobStoreDep, settings: Config) -> TranscriptPublic:
+def create_transcript(body: TranscriptCreate, owner: Owner, store: JobStoreDep, settings: Config) -> TranscriptPublic:
     from bleeper.api.routes.settings import load as account_settings
     from workers import submit
 
     defaults = account_settings(store, owner).model_dump(exclude_none=True)
     options = body.with_defaults(defaults).to_options(settings)
-    job = await run_in_threadpool(submit, options, owner, store=store, settings=settings)
+    job = submit(options, owner, store=store, settings=settings)
     return TranscriptPublic.from_job(job, None, settings.whisper_model)
 
 
 @router.get("", response_model=TranscriptList)
-async def list_transcripts(
+def list_transcripts(
     request: Request,
     owner: Owner,
     store: JobStoreDep,
@@ -104,8 +106,7 @@ async def list_transcripts(
             raise InvalidRequest("created_on: expected a date like 2026-11-23") from None
         after = max(after or 0, day.timestamp() - 1e-6)
         before = min(before or float("inf"), day.timestamp() + 86400)
-    jobs = await run_in_threadpool(store.list, owner, limit=limit, before=before, after=after,
-                                   status=status.value if status else None)
+    jobs = store.list(owner, limit=limit, before=before, after=after, status=status.value if status else None)
     base = str(request.url).split("?")[0]
     items = [
         TranscriptItem(id=j.id, resource_url=f"{base}/{j.id}", status=aai_status(j)[0], error=aai_status(j)[1],
@@ -123,7 +124,7 @@ async def list_transcripts(
 
 
 @router.get("/{transcript_id}", response_model=TranscriptPublic)
-async def get_transcript(
+def get_transcript(
     transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep, settings: Config,
     redact: bool | None = None,
     exclude: str | None = None,
@@ -133,68 +134,68 @@ async def get_transcript(
     render it again from the stored skeleton and entities, without re-running the job."""
     job = _own(store, transcript_id, owner)
     if redact is None and exclude is None and sub is None:
-        body = await run_in_threadpool(_document, storage, job)
+        body = _document(storage, job)
     else:
-        body = await run_in_threadpool(readtime.render_for_read, storage, store, job, owner, redact, exclude, sub)
+        body = readtime.render_for_read(storage, store, job, owner, redact, exclude, sub)
     return TranscriptPublic.from_job(job, body, settings.whisper_model)
 
 
 @router.delete("/{transcript_id}", response_model=TranscriptPublic)
-async def delete_transcript(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
+def delete_transcript(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                             settings: Config) -> TranscriptPublic:
     """Deletes the audio, transcript and redacted artifacts; the record stays as a tombstone."""
     job = _own(store, transcript_id, owner)
     if job.status in (JobStatus.queued, JobStatus.processing):
         raise InvalidRequest(f"transcript {job.id} is still {job.status.value}; delete it once it has finished")
-    await run_in_threadpool(storage.delete_prefix, f"jobs/{job.id}/")
+    storage.delete_prefix(f"jobs/{job.id}/")
     if job.upload_id:
-        await run_in_threadpool(storage.delete_prefix, upload_key(job.upload_id))
+        storage.delete_prefix(upload_key(job.upload_id))
     job = store.scrub(job.id, deleted_at=time.time())
     return TranscriptPublic.from_job(job, None, settings.whisper_model)
 
 
 @router.get("/{transcript_id}/sentences", response_model=SentencesPublic)
-async def get_sentences(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep) -> SentencesPublic:
+def get_sentences(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep) -> SentencesPublic:
     job = _own(store, transcript_id, owner)
-    doc = await run_in_threadpool(_completed_document, storage, job)
+    doc = _completed_document(storage, job)
     sents = views.sentences(doc)
     return SentencesPublic(id=job.id, sentences=sents, confidence=views._mean(doc["words"]),
                            audio_duration=round(job.probe.duration_s) if job.probe else 0)
 
 
 @router.get("/{transcript_id}/paragraphs", response_model=ParagraphsPublic)
-async def get_paragraphs(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep) -> ParagraphsPublic:
+def get_paragraphs(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep) -> ParagraphsPublic:
     job = _own(store, transcript_id, owner)
-    doc = await run_in_threadpool(_completed_document, storage, job)
+    doc = _completed_document(storage, job)
     return ParagraphsPublic(id=job.id, paragraphs=views.paragraphs(doc), confidence=views._mean(doc["words"]),
                             audio_duration=round(job.probe.duration_s) if job.probe else 0)
 
 
 @router.get("/{transcript_id}/srt", response_class=PlainTextResponse)
-async def get_srt(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
+def get_srt(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                   chars_per_caption: Annotated[int | None, Query(ge=1)] = None) -> str:
     job = _own(store, transcript_id, owner)
-    return views.srt(await run_in_threadpool(_completed_document, storage, job), chars_per_caption)
+    return views.srt(_completed_document(storage, job), chars_per_caption)
 
 
 @router.get("/{transcript_id}/vtt", response_class=PlainTextResponse)
-async def get_vtt(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
+def get_vtt(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                   chars_per_caption: Annotated[int | None, Query(ge=1)] = None) -> str:
     job = _own(store, transcript_id, owner)
-    return views.vtt(await run_in_threadpool(_completed_document, storage, job), chars_per_caption)
+    return views.vtt(_completed_document(storage, job), chars_per_caption)
 
 
 @router.get("/{transcript_id}/word-search")
-async def word_search(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
+def word_search(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                       words: str = "") -> dict[str, Any]:
     job = _own(store, transcript_id, owner)
-    doc = await run_in_threadpool(_completed_document, storage, job)
+    doc = _completed_document(storage, job)
     return views.word_search(doc, [w for w in words.split(",") if w.strip()])
 
 
 @router.get("/{transcript_id}/redacted-audio", response_model=RedactedAudioPublic,
             responses={202: {"description": "not ready yet"}, 400: {"description": "not requested or expired"}})
-async def get_redacted_audio(
+def get_redacted_audio(
     transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep, settings: Config
 ) -> RedactedAudioPublic:
     """A fresh presigned URL (BLEEPER_PRESIGN_TTL, 30 min) each call, while the artifact lives.
@@ -212,7 +213,7 @@ async def get_redacted_audio(
     key = job_key(job.id, name)
     if job.status != JobStatus.completed and "redact_audio" not in job.stages:
         raise NotReady("the redacted audio is not ready yet")
-    if not await run_in_threadpool(storage.exists, key):
+    if not storage.exists(key):
         raise InvalidRequest("the redacted audio expired and is no longer available")
     return RedactedAudioPublic(
         status="redacted_audio_ready", redacted_audio_url=storage.presign_get(key, settings.presign_ttl)
@@ -221,7 +222,7 @@ async def get_redacted_audio(
 
 @router.get("/{transcript_id}/redacted-video", response_model=RedactedVideoPublic,
             responses={202: {"description": "not ready yet"}, 400: {"description": "not requested or expired"}})
-async def get_redacted_video(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
+def get_redacted_video(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                              settings: Config) -> RedactedVideoPublic:
     """✚ With `redact_pii_video`: the video with its audio redacted, the picture untouched."""
     from bleeper.redaction.audio import video_container
@@ -236,14 +237,14 @@ async def get_redacted_video(transcript_id: str, owner: Owner, store: JobStoreDe
     if not job.probe or not job.probe.has_video:
         raise InvalidRequest("the input has no video stream; use /redacted-audio")
     key = job_key(job.id, artifacts.redacted_video(video_container(job.probe)[0]))
-    if not await run_in_threadpool(storage.exists, key):
+    if not storage.exists(key):
         raise InvalidRequest("the redacted video expired and is no longer available")
     return RedactedVideoPublic(status="redacted_video_ready",
                                redacted_video_url=storage.presign_get(key, settings.presign_ttl))
 
 
 @router.get("/{transcript_id}/redaction-report")
-async def redaction_report(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
+def redaction_report(transcript_id: str, owner: Owner, store: JobStoreDep, storage: StorageDep,
                            settings: Config) -> dict[str, Any]:
     """✚ The audit of what was redacted: counts per policy and each entity's policy, time span,
     score, recognizer and whether it was placed in time or redacted whole by the fail-closed
@@ -260,7 +261,7 @@ async def redaction_report(transcript_id: str, owner: Owner, store: JobStoreDep,
     entities: list[Entity] = []
     if o.redact_pii and job.deleted_at is None:
         try:
-            raw = await run_in_threadpool(storage.get_json, job_key(job.id, artifacts.ENTITIES))
+            raw = storage.get_json(job_key(job.id, artifacts.ENTITIES))
         except ArtifactMissing as exc:
             raise Gone(f"transcript {job.id} expired; its data was deleted") from exc
         entities = [Entity.model_validate(e) for e in raw]

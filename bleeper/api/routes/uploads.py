@@ -15,6 +15,7 @@ from bleeper.artifacts import upload_key
 
 router = APIRouter(prefix="/v2", tags=["uploads"])
 SPOOL_BYTES = 8 * 1024 * 1024
+WRITE_BYTES = 1024 * 1024  # body chunks are gathered to this before each write to the spool
 
 
 @router.post("/upload", response_model=UploadPublic)
@@ -25,16 +26,25 @@ async def upload(request: Request, owner: Owner, store: JobStoreDep, storage: St
     if declared > limit:
         raise PayloadTooLarge(f"the upload is {declared} bytes; the limit is {limit} (BLEEPER_MAX_FILE_BYTES)")
     upload_id = new_id()
-    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+    # async for the body's stream; the spool's disk writes, S3 and Redis go to the thread pool
+    spool = await run_in_threadpool(tempfile.SpooledTemporaryFile, max_size=SPOOL_BYTES)
+    try:
         size = 0
+        pending = bytearray()
         async for chunk in request.stream():
             size += len(chunk)
             if size > limit:
                 raise PayloadTooLarge(f"the upload is over the {limit}-byte limit (BLEEPER_MAX_FILE_BYTES)")
-            spool.write(chunk)
+            pending += chunk
+            if len(pending) >= WRITE_BYTES:
+                await run_in_threadpool(spool.write, pending)
+                pending = bytearray()
         if size == 0:
             raise InvalidRequest("the upload is empty: send the audio file as the request body")
+        await run_in_threadpool(spool.write, pending)
         spool.seek(0)
         await run_in_threadpool(storage.put_stream, upload_key(upload_id), spool)
-    store.add_upload(upload_id, owner)
+    finally:
+        await run_in_threadpool(spool.close)
+    await run_in_threadpool(store.add_upload, upload_id, owner)
     return UploadPublic(upload_url=f"{settings.api_url}/v2/uploads/{upload_id}")
