@@ -7,6 +7,10 @@
     redacted.json     the redacted transcript in the job's style
     redacted_audio.*  the beeped audio (mp3 or wav)
     redacted_video.*  the video with beeped sound (mp4, mov, webm or mkv)
+    pieces/           a recording cut into pieces for Whisper while it is transcribed (deleted
+                      when the pieces are joined): `<kind>.json` the plan, `<kind>-<n>.npy` a
+                      piece's samples, `<kind>-<n>.json` what Whisper heard in it; kind `source`
+                      (the transcript) or `heard` (verification of the redacted audio)
 """
 
 from __future__ import annotations
@@ -18,6 +22,21 @@ SKELETON = "skeleton.json"
 REDACTED = "redacted.json"
 # redacted audio by `redact_pii_audio_quality`
 REDACTED_AUDIO = {"mp3": "redacted_audio.mp3", "wav": "redacted_audio.wav"}
+
+
+PIECES = "pieces/"
+
+
+def piece_plan(kind: str) -> str:
+    return f"{PIECES}{kind}.json"
+
+
+def piece_samples(kind: str, index: int) -> str:
+    return f"{PIECES}{kind}-{index}.npy"
+
+
+def piece_heard(kind: str, index: int) -> str:
+    return f"{PIECES}{kind}-{index}.json"
 
 
 def redacted_video(extension: str) -> str:

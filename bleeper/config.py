@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bleeper.egress import Guard
@@ -51,7 +51,9 @@ class Settings(BaseSettings):
 
     # worker
     worker_concurrency: int = 2
-    task_time_limit: int = 3600
+    # every task is short (a recording is transcribed in pieces), so the broker can redeliver a
+    # lost worker's task within minutes: see visibility_timeout
+    task_time_limit: int = 240
     log_level: str = "INFO"
     log_format: Literal["json", "text"] = "json"
 
@@ -62,12 +64,16 @@ class Settings(BaseSettings):
     max_file_bytes: int = 512 * 1024 * 1024
     max_duration_s: float = 4 * 3600
     fetch_timeout_s: float = 30.0
-    fetch_deadline_s: float = 900.0
+    fetch_deadline_s: float = 180.0  # under the fetch task's soft limit
 
     # transcription
     whisper_model: str = "base"
     whisper_device: str = "cpu"
     whisper_compute_type: str = "int8"
+    # a recording is transcribed in pieces of about this many seconds, each a task of its own
+    # (workers/pieces.py): a lost worker loses one piece; at least 30 (a cut looks for the
+    # quietest moment in the last 20 s of a piece)
+    asr_piece_s: int = Field(300, ge=30)
     whisper_cpu_threads: int = 0
     whisper_beam_size: int = 5
     model_cache: Path = Path.home() / ".cache" / "bleeper"
@@ -144,8 +150,9 @@ class Settings(BaseSettings):
     @property
     def visibility_timeout(self) -> int:
         # Above the longest hard limit, or Redis redelivers a task that is still running
-        # (shared/notes/local-stack.md: a 15 s task ran 3x with a 5 s timeout).
-        return self.task_time_limit + 60
+        # (shared/notes/local-stack.md: a 15 s task ran 3x with a 5 s timeout); with the default
+        # limit a lost worker's task runs again on another within about 5 minutes.
+        return self.task_time_limit + 30
 
     @property
     def cpu_threads(self) -> int:

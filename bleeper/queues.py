@@ -8,10 +8,13 @@ QUEUES = ("io", "asr", "nlp", "media")
 STAGE_QUEUES = {
     "fetch": "io",
     "transcribe": "asr",
+    "transcribe_piece": "asr",
+    "transcribe_join": "nlp",
     "detect": "nlp",
     "redact_text": "nlp",
     "redact_audio": "media",
     "verify": "asr",
+    "verify_join": "nlp",
     "finalize": "io",
     "notify": "io",
     "sweep": "io",
@@ -21,6 +24,6 @@ STAGE_QUEUES = {
 # order made every job wait for all the others (bench/load.py).
 PRIORITY_STEPS = (0, 3, 6, 9)  # kombu keeps one Redis list per queue and step
 STAGE_PRIORITY = {
-    "fetch": 9, "transcribe": 6, "detect": 3, "redact_text": 3, "redact_audio": 3, "verify": 3,
-    "notify": 0, "finalize": 0, "sweep": 9,
+    "fetch": 9, "transcribe": 6, "transcribe_piece": 6, "transcribe_join": 3, "detect": 3, "redact_text": 3,
+    "redact_audio": 3, "verify": 3, "verify_join": 3, "notify": 0, "finalize": 0, "sweep": 9,
 }

@@ -23,6 +23,9 @@ os.environ.update(
         # private address (the API, S3, Redis, Flower of this very stack) stays refused
         "BLEEPER_ALLOWED_PRIVATE_HOSTS": f"127.0.0.1:{TEST_PORTS[0]}-{TEST_PORTS[1]}",
         "BLEEPER_FETCH_DEADLINE_S": "10",  # the drip test waits this long; test files take < 1 s
+        # 30-second pieces: the 52-second sample call is transcribed (and verified) as two pieces,
+        # so every job of the suite goes through the chord that joins them (workers/pieces.py)
+        "BLEEPER_ASR_PIECE_S": "30",
         # the session stack's logs are searched for PII at their most verbose (test_no_leaks.py)
         "BLEEPER_LOG_LEVEL": "DEBUG",
         "BLEEPER_LOG_FORMAT": "json",

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from celery import Celery, Task
+from celery.canvas import Signature
 from celery.exceptions import Retry, SoftTimeLimitExceeded, TaskPredicate
 from celery.signals import celeryd_after_setup, setup_logging, worker_process_init
 
@@ -81,6 +82,7 @@ def create_app(settings: Settings) -> Celery:
         include=[
             "workers.fetch",
             "workers.transcribe",
+            "workers.pieces",
             "workers.detect",
             "workers.redact_text",
             "workers.redact_audio",
@@ -99,6 +101,10 @@ def _conf(settings: Settings) -> dict[str, Any]:
         task_serializer="json",
         accept_content=["json"],
         task_ignore_result=True,  # job state lives in our own record, not in a result backend
+        # ... except for the chord that joins a transcription's pieces, which counts its pieces'
+        # results (job ids only) in the same Redis
+        result_backend=settings.celery_broker_url,
+        result_expires=3600,
         task_acks_late=True,  # stages are idempotent, so a lost worker's task is simply run again
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
@@ -185,22 +191,24 @@ class StageTask(SafeTask):
             app.signature("bleeper.notify", (job_id,), {"event": "error"}).apply_async()
 
 
-def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], Task]:
-    """Make `fn(job_id)` the Celery task `bleeper.<name>`: timed, recorded, errors translated.
+def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature | None]], Task]:
+    """Make `fn(job_id, *args)` the Celery task `bleeper.<name>`: timed, recorded, errors translated.
 
-    The task takes and returns only the job id, so a chain passes it along and neither the
-    broker nor Flower ever sees transcript text.
+    The task takes and returns only the job id (and small arguments such as a piece's number), so
+    a chain passes it along and neither the broker nor Flower ever sees transcript text. A stage
+    that returns a signature is replaced by it (Celery's `replace`: a transcription fanned out
+    into pieces), the rest of the chain following the replacement.
     """
 
-    def decorate(fn: Callable[[str], None]) -> Task:
+    def decorate(fn: Callable[..., Signature | None]) -> Task:
         @app.task(name=f"bleeper.{name}", base=StageTask, bind=True, priority=STAGE_PRIORITY[name], **task_options)
         @functools.wraps(fn)
-        def run(self: Task, job_id: str) -> str:
+        def run(self: Task, job_id: str, *args: Any) -> str:
             logs.job_context.set({"job_id": job_id, "stage": name})
             started = time.perf_counter()
             log.info("job %s: %s started (attempt %d)", job_id, name, self.request.retries + 1)
             try:
-                fn(job_id)  # errors: SafeTask
+                then = fn(job_id, *args)  # errors: SafeTask
             except SoftTimeLimitExceeded:
                 raise MediaError(
                     f"the {name} stage ran over its {context.settings().soft_time_limit} s limit; "
@@ -210,6 +218,8 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[[str], None]], T
             context.job_store().record_stage(job_id, name, elapsed)
             context.job_store().metrics.stage(name, elapsed)
             log.info("job %s: %s done in %.2f s", job_id, name, elapsed)
+            if then is not None:
+                raise self.replace(then)
             return job_id
 
         return run

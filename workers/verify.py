@@ -10,38 +10,51 @@ carries `verification_failed` so a compliance team sees it.
 from __future__ import annotations
 
 import logging
-import tempfile
-from pathlib import Path
+
+from celery.canvas import Signature
 
 from bleeper import artifacts, policies
 from bleeper.artifacts import job_key
-from bleeper.asr import transcribe_audio
 from bleeper.models import Entity, Transcript
 from bleeper.redaction.verify import candidates, heard_again
 from workers import context
 from workers.app import stage
+from workers.pieces import fan_out, joined
 
 log = logging.getLogger("bleeper.verify")
 
 
 @stage("verify")
-def verify(job_id: str) -> None:
+def verify(job_id: str) -> Signature | None:
+    """The redacted audio transcribed again, in pieces like the source; then `finish`."""
+    job = context.job_store().get(job_id)
+    o = job.options
+    if not o.redact_pii_audio:
+        finish(job_id)
+        return None
+    name = artifacts.REDACTED_AUDIO[o.redact_pii_audio_quality]
+    rest = fan_out(job_id, name, "heard", job.language_code, verify_join.si(job_id))
+    if rest is None:
+        finish(job_id)
+    return rest
+
+
+@stage("verify_join")
+def verify_join(job_id: str) -> None:
+    finish(job_id)
+
+
+def finish(job_id: str) -> None:
     settings = context.settings()
     store, storage = context.job_store(), context.storage()
     job = store.get(job_id)
     o = job.options
     wanted = policies.wanted(o.redact_pii_policies, o.redact_pii_exclude)
-    analyzer = context.analyzer()
     skeleton = Transcript.model_validate(storage.get_json(job_key(job_id, artifacts.SKELETON)))
-    in_text = candidates(skeleton.text, analyzer, wanted, settings.min_scores)
+    in_text = candidates(skeleton.text, context.analyzer(), wanted, settings.min_scores)
     in_audio: dict[str, int] = {}
     if o.redact_pii_audio:
-        name = artifacts.REDACTED_AUDIO[o.redact_pii_audio_quality]
-        with tempfile.TemporaryDirectory(prefix="bleeper-verify-") as tmp:
-            audio = Path(tmp) / name
-            storage.download(job_key(job_id, name), audio)
-            heard = transcribe_audio(audio, context.whisper(), language=job.language_code,
-                                     beam_size=settings.whisper_beam_size)
+        heard = joined(job_id, "heard")
         said = Transcript.model_validate(storage.get_json(job_key(job_id, artifacts.TRANSCRIPT)))
         entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job_id, artifacts.ENTITIES))]
         in_audio = heard_again(said, entities, heard)
