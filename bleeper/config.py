@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     # every task is short (a recording is transcribed in pieces), so the broker can redeliver a
     # lost worker's task within minutes: see visibility_timeout
     task_time_limit: int = 240
+    # a stage whose process dies this many times for one job (a poison file) ends the job in error
+    max_stage_attempts: int = 3
     log_level: str = "INFO"
     log_format: Literal["json", "text"] = "json"
 

@@ -15,6 +15,13 @@ from bleeper.headers import check_header
 
 SIGNATURE_HEADER = "X-Bleeper-Signature"
 TIMESTAMP_HEADER = "X-Bleeper-Timestamp"
+EVENT_ID_HEADER = "X-Bleeper-Event-Id"
+
+
+def event_id_of(job_id: str, event: str) -> str:
+    """One id per (job, event), the same on every retry and every delivery of it again: delivery
+    is at least once, and a receiver that has seen the id drops the POST."""
+    return f"{job_id}:{event}"
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
@@ -31,18 +38,22 @@ def deliver(
     timeout: float = 10.0,
     secret: str | None = None,
     guard: Guard | None = None,
+    event_id: str | None = None,
 ) -> int:
     """POST `payload` as JSON through the egress guard; return the receiver's status code.
 
     Raises WebhookUnavailable (retry) for network errors, timeouts and 5xx, WebhookRejected
     (final) for 4xx and redirects, ForbiddenURL for addresses we may not call and InvalidRequest
-    for a header that would change the request bleeper sends.
+    for a header that would change the request bleeper sends. `event_id` (see `event_id_of`) goes
+    in the X-Bleeper-Event-Id header.
     """
     body = json.dumps(payload, separators=(",", ":")).encode()
     sent = {"Content-Type": "application/json", "User-Agent": "bleeper-webhooks/0.1"}
     for name, value in (headers or {}).items():
         check_header(name, value)
         sent[name] = value
+    if event_id:
+        sent[EVENT_ID_HEADER] = event_id
     if secret:
         timestamp = str(int(time.time()))
         sent[TIMESTAMP_HEADER] = timestamp

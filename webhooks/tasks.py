@@ -11,9 +11,9 @@ from celery.utils.time import get_exponential_backoff_interval
 from bleeper import artifacts, logs
 from bleeper.errors import BleeperError, WebhookRejected, WebhookUnavailable
 from bleeper.queues import STAGE_PRIORITY
-from bleeper.models import Job
+from bleeper.models import Job, JobStatus
 from bleeper.artifacts import job_key
-from webhooks.deliver import deliver
+from webhooks.deliver import deliver, event_id_of
 from workers import context
 from workers.app import app
 
@@ -25,6 +25,15 @@ def payload(event: str, job: Job, redacted_audio_url: str | None = None) -> dict
     if event == "redacted_audio_ready":
         return {"status": "redacted_audio_ready", "redacted_audio_url": redacted_audio_url, "transcript_id": job.id}
     return {"transcript_id": job.id, "status": "error" if event == "error" else job.status.value}
+
+
+def still_true(event: str, job: Job) -> bool:
+    """A delivery of `event` that came late (a notify delivered again, or queued behind a change)
+    says nothing the job no longer is: `completed` and `error` only while the job is so (never
+    `error` after `completed`), `redacted_audio_ready` only while the audio exists."""
+    if event == "redacted_audio_ready":
+        return not job.gone and job.status != JobStatus.error
+    return job.status == JobStatus(event)
 
 
 def _record(job_id: str, event: str, outcome: int | str) -> None:
@@ -47,6 +56,9 @@ def notify(self: Task, job_id: str, event: str) -> str:
     o = job.options
     if not o.webhook_url:
         return job_id
+    if not still_true(event, job):
+        log.info("job %s: %s webhook not sent: the job is %s", job_id, event, job.status.value)
+        return job_id
     audio_url = None
     if event == "redacted_audio_ready":
         name = artifacts.REDACTED_AUDIO[o.redact_pii_audio_quality]
@@ -61,6 +73,7 @@ def notify(self: Task, job_id: str, event: str) -> str:
             timeout=settings.webhook_timeout_s,
             secret=settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
             guard=settings.egress_guard,
+            event_id=event_id_of(job_id, event),
         )
     except WebhookUnavailable as exc:
         _record(job_id, event, exc.status_code or "unreachable")

@@ -24,9 +24,8 @@ import bleeper  # noqa: F401  (privacy switches before any model library loads)
 from bleeper import logs
 from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError, InternalError, MediaError, TransientError, user_message
-from bleeper.models import JobStatus
 from bleeper.queues import PRIORITY_STEPS, QUEUES, STAGE_PRIORITY, STAGE_QUEUES
-from workers import context
+from workers import context, guard
 
 log = logging.getLogger("bleeper.worker")
 
@@ -179,16 +178,8 @@ class StageTask(SafeTask):
         job_id = args[0] if args else kwargs.get("job_id")
         stage = self.name.removeprefix("bleeper.")
         log.warning("job %s failed in %s: %s", job_id, stage, type(exc).__name__)
-        if not job_id:
-            return
-        try:
-            job = context.job_store().mark(job_id, JobStatus.error, error=user_message(exc), failed_stage=stage)
-        except BleeperError:
-            log.exception("job %s: could not record the failure", job_id)
-            return
-        if job.options.webhook_url:
-            # by name: webhooks sit above the pipeline and are never imported by it
-            app.signature("bleeper.notify", (job_id,), {"event": "error"}).apply_async()
+        if job_id:
+            guard.fail(self, job_id, stage, user_message(exc))  # not if the job already finished
 
 
 def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature | None]], Task]:
@@ -205,6 +196,9 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature |
         @functools.wraps(fn)
         def run(self: Task, job_id: str, *args: Any) -> str:
             logs.job_context.set({"job_id": job_id, "stage": name})
+            attempt = ":".join([name, *map(str, args)])  # a piece of a stage counts on its own
+            if not guard.admit(self, job_id, name, attempt):  # finished job, or a poison file
+                return job_id
             started = time.perf_counter()
             log.info("job %s: %s started (attempt %d)", job_id, name, self.request.retries + 1)
             try:
@@ -214,6 +208,8 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature |
                     f"the {name} stage ran over its {context.settings().soft_time_limit} s limit; "
                     "try a shorter file or raise BLEEPER_TASK_TIME_LIMIT"
                 ) from None
+            finally:
+                guard.ended(job_id, attempt)
             elapsed = time.perf_counter() - started
             context.job_store().record_stage(job_id, name, elapsed)
             context.job_store().metrics.stage(name, elapsed)

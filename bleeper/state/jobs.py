@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -11,17 +12,22 @@ import redis
 
 from bleeper.config import Settings
 from bleeper.errors import NotFound, StorageUnavailable
+from bleeper.state import lifecycle
 from bleeper.state.keys import owner_of  # noqa: F401  (re-exported: jobs are owned by key hashes)
 from bleeper.state.metrics import STATUS_INDEX, Metrics
+from bleeper.state.lifecycle import Transition
 from bleeper.models import Job, JobStatus
 
 PREFIX = "bleeper:job:"
 UPLOAD_PREFIX = "bleeper:upload:"
 OWNER_PREFIX = "bleeper:owner:"  # sorted set of an owner's job ids by creation time
 ALL_JOBS = "bleeper:jobs"  # sorted set of every job id by creation time (the retention sweep walks it)
+ATTEMPTS_PREFIX = "bleeper:attempts:"  # hash per job: stage -> starts that have not ended
 UPLOADS = "bleeper:uploads"  # sorted set of upload ids by time
 TOMBSTONE_S = 7 * 24 * 3600  # how long an expired job's record stays, so the API can say 410
 
+
+log = logging.getLogger("bleeper.jobs")
 
 DELETED_URL = "http://deleted_by_user"  # what AssemblyAI shows as audio_url once a transcript is deleted
 
@@ -95,23 +101,49 @@ class JobStore:
 
     def change(self, job_id: str, fields_of: Callable[[Job], dict[str, Any]]) -> tuple[Job, Job]:
         """Read-modify-write under WATCH, so the API and a stage never lose each other's fields:
-        `fields_of(current)` gives the fields to set. Returns (before, after)."""
-        key = PREFIX + job_id
+        `fields_of(current)` gives the fields to set. Returns (before, after). A `status` among
+        the fields obeys the lifecycle table (see `transition`): refused, nothing is written."""
+        t = self._apply(job_id, fields_of)
+        return t.before, t.after
 
-        def apply(pipe: redis.client.Pipeline) -> tuple[Job, Job]:
+    def transition(self, job_id: str, status: JobStatus, **fields: Any) -> Transition:
+        """Move the job to `status` (and set `fields`) if bleeper.state.lifecycle allows it, in
+        one transaction. A terminal job asked for its own status again is left as it is; a move
+        the table forbids is refused and logged: nothing is written and nothing raised, and
+        `Transition.moved` tells the caller whether to announce anything."""
+        return self._apply(job_id, lambda _: {"status": status, **fields})
+
+    def _apply(self, job_id: str, fields_of: Callable[[Job], dict[str, Any]]) -> Transition:
+        key = PREFIX + job_id
+        asked: list[JobStatus] = []
+
+        def apply(pipe: redis.client.Pipeline) -> Transition:
             raw = pipe.get(key)
             if raw is None:
                 raise NotFound(f"transcript {job_id} not found")
             before = Job.model_validate_json(raw)
-            after = before.model_copy(update=fields_of(before))
+            fields = fields_of(before)
             pipe.multi()
+            if "status" in fields:
+                asked[:] = [JobStatus(fields["status"])]
+                if lifecycle.settled(before.status, asked[0]):
+                    return Transition(before, before)
+                if not lifecycle.allowed(before.status, asked[0]):
+                    return Transition(before, before, refused=True)
+            after = before.model_copy(update=fields)
             pipe.set(key, after.model_dump_json(), keepttl=True)
-            return before, after
+            return Transition(before, after)
 
         try:
-            return self.redis.transaction(apply, key, value_from_callable=True)
+            t: Transition = self.redis.transaction(apply, key, value_from_callable=True)
         except redis.RedisError as exc:
             raise StorageUnavailable(f"Redis unavailable: {type(exc).__name__}") from exc
+        if t.refused:
+            log.warning("job %s: %s -> %s refused; the job stays %s", job_id, t.before.status.value,
+                        asked[0].value, t.before.status.value)
+        if t.moved:
+            self.metrics.job_status(job_id, t.before.status, t.after.status)
+        return t
 
     def update(self, job_id: str, **fields: Any) -> Job:
         return self.change(job_id, lambda _: fields)[1]
@@ -119,13 +151,32 @@ class JobStore:
     def record_stage(self, job_id: str, stage: str, seconds: float) -> None:
         self.change(job_id, lambda job: {"stages": {**job.stages, stage: round(seconds, 3)}})
 
+    def start_attempt(self, job_id: str, stage: str) -> int:
+        """Count a start of `stage`; returns the starts that have not ended, this one included.
+        Kept in Redis, so it survives the requeue of a task whose process died, and it lives as
+        long as the job's record."""
+        return self._count_attempt(job_id, stage, 1)
+
+    def end_attempt(self, job_id: str, stage: str) -> None:
+        """The stage ended in a way Python saw (done, retried or failed): it did not crash."""
+        self._count_attempt(job_id, stage, -1)
+
+    def _count_attempt(self, job_id: str, stage: str, step: int) -> int:
+        key = ATTEMPTS_PREFIX + job_id
+        try:
+            pipe = self.redis.pipeline()
+            pipe.hincrby(key, stage, step)
+            pipe.expire(key, self.ttl + TOMBSTONE_S)
+            return int(pipe.execute()[0])
+        except redis.RedisError as exc:
+            raise StorageUnavailable(f"Redis unavailable: {type(exc).__name__}") from exc
+
     def mark(self, job_id: str, status: JobStatus, **fields: Any) -> Job:
+        """Set the job's status as `transition` does; returns the record as it now stands (unchanged
+        when the move was refused or already made)."""
         if status == JobStatus.completed:
             fields.setdefault("completed_at", time.time())
-        before, after = self.change(job_id, lambda _: {"status": status, **fields})
-        if before.status != status:
-            self.metrics.job_status(job_id, before.status, status)
-        return after
+        return self.transition(job_id, status, **fields).after
 
     def scrub(self, job_id: str, status: JobStatus | None = None, **fields: Any) -> Job:
         """Once a job's data is deleted (by its owner or at retention), its record keeps no URL

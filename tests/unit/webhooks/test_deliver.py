@@ -14,7 +14,10 @@ import pytest
 
 from bleeper.errors import ForbiddenURL, InvalidRequest, WebhookRejected, WebhookUnavailable
 from bleeper.egress import Guard
+from bleeper.models import Job, JobOptions, JobStatus
 from webhooks import deliver, sign
+from webhooks.deliver import event_id_of
+from webhooks.tasks import still_true
 
 PAYLOAD = {"transcript_id": "5f0c2a", "status": "completed"}
 
@@ -95,6 +98,26 @@ def test_a_delivered_webhook_returns_200_with_the_json_body_and_auth_header(rece
     assert headers["Content-Type"] == "application/json"
     assert headers["X-Client-Auth"] == "token-123"
     assert "X-Bleeper-Signature" not in headers
+
+
+def test_every_post_of_an_event_carries_the_same_event_id_and_other_events_another(receiver):
+    for event in ("redacted_audio_ready", "completed", "completed"):  # a retry, or a delivery again
+        deliver(receiver.url, PAYLOAD, guard=Guard(allow_private=True), event_id=event_id_of("5f0c2a", event))
+    ids = [headers["X-Bleeper-Event-Id"] for _, headers, _ in receiver.received]
+    assert ids[1] == ids[2] != ids[0]
+    assert event_id_of("5f0c2a", "completed") != event_id_of("5f0c2b", "completed")
+
+
+@pytest.mark.parametrize("event,status,sent", [
+    ("completed", JobStatus.completed, True), ("error", JobStatus.error, True),
+    ("error", JobStatus.completed, False), ("completed", JobStatus.error, False),
+    ("completed", JobStatus.expired, False), ("redacted_audio_ready", JobStatus.processing, True),
+    ("redacted_audio_ready", JobStatus.completed, True), ("redacted_audio_ready", JobStatus.error, False),
+    ("redacted_audio_ready", JobStatus.expired, False),
+])
+def test_a_late_webhook_never_says_what_the_job_no_longer_is(event, status, sent):
+    job = Job(id="5f0c2a", owner="o", status=status, options=JobOptions(audio_url="https://example.com/a.mp3"))
+    assert still_true(event, job) == sent
 
 
 @pytest.mark.parametrize("status", [200, 201, 202, 204])
