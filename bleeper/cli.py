@@ -12,6 +12,7 @@ from rich.table import Table
 
 from bleeper.config import get_settings
 from bleeper.models import Substitution
+from bleeper.queues import QUEUES
 
 app = typer.Typer(help="Self-hosted PII redaction for call recordings.", no_args_is_help=True)
 console = Console()
@@ -21,7 +22,7 @@ err_console = Console(stderr=True)
 @app.command()
 def up(
     workers: Annotated[int | None, typer.Option(help="worker processes (default BLEEPER_WORKER_CONCURRENCY)")] = None,
-    queues: Annotated[str, typer.Option(help="queues the local worker consumes")] = "io,asr,nlp,media",
+    queues: Annotated[str, typer.Option(help="queues the local worker consumes")] = ",".join(QUEUES),
 ) -> None:
     """Start Redis, S3, a Celery worker, the API and Flower in the background."""
     from bleeper.stack import Stack, StackError

@@ -104,6 +104,11 @@ class Settings(BaseSettings):
     retention: int = 24 * 3600
     sweep_interval_s: int = 300
 
+    # the reaper (workers/reap.py, Celery beat): stranded jobs republished or ended in error
+    reap_interval_s: int = 60
+    reap_queued_after_s: int = 120  # a job whose chain never reached the broker is republished after this
+    reap_grace_s: int = 600  # processing with no stage started for the visibility timeout + this: error
+
     # --- derived values -------------------------------------------------------------------------
 
     @property
@@ -155,6 +160,12 @@ class Settings(BaseSettings):
         # (shared/notes/local-stack.md: a 15 s task ran 3x with a 5 s timeout); with the default
         # limit a lost worker's task runs again on another within about 5 minutes.
         return self.task_time_limit + 30
+
+    @property
+    def stalled_after_s(self) -> int:
+        """A processing job whose last stage started longer ago than this is stranded: a lost
+        worker's task comes back after the visibility timeout, and a stage cannot run longer."""
+        return self.visibility_timeout + self.reap_grace_s
 
     @property
     def cpu_threads(self) -> int:

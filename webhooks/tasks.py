@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import redis
 from celery import Task
 from celery.utils.time import get_exponential_backoff_interval
 
 from bleeper import artifacts, logs
-from bleeper.errors import BleeperError, WebhookRejected, WebhookUnavailable
+from bleeper.errors import BleeperError, TransientError, WebhookRejected, WebhookUnavailable
 from bleeper.queues import STAGE_PRIORITY
 from bleeper.models import Job, JobStatus
 from bleeper.artifacts import job_key
@@ -46,7 +47,16 @@ def _record(job_id: str, event: str, outcome: int | str) -> None:
     context.job_store().change(job_id, fields)
 
 
-@app.task(name="bleeper.notify", bind=True, acks_late=True, max_retries=None, priority=STAGE_PRIORITY["notify"])
+# A Redis or S3 hiccup inside notify itself (not the receiver's failure, handled below) is retried
+# by Celery with backoff; before, it ended the chain after `redacted_audio_ready` (issue 14). Celery
+# counts these retries and the receiver's together, so the bound is the receiver's attempts + this.
+TRANSIENT_RETRIES = 8
+
+
+@app.task(name="bleeper.notify", bind=True, acks_late=True, max_retries=None, priority=STAGE_PRIORITY["notify"],
+          autoretry_for=(TransientError, redis.RedisError), retry_backoff=2, retry_backoff_max=300,
+          retry_jitter=True,
+          retry_kwargs={"max_retries": context.settings().webhook_max_attempts + TRANSIENT_RETRIES})
 def notify(self: Task, job_id: str, event: str) -> str:
     """Deliver one event; give up after BLEEPER_WEBHOOK_MAX_ATTEMPTS but let the chain go on,
     so `completed` follows `redacted_audio_ready` whether or not that one got through."""

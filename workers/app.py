@@ -88,6 +88,7 @@ def create_app(settings: Settings) -> Celery:
             "workers.finalize",
             "workers.verify",
             "workers.sweep",
+            "workers.reap",
             "webhooks.tasks",
         ],
     )
@@ -124,6 +125,7 @@ def _conf(settings: Settings) -> dict[str, Any]:
         },
         beat_schedule={
             "retention-sweep": {"task": "bleeper.sweep", "schedule": float(settings.sweep_interval_s)},
+            "reaper": {"task": "bleeper.reap", "schedule": float(settings.reap_interval_s)},
         },
     )
 
@@ -199,6 +201,7 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature |
             attempt = ":".join([name, *map(str, args)])  # a piece of a stage counts on its own
             if not guard.admit(self, job_id, name, attempt):  # finished job, or a poison file
                 return job_id
+            context.job_store().progress.stage_started(job_id)  # the reaper's sign of life (workers/reap.py)
             started = time.perf_counter()
             log.info("job %s: %s started (attempt %d)", job_id, name, self.request.retries + 1)
             try:

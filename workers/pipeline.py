@@ -24,20 +24,24 @@ from workers.verify import verify
 
 
 def build_chain(job: Job) -> Signature:
-    """fetch → transcribe → detect → redact text → redact audio → notify(redacted_audio_ready)
-    → [verify] → finalize → notify(completed). Each step gets the job id from the one before."""
+    """fetch → transcribe → detect → redact text → redact audio → [verify] → finalize
+    → notify(redacted_audio_ready) → notify(completed). Each step gets the job id from the one before.
+
+    The job is `completed` before any webhook is sent: its status never waits on a receiver that
+    is slow or down (issue 14). The redacted audio outlives finalize (only the originals go), so
+    the URL `redacted_audio_ready` carries works for BLEEPER_PRESIGN_TTL either way."""
     o = job.options
     steps = [fetch.si(job.id), transcribe.s()]
     if o.redact_pii:
         steps += [detect.s(), redact_text.s()]
     if o.redact_pii_audio:
         steps.append(redact_audio.s())
-        if o.webhook_url:
-            steps.append(_notify("redacted_audio_ready"))
     if o.verify and o.redact_pii:
         steps.append(verify.s())
     steps.append(finalize.s())
     if o.webhook_url:
+        if o.redact_pii_audio:
+            steps.append(_notify("redacted_audio_ready"))
         steps.append(_notify("completed"))
     return chain(*steps)
 
@@ -83,7 +87,16 @@ def submit(options: JobOptions, owner: str, *, store: JobStore | None = None,
     upload_id = upload_id_of(options.audio_url, settings.api_url)
     if upload_id is not None and store.upload_owner(upload_id) != owner:
         raise NotFound("audio_url names an upload that does not exist (or has expired)")
-    job = store.create(Job(id=new_id(), owner=owner, options=options, upload_id=upload_id))
-    with app.connection_for_write(settings.celery_broker_url) as connection:  # the given settings' broker
-        build_chain(job).apply_async(connection=connection)
+    job = Job(id=new_id(), owner=owner, options=options, upload_id=upload_id)
+    # listed before it is recorded, so no job can be queued without the reaper knowing it is unpublished
+    store.progress.recorded(job.id, job.created_at)
+    store.create(job)
+    publish(job, store, settings)
     return job
+
+
+def publish(job: Job, store: JobStore, settings: Settings) -> None:
+    """Put the job's chain on the broker of `settings`, then take it off the unpublished list."""
+    with app.connection_for_write(settings.celery_broker_url) as connection:
+        build_chain(job).apply_async(connection=connection)
+    store.progress.published(job.id)

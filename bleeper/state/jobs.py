@@ -15,6 +15,7 @@ from bleeper.errors import NotFound, StorageUnavailable
 from bleeper.state import lifecycle
 from bleeper.state.keys import owner_of  # noqa: F401  (re-exported: jobs are owned by key hashes)
 from bleeper.state.metrics import STATUS_INDEX, Metrics
+from bleeper.state.progress import Progress
 from bleeper.state.lifecycle import Transition
 from bleeper.models import Job, JobStatus
 
@@ -43,6 +44,7 @@ class JobStore:
         self.redis = client
         self.ttl = ttl_s
         self.metrics = Metrics(client)
+        self.progress = Progress(client)  # what the reaper reads: unpublished jobs, last stage starts
 
     def create(self, job: Job) -> Job:
         # the record outlives the artifacts by TOMBSTONE_S: after the sweep it says "expired"

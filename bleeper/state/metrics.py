@@ -49,6 +49,10 @@ class Metrics:
     def audio_seconds(self, seconds: float) -> None:
         self.redis.hincrbyfloat(KEY, "audio_seconds_total", seconds)
 
+    def reaped(self, outcome: str) -> None:
+        """A stranded job the reaper handled: `republished` or `error` (workers/reap.py)."""
+        self.redis.hincrby(KEY, f"reaped_total|{outcome}", 1)
+
     # --- readers --------------------------------------------------------------------------------
 
     def snapshot(self) -> dict:
@@ -66,8 +70,9 @@ class Metrics:
                 stages.setdefault(rest[0], {}).setdefault("buckets", {})[float(rest[1])] = int(value)
         webhooks = {tuple(k.split("|")[1:]): int(v) for k, v in raw.items() if k.startswith("webhooks_total|")}
         finished = {k.split("|")[1]: int(v) for k, v in raw.items() if k.startswith("jobs_finished_total|")}
+        reaped = {k.split("|")[1]: int(v) for k, v in raw.items() if k.startswith("reaped_total|")}
         return {"jobs": statuses, "finished": finished, "queues": queues, "stages": stages, "webhooks": webhooks,
-                "audio_seconds": float(raw.get("audio_seconds_total", 0))}
+                "reaped": reaped, "audio_seconds": float(raw.get("audio_seconds_total", 0))}
 
 
 class RedisCollector(Collector):
@@ -101,6 +106,11 @@ class RedisCollector(Collector):
         for (event, outcome), n in snap["webhooks"].items():
             hooks.add_metric([event, outcome], n)
         yield hooks
+        reaped = CounterMetricFamily("bleeper_reaped", "Stranded jobs the reaper republished or ended in error",
+                                     labels=["outcome"])
+        for outcome, n in snap["reaped"].items():
+            reaped.add_metric([outcome], n)
+        yield reaped
         audio = CounterMetricFamily("bleeper_audio_seconds", "Seconds of audio in completed jobs")
         audio.add_metric([], snap["audio_seconds"])
         yield audio

@@ -18,14 +18,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bleeper.queues import QUEUES
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "infra" / "docker-compose.yml"
 ENV_EXAMPLE = ROOT / "infra" / ".env.example"
 DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 
-SERVICES = ("redis", "s3", "api", "worker-io", "worker-asr", "worker-nlp", "worker-media", "beat", "flower")
-WORKER_QUEUES = {"worker-io": "io", "worker-asr": "asr", "worker-nlp": "nlp", "worker-media": "media"}
+SERVICES = ("redis", "s3", "api", "worker-io", "worker-fetch", "worker-asr", "worker-nlp", "worker-media", "beat", "flower")
+WORKER_QUEUES = {"worker-io": "io", "worker-fetch": "fetch", "worker-asr": "asr", "worker-nlp": "nlp", "worker-media": "media"}
 SECRETS = ("REDIS_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY", "BLEEPER_API_KEY", "FLOWER_BASIC_AUTH")
 PUBLISHED = {"api": 8000, "flower": 5555}
 BIND = "${BLEEPER_BIND:-127.0.0.1}"
@@ -145,7 +147,7 @@ def test_extra_workers_consume_a_known_queue():
     for name, svc in WORKERS.items():
         args = argv(svc["command"])
         queue = args[args.index("-Q") + 1]
-        assert set(queue.split(",")) <= {"io", "asr", "nlp", "media"}, (name, queue)
+        assert set(queue.split(",")) <= set(QUEUES), (name, queue)
         node = args[args.index("-n") + 1]
         assert node.endswith("@%h") and f"-d {node.replace('%h', '$$HOSTNAME')}" in healthcheck_text(svc), name
 

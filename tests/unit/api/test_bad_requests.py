@@ -281,5 +281,8 @@ def test_a_good_request_from_the_sdk_is_still_accepted_over_http(client, setting
     r = client.post("/v2/transcript", json=body)
     assert r.status_code == 200, r.text
     assert r.json()["language_code"] == "en" and r.json()["status"] == "queued"
-    queued = redis.Redis.from_url(redis_url).keys("io*")  # on this test's own broker (io + a priority)
+    from bleeper.queues import STAGE_QUEUES
+
+    # on this test's own broker: the first stage's queue (and its priority lists)
+    queued = redis.Redis.from_url(redis_url).keys(STAGE_QUEUES["fetch"] + "*")
     assert queued and sum(redis.Redis.from_url(redis_url).llen(k) for k in queued) == 1

@@ -1,0 +1,61 @@
+"""The notify task on a real Redis and a local receiver: its own transient errors are retried by
+Celery, and the chain of webhooks goes on (run eagerly: Celery applies a retry at once)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import redis
+from celery import chain
+
+from bleeper.config import Settings
+from bleeper.models import Job, JobOptions, JobStatus
+from bleeper.state.jobs import JobStore
+from tools.receiver import WebhookReceiver
+from webhooks.tasks import notify
+from workers import context
+
+
+class HiccupRedis(redis.Redis):
+    """A real client whose first GET fails the way a Redis restart does."""
+
+    hiccups = 1
+
+    def get(self, name):  # noqa: ANN001, ANN201
+        if self.hiccups:
+            self.hiccups -= 1
+            raise redis.ConnectionError("Connection closed by server.")
+        return super().get(name)
+
+
+@pytest.fixture
+def store(redis_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[JobStore]:
+    redis.Redis.from_url(redis_url).flushdb()
+    before = context.settings()
+    context.configure(Settings(redis_url=redis_url, s3_access_key="unit", s3_secret_key="unit"))
+    flaky = JobStore(HiccupRedis.from_url(redis_url), ttl_s=3600)
+    monkeypatch.setattr(context, "job_store", lambda: flaky)
+    yield flaky
+    monkeypatch.undo()
+    context.configure(before)
+
+
+@pytest.fixture
+def receiver(allowed_port) -> Iterator[WebhookReceiver]:
+    r = WebhookReceiver(port=allowed_port())
+    yield r
+    r.close()
+
+
+def test_a_redis_error_inside_notify_is_retried_and_the_chain_goes_on(store, receiver):
+    job = store.create(Job(id="a" * 32, owner="o", status=JobStatus.completed,
+                           options=JobOptions(audio_url="https://example.com/a.mp3", redact_pii_audio=True,
+                                              webhook_url=receiver.url)))
+    webhooks = chain(notify.si(job.id, event="redacted_audio_ready"), notify.s(event="completed"))
+
+    result = webhooks.apply()
+
+    assert result.get() == job.id and store.redis.hiccups == 0
+    assert [c["body"]["status"] for c in receiver.calls] == ["redacted_audio_ready", "completed"]
+    assert store.get(job.id).webhook_deliveries == {"redacted_audio_ready": 200, "completed": 200}
