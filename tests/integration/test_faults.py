@@ -1,0 +1,72 @@
+"""`bench/faults.py --quick` (issue 14's fault suite, short): every fault is injected into a private
+stack and every job still ends `completed`, none lost or stuck, its webhooks in order and any
+duplicate carrying one event id.
+
+The suite starts its own stack (own temp home and ports, default settings but the task time limit
+it says it lowers), so it runs as a subprocess. No duration is asserted: recovery times are the
+suite's figures, written to its JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bleeper.stack import port_free, weed_ports
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+FAULTS = ("baseline", "pool_kill", "worker_kill", "redis_kill", "s3_down", "receiver_refusing")
+
+
+@pytest.fixture(scope="module")
+def faults(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("faults") / "faults.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "faults.py"), "--quick", "--out", str(out)],
+                          capture_output=True, text=True, timeout=1500, cwd=ROOT)
+    assert out.exists(), f"no results\nstdout:\n{proc.stdout[-4000:]}\nstderr:\n{proc.stderr[-4000:]}"
+    result = json.loads(out.read_text())
+    result["_stdout"] = proc.stdout
+    return result
+
+
+def test_the_quick_run_says_what_it_lowered(faults: dict) -> None:
+    assert faults["quick"] is True
+    assert faults["lowered_settings"] == {"BLEEPER_TASK_TIME_LIMIT": "60"}
+    assert "--quick lowers BLEEPER_TASK_TIME_LIMIT=60" in faults["_stdout"]
+    assert [f["fault"] for f in faults["faults"]] == list(FAULTS)
+    assert faults["machine"]["cores"] >= 1
+
+
+def test_every_fault_was_injected(faults: dict) -> None:
+    by = {f["fault"]: f for f in faults["faults"]}
+    assert all(k["killed"] for k in by["pool_kill"]["details"]["kills"])
+    assert all(r["killed_pids"] >= 2 for r in by["worker_kill"]["details"]["rounds"])  # main and pool
+    assert all(r["redis"]["restarted_by"] for r in by["redis_kill"]["details"]["rounds"])
+    assert by["s3_down"]["details"]["killed_pids"] >= 1
+    assert all(j["transcribing_when_killed"] for f in ("pool_kill", "worker_kill", "redis_kill")
+               for j in by[f]["jobs"])
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_no_job_is_lost_stuck_or_out_of_order(faults: dict, fault: str) -> None:
+    [f] = [f for f in faults["faults"] if f["fault"] == fault]
+    assert f["submitted"] >= 1
+    assert f["lost"] == 0 and f["stuck"] == 0, f["jobs"]
+    assert f["final_statuses"] == {"completed": f["submitted"]}, f["jobs"]
+    assert f["out_of_order"] == 0, [j["webhooks"]["sequence"] for j in f["jobs"]]
+    assert f["missing_final_webhook"] == []
+    # at-least-once delivery: a webhook twice only with one event id a receiver can drop it by
+    assert set(f["duplicate_event_ids"]) <= {"same"}, f["duplicate_event_ids"]
+
+
+def test_the_suite_stopped_its_stack(faults: dict) -> None:
+    ports = faults["stack"]["ports"]
+    used = [ports["redis"], ports["api"], ports["flower"], *weed_ports(ports["s3"]).values()]
+    assert [p for p in used if not port_free(p)] == []
+    assert faults["ok"] is (faults["failures"] == [])
