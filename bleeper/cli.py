@@ -46,13 +46,16 @@ def down() -> None:
 
 @app.command()
 def status() -> None:
-    """Say which parts of the local stack run."""
+    """Say which parts of the local stack run, and how often the supervisor restarted each."""
     from bleeper.stack import Stack
+    from bleeper.stack.supervisor import restarts
 
-    table = Table("component", "state", "where")
-    running = Stack(get_settings()).status()
+    table = Table("component", "state", "restarts", "where")
+    stack = Stack(get_settings())
+    running, restarted = stack.status(), restarts(stack)
     for name, (alive, url) in running.items():
-        table.add_row(name, "[green]running[/green]" if alive else "[red]stopped[/red]", url)
+        state = "[green]running[/green]" if alive else "[red]stopped[/red]"
+        table.add_row(name, state, str(restarted.get(name, 0)), url)
     console.print(table)
     _print_ffmpeg()
     if running.get("redis", (True,))[0]:

@@ -23,6 +23,10 @@ class Settings(BaseSettings):
 
     # where the local stack keeps data, logs, pids and generated credentials
     home: Path = Path(".bleeper")
+    # `bleeper up` leaves a supervisor running that starts again a component that dies, 1 s later,
+    # then twice as long each time it dies again within a minute, up to restart_backoff_max_s
+    supervise: bool = True
+    restart_backoff_max_s: float = 60.0
 
     # Redis (broker and job records); unset = the local stack's own server on redis_port
     redis_url: str | None = None
@@ -56,6 +60,10 @@ class Settings(BaseSettings):
     task_time_limit: int = 240
     # a stage whose process dies this many times for one job (a poison file) ends the job in error
     max_stage_attempts: int = 3
+    # how long a new pool process may take to load Whisper and spaCy before Celery gives up on it
+    # and forks another (Celery's worker_proc_alive_timeout, 4 s by default; 2-3 s measured on 2
+    # idle cores, 3-6 s with both busy)
+    worker_start_timeout_s: float = 60.0
     log_level: str = "INFO"
     log_format: Literal["json", "text"] = "json"
 

@@ -26,6 +26,7 @@ from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError, InternalError, MediaError, TransientError, user_message
 from bleeper.queues import PRIORITY_STEPS, QUEUES, STAGE_PRIORITY, STAGE_QUEUES
 from workers import context, guard
+from workers.broker import patch_redis_channel_close
 
 log = logging.getLogger("bleeper.worker")
 
@@ -115,6 +116,8 @@ def _conf(settings: Settings) -> dict[str, Any]:
         task_send_sent_event=True,
         worker_send_task_events=True,
         broker_connection_retry_on_startup=True,
+        # pool processes load the models before they report up (_load_models)
+        worker_proc_alive_timeout=settings.worker_start_timeout_s,
         broker_transport_options={
             "visibility_timeout": settings.visibility_timeout,
             # sweep for abandoned messages every 10 s instead of every ~100 s (kombu 5.7 default)
@@ -130,6 +133,7 @@ def _conf(settings: Settings) -> dict[str, Any]:
     )
 
 
+patch_redis_channel_close()  # or a Redis restart kills the worker (workers/broker.py)
 app = create_app(get_settings())
 
 _consumed_queues: set[str] = set(QUEUES)

@@ -3,13 +3,15 @@ each waited for, brought down in reverse, and their status."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bleeper import queues
@@ -96,6 +98,14 @@ class Stack:
         self._write_s3_identities()
         if s.s3_endpoint_url:
             self._prepare_bucket()
+        with self.starting():  # the supervisor starts nothing meanwhile
+            self._start_missing(workers, timeout, echo)
+        if s.supervise:
+            self._supervise(workers, echo)
+        key_hint = "BLEEPER_API_KEY" if s.api_key else f"api_key in {creds_path}"
+        echo(f"API key: {key_hint}; Flower login: {s.flower_user} / flower_password in {creds_path}")
+
+    def _start_missing(self, workers: int | None, timeout: float, echo: Callable[[str], None]) -> None:
         for comp in self.components(workers):
             if self.pid(comp.name):
                 echo(f"{comp.name:7} already running   {comp.url}")
@@ -108,19 +118,42 @@ class Stack:
             if comp.name == "s3":
                 self._prepare_bucket()
             echo(f"{comp.name:7} up                {comp.url}")
-        key_hint = "BLEEPER_API_KEY" if s.api_key else f"api_key in {creds_path}"
-        echo(f"API key: {key_hint}; Flower login: {s.flower_user} / flower_password in {creds_path}")
+
+    def _supervise(self, workers: int | None, echo: Callable[[str], None]) -> None:
+        """Leave bleeper.stack.supervisor running: it starts again what dies (README, Reliability)."""
+        comp = self._supervisor(workers)
+        if self.pid(comp.name):
+            echo(f"{comp.name:7} already running   {comp.url}")
+            return
+        self._start(comp)
+        echo(f"{comp.name:7} up                {comp.url}")
+
+    def _supervisor(self, workers: int | None = None) -> Component:
+        return Component("supervisor", "restarts what dies (logs/supervisor.log)",
+                         [sys.executable, "-m", "bleeper.stack.supervisor", "--queues", self.queues,
+                          *(["--workers", str(workers)] if workers else [])], lambda: True)
+
+    @contextmanager
+    def starting(self) -> Iterator[None]:
+        """Held while `up` or the supervisor starts components, so they never both start one."""
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.run_dir / "start.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
 
     def down(self, echo: Callable[[str], None] = print) -> None:
-        for name in ("flower", "api", "worker", "s3", "redis"):
+        # the supervisor first, or it would start again what is being stopped
+        for name in ("supervisor", "flower", "api", "worker", "s3", "redis"):
             pid = self.pid(name)
             if pid:
                 processes.stop(pid)
                 echo(f"{name:7} stopped")
             self._pidfile(name).unlink(missing_ok=True)
+        (self.run_dir / "restarts.json").unlink(missing_ok=True)
 
     def status(self) -> dict[str, tuple[bool, str]]:
-        return {c.name: (self.pid(c.name) is not None, c.url) for c in self.components()}
+        comps = self.components() + ([self._supervisor()] if self.settings.supervise else [])
+        return {c.name: (self.pid(c.name) is not None, c.url) for c in comps}
 
     # --- helpers --------------------------------------------------------------------------------
 
