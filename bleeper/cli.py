@@ -80,7 +80,7 @@ def _print_figures() -> None:
     from bleeper.state.metrics import Metrics
 
     try:
-        snap = Metrics(redis_lib.Redis.from_url(get_settings().broker_url, socket_timeout=2)).snapshot()
+        snap = Metrics(redis_lib.Redis.from_url(get_settings().redis_address, socket_timeout=2)).snapshot()
     except redis_lib.RedisError:
         return
     jobs = ", ".join(f"{k} {v}" for k, v in snap["jobs"].items() if k != "expired")

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     # Redis (broker and job records); unset = the local stack's own server on redis_port
     redis_url: str | None = None
     redis_port: int = 16379
+    # Celery's broker, when it is not that Redis: RabbitMQ (`amqp://user:pass@host:5672//`), which
+    # hands a dead worker's tasks to another at once; job records and chord results stay in Redis
+    broker_url: str | None = None
 
     # S3; unset endpoint = the local stack's SeaweedFS on s3_port (it also uses the next 8 ports
     # and s3_port + 18 for its admin gRPC)
@@ -124,15 +127,25 @@ class Settings(BaseSettings):
         return self.home.expanduser().resolve()
 
     @property
-    def broker_url(self) -> str:
-        """The Redis URL, as redis-py reads it (job store, keys, metrics)."""
+    def redis_address(self) -> str:
+        """The Redis URL, as redis-py reads it (job store, keys, metrics, the chords' results)."""
         return self.redis_url or f"redis://127.0.0.1:{self.redis_port}/0"
 
     @property
-    def celery_broker_url(self) -> str:
-        """The same Redis as Celery's broker: kombu spells a unix socket redis+socket://."""
-        url = self.broker_url
+    def celery_redis_url(self) -> str:
+        """The same Redis for Celery (result backend, and broker by default): kombu spells a
+        unix socket redis+socket://."""
+        url = self.redis_address
         return "redis+socket://" + url.removeprefix("unix://") if url.startswith("unix://") else url
+
+    @property
+    def celery_broker_url(self) -> str:
+        """Celery's broker: BLEEPER_BROKER_URL (RabbitMQ: amqp://…), else the Redis above."""
+        return self.broker_url or self.celery_redis_url
+
+    @property
+    def broker_is_amqp(self) -> bool:
+        return self.celery_broker_url.startswith(("amqp://", "amqps://", "pyamqp://"))
 
     @property
     def s3_url(self) -> str:

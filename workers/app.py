@@ -18,7 +18,7 @@ from typing import Any
 from celery import Celery, Task
 from celery.canvas import Signature
 from celery.exceptions import Retry, SoftTimeLimitExceeded, TaskPredicate
-from celery.signals import celeryd_after_setup, setup_logging, worker_process_init
+from celery.signals import before_task_publish, celeryd_after_setup, setup_logging, worker_process_init
 
 import bleeper  # noqa: F401  (privacy switches before any model library loads)
 from bleeper import logs
@@ -104,7 +104,7 @@ def _conf(settings: Settings) -> dict[str, Any]:
         task_ignore_result=True,  # job state lives in our own record, not in a result backend
         # ... except for the chord that joins a transcription's pieces, which counts its pieces'
         # results (job ids only) in the same Redis
-        result_backend=settings.celery_broker_url,
+        result_backend=settings.celery_redis_url,
         result_expires=3600,
         task_acks_late=True,  # stages are idempotent, so a lost worker's task is simply run again
         task_reject_on_worker_lost=True,
@@ -118,14 +118,17 @@ def _conf(settings: Settings) -> dict[str, Any]:
         broker_connection_retry_on_startup=True,
         # pool processes load the models before they report up (_load_models)
         worker_proc_alive_timeout=settings.worker_start_timeout_s,
-        broker_transport_options={
-            "visibility_timeout": settings.visibility_timeout,
-            # sweep for abandoned messages every 10 s instead of every ~100 s (kombu 5.7 default)
-            "unacked_restore_interval": 10,
-            "unacked_restore_throttle": 1,
-            "priority_steps": list(PRIORITY_STEPS),
-            "queue_order_strategy": "priority",
-        },
+        # RabbitMQ: queues declared with priorities (it redelivers a dead worker's tasks at once, so
+        # there is no visibility timeout); Redis: the timeout and kombu's priority lists
+        **({"task_queue_max_priority": PRIORITY_STEPS[-1], "task_default_priority": 0} if settings.broker_is_amqp
+           else {"broker_transport_options": {
+               "visibility_timeout": settings.visibility_timeout,
+               # sweep for abandoned messages every 10 s instead of every ~100 s (kombu 5.7 default)
+               "unacked_restore_interval": 10,
+               "unacked_restore_throttle": 1,
+               "priority_steps": list(PRIORITY_STEPS),
+               "queue_order_strategy": "priority",
+           }}),
         beat_schedule={
             "retention-sweep": {"task": "bleeper.sweep", "schedule": float(settings.sweep_interval_s)},
             "reaper": {"task": "bleeper.reap", "schedule": float(settings.reap_interval_s)},
@@ -135,6 +138,14 @@ def _conf(settings: Settings) -> dict[str, Any]:
 
 patch_redis_channel_close()  # or a Redis restart kills the worker (workers/broker.py)
 app = create_app(get_settings())
+
+
+@before_task_publish.connect
+def _priority_for_the_broker(properties: dict[str, Any] | None = None, **_: Any) -> None:
+    """bleeper/queues.py gives priorities as Redis serves them (0 first); RabbitMQ serves the
+    highest first, so there the number is turned over as the message is published."""
+    if context.settings().broker_is_amqp and properties and properties.get("priority") is not None:
+        properties["priority"] = PRIORITY_STEPS[-1] - properties["priority"]
 
 _consumed_queues: set[str] = set(QUEUES)
 

@@ -40,7 +40,7 @@ class Stack:
         comps: list[Component] = []
         if not s.redis_url:
             comps.append(Component(
-                "redis", s.broker_url,
+                "redis", s.redis_address,
                 [redis_server_exe(), "--bind", "127.0.0.1", "--port", str(s.redis_port), "--dir",
                  str(self.home / "redis"), "--appendonly", "yes", "--save", "", "--protected-mode", "yes"],
                 self._redis_ready, (s.redis_port,),
@@ -194,7 +194,7 @@ class Stack:
         import redis
 
         try:
-            return bool(redis.Redis.from_url(self.settings.broker_url, socket_timeout=1).ping())
+            return bool(redis.Redis.from_url(self.settings.redis_address, socket_timeout=1).ping())
         except redis.RedisError:
             return False
 

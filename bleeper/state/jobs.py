@@ -217,4 +217,4 @@ class JobStore:
 
 
 def make_store(settings: Settings) -> JobStore:
-    return JobStore(redis.Redis.from_url(settings.broker_url, socket_timeout=10), settings.retention)
+    return JobStore(redis.Redis.from_url(settings.redis_address, socket_timeout=10), settings.retention)

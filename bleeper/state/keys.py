@@ -69,4 +69,4 @@ class KeyStore:
 
 
 def make_keys(settings: Settings) -> KeyStore:
-    return KeyStore(redis.Redis.from_url(settings.broker_url, socket_timeout=10))
+    return KeyStore(redis.Redis.from_url(settings.redis_address, socket_timeout=10))

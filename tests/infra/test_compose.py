@@ -28,7 +28,7 @@ DOCKERIGNORE = ROOT / ".dockerignore"
 
 SERVICES = ("redis", "s3", "api", "worker-io", "worker-fetch", "worker-asr", "worker-nlp", "worker-media", "beat", "flower")
 WORKER_QUEUES = {"worker-io": "io", "worker-fetch": "fetch", "worker-asr": "asr", "worker-nlp": "nlp", "worker-media": "media"}
-SECRETS = ("REDIS_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY", "BLEEPER_API_KEY", "FLOWER_BASIC_AUTH")
+SECRETS = ("REDIS_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY", "BLEEPER_API_KEY", "FLOWER_BASIC_AUTH", "RABBITMQ_PASSWORD")
 PUBLISHED = {"api": 8000, "flower": 5555}
 BIND = "${BLEEPER_BIND:-127.0.0.1}"
 
@@ -371,7 +371,7 @@ def run_compose(*args: str, env_file: Path = ENV_EXAMPLE) -> subprocess.Complete
 
 
 @needs_compose
-@pytest.mark.parametrize("profile", [(), ("--profile", "gpu")], ids=["default", "gpu"])
+@pytest.mark.parametrize("profile", [(), ("--profile", "gpu"), ("--profile", "rabbitmq")], ids=["default", "gpu", "rabbitmq"])
 def test_docker_compose_config_validates(profile):
     result = run_compose(*profile, "config", "-q")
     assert result.returncode == 0, result.stderr
@@ -383,7 +383,7 @@ def test_docker_compose_renders_ports_and_env():
     assert result.returncode == 0, result.stderr
     services = json.loads(result.stdout)["services"]
     assert set(SERVICES) <= set(services)
-    assert "worker-asr-gpu" not in services  # profile gpu only
+    assert "worker-asr-gpu" not in services and "rabbitmq" not in services  # profiles gpu and rabbitmq only
     assert [(p["host_ip"], p["target"]) for p in services["api"]["ports"]] == [("127.0.0.1", 8000)]
     assert services["worker-asr"]["environment"]["BLEEPER_REDIS_URL"] == "redis://:change-me@redis:6379/0"
 
@@ -397,3 +397,11 @@ def test_docker_compose_refuses_a_missing_secret(secret, tmp_path):
     result = run_compose("config", "-q", env_file=env_file)
     assert result.returncode != 0
     assert secret in result.stderr
+
+
+def test_rabbitmq_is_an_opt_in_broker_with_a_password():
+    rabbit = SERVICE_DEFS["rabbitmq"]
+    assert rabbit.get("profiles") == ["rabbitmq"], "RabbitMQ must not start unless asked for"
+    assert "RABBITMQ_PASSWORD" in rabbit["environment"]["RABBITMQ_DEFAULT_PASS"]
+    bleeper_env = next(svc["environment"] for svc in SERVICE_DEFS.values() if is_bleeper(svc))
+    assert "BLEEPER_BROKER_URL" in bleeper_env  # empty: Redis stays the broker

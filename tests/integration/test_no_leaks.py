@@ -171,7 +171,7 @@ def leak_run(request, tagged_call, file_server, allowed_port) -> dict:
         assert tasks.status_code == 200, "Flower's API must answer with the stack's basic auth"
         ours = [u for u, t in tasks.json().items() if any(job_id in str(t.get("args")) for job_id in ids.values())]
         task_pages = {u: requests.get(f"{flower}/task/{u}", auth=flower_auth, timeout=10).text for u in ours}
-        dump, audio_urls = redis_dump(s.broker_url)
+        dump, audio_urls = redis_dump(s.redis_address)
         return {
             "stack": st, "ids": ids, "jobs": jobs, "tasks": tasks.json(),
             "flower": {"/api/tasks (polled)": "\n".join(flower_seen), "/api/tasks": tasks.text,

@@ -61,7 +61,7 @@ def test_queue_depth_counts_every_priority_list(stack):
 
     from bleeper.state import metrics
 
-    client = redis_lib.Redis.from_url(stack.settings.broker_url)
+    client = redis_lib.Redis.from_url(stack.settings.redis_address)
     queue = "bleeper-test-queue"  # no worker consumes it
     keys = [queue] + [f"{queue}\x06\x16{p}" for p in (3, 6, 9)]
     original = metrics.QUEUES
