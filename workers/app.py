@@ -116,6 +116,10 @@ def _conf(settings: Settings) -> dict[str, Any]:
         task_send_sent_event=True,
         worker_send_task_events=True,
         broker_connection_retry_on_startup=True,
+        # publishing the chain's next step waits out a broker restart (kombu's default gives up
+        # after 3 tries within a second or so, and the step is lost)
+        task_publish_retry_policy={"max_retries": 30, "interval_start": 0.5, "interval_step": 1,
+                                   "interval_max": 5},
         # pool processes load the models before they report up (_load_models)
         worker_proc_alive_timeout=settings.worker_start_timeout_s,
         # RabbitMQ: queues declared with priorities (it redelivers a dead worker's tasks at once, so
@@ -188,7 +192,10 @@ class StageTask(SafeTask):
     retry_backoff = 2
     retry_backoff_max = 300
     retry_jitter = True
-    max_retries = 5
+    # 8 jittered doublings from 2 s wait about four minutes in all: an S3 or Redis outage of a
+    # minute or two is waited out (bench/faults.py: with 5, jobs ended in error within 38 s of
+    # S3 going down for 60 s)
+    max_retries = 8
     acks_late = True
 
     def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict, einfo: Any) -> None:
@@ -197,6 +204,22 @@ class StageTask(SafeTask):
         log.warning("job %s failed in %s: %s", job_id, stage, type(exc).__name__)
         if job_id:
             guard.fail(self, job_id, stage, user_message(exc))  # not if the job already finished
+
+
+def _patiently(record: Callable[[], Any], within_s: float = 120.0) -> None:
+    """A stage's own bookkeeping after its work is done, waiting out a Redis restart instead of
+    losing the work: an error there made Celery drop the task's message, and the job waited for
+    the reaper (bench/faults.py: Redis killed mid-job, one job in `error` after 887 s)."""
+    deadline, pause = time.monotonic() + within_s, 0.5
+    while True:
+        try:
+            record()
+            return
+        except TransientError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 10.0)
 
 
 def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature | None]], Task]:
@@ -229,8 +252,11 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature |
             finally:
                 guard.ended(job_id, attempt)
             elapsed = time.perf_counter() - started
-            context.job_store().record_stage(job_id, name, elapsed)
-            context.job_store().metrics.stage(name, elapsed)
+            _patiently(lambda: context.job_store().record_stage(job_id, name, elapsed))
+            try:
+                context.job_store().metrics.stage(name, elapsed)
+            except Exception:  # noqa: BLE001 — a figure lost is no reason to lose the work
+                log.warning("job %s: %s's time not counted in the metrics", job_id, name)
             log.info("job %s: %s done in %.2f s", job_id, name, elapsed)
             if then is not None:
                 raise self.replace(then)
