@@ -15,7 +15,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from bleeper.detection.recognizers.result import result
+from bleeper.detection.recognizers.result import merged, result
 
 
 def _alternation(words: str) -> str:
@@ -111,14 +111,7 @@ class InjuryRecognizer(EntityRecognizer):
             if NOT_INJURY.match(said):
                 continue
             found.append((m.start(), m.end(), 0.75))
-        kept: list[tuple[int, int, float]] = []
-        for start, end, score in sorted(found, key=lambda f: (f[0], -f[1])):
-            if kept and start < kept[-1][1]:
-                if end > kept[-1][1]:
-                    kept[-1] = (kept[-1][0], end, max(score, kept[-1][2]))
-                continue
-            kept.append((start, end, score))
-        return kept
+        return merged(found)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         if "INJURY" not in entities:

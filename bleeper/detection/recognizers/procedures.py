@@ -16,7 +16,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.injuries import PART
-from bleeper.detection.recognizers.result import result
+from bleeper.detection.recognizers.result import merged, result
 
 
 def _words(spec: str) -> str:
@@ -97,14 +97,7 @@ class ProcedureRecognizer(EntityRecognizer):
             found.append((m.start(), m.end(), 0.7 if mod or not EVERYDAY.match(head) else 0.55))
         for rx in (ORGAN_DONE, ORGAN_OUT):
             found += [(m.start(), m.end(), 0.7) for m in rx.finditer(text)]
-        kept: list[tuple[int, int, float]] = []
-        for start, end, score in sorted(found, key=lambda f: (f[0], -f[1])):
-            if kept and start < kept[-1][1]:
-                if end > kept[-1][1]:
-                    kept[-1] = (kept[-1][0], end, max(score, kept[-1][2]))
-                continue
-            kept.append((start, end, score))
-        return kept
+        return merged(found)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         if "MEDICAL_PROCESS" not in entities:

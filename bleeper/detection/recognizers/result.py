@@ -13,3 +13,16 @@ def result(recognizer: EntityRecognizer, entity: str, start: int, end: int, scor
         recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
                               RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id},
     )
+
+
+def merged(found: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """(start, end, score) spans in order, overlapping ones joined into their union at the best
+    score: one span per phrase however many patterns matched parts of it."""
+    kept: list[tuple[int, int, float]] = []
+    for start, end, score in sorted(found, key=lambda f: (f[0], -f[1])):
+        if kept and start < kept[-1][1]:
+            if end > kept[-1][1]:
+                kept[-1] = (kept[-1][0], end, max(score, kept[-1][2]))
+            continue
+        kept.append((start, end, score))
+    return kept
