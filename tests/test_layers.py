@@ -26,3 +26,10 @@ def test_the_import_contracts_hold():
 def test_a_module_stays_under_three_hundred_lines(path):
     lines = (ROOT / path).read_text(encoding="utf-8").count("\n")
     assert lines <= MAX_LINES, f"{path} has {lines} lines; split it by concern"
+
+
+def test_test_file_names_are_unique():
+    # pytest imports test files by basename here (no __init__ files): two of a name break the
+    # collection of the whole suite (a unit and an integration test_pipeline.py did)
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
