@@ -26,6 +26,18 @@ def choose_ports(base: dict[str, int] = PORTS) -> dict[str, int]:
     raise BenchError(f"no free set of ports near {base} (tried {PORT_TRIES} steps of {PORT_STEP})")
 
 
+def stack_env(home: Path, ports: dict[str, int]) -> dict[str, str]:
+    """The variables that give a private stack its own home and ports on 127.0.0.1."""
+    return {
+        "BLEEPER_HOME": str(home),
+        "BLEEPER_REDIS_PORT": str(ports["redis"]),
+        "BLEEPER_S3_PORT": str(ports["s3"]),
+        "BLEEPER_API_PORT": str(ports["api"]),
+        "BLEEPER_API_HOST": "127.0.0.1",
+        "BLEEPER_FLOWER_PORT": str(ports["flower"]),
+    }
+
+
 def bench_environment(home: Path, ports: dict[str, int]) -> None:
     """Point this process (and so the stack it starts) at the bench's own home and ports.
 
@@ -33,12 +45,7 @@ def bench_environment(home: Path, ports: dict[str, int]) -> None:
     bench measures the configured pipeline; connectivity and limits are the bench's own.
     """
     os.environ.update({
-        "BLEEPER_HOME": str(home),
-        "BLEEPER_REDIS_PORT": str(ports["redis"]),
-        "BLEEPER_S3_PORT": str(ports["s3"]),
-        "BLEEPER_API_PORT": str(ports["api"]),
-        "BLEEPER_API_HOST": "127.0.0.1",
-        "BLEEPER_FLOWER_PORT": str(ports["flower"]),
+        **stack_env(home, ports),
         "BLEEPER_ALLOW_PRIVATE_URLS": "true",  # the webhook receiver is on 127.0.0.1
         "BLEEPER_WORKER_CONCURRENCY": "1",  # one worker process against the one bare process
         "BLEEPER_MAX_FILE_BYTES": str(512 * 1024 * 1024),

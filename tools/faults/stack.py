@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import time
 from pathlib import Path
 from typing import Any
 
-from tools.bench.environment import choose_ports
+from bleeper.stack import port_free
+from tools.bench.environment import choose_ports, stack_env
 from tools.bench.host import children
 
 # Away from the developer stack, the test suite, tools/bench (47xxx/43333) and bench/load.py (52xxx).
@@ -28,12 +28,7 @@ def fault_environment(home: Path, quick_overrides: dict[str, str]) -> dict[str, 
     for var in [v for v in os.environ if v.startswith("BLEEPER_") and v not in KEPT]:
         del os.environ[var]
     os.environ.update({
-        "BLEEPER_HOME": str(home),
-        "BLEEPER_REDIS_PORT": str(ports["redis"]),
-        "BLEEPER_S3_PORT": str(ports["s3"]),
-        "BLEEPER_API_PORT": str(ports["api"]),
-        "BLEEPER_API_HOST": "127.0.0.1",
-        "BLEEPER_FLOWER_PORT": str(ports["flower"]),
+        **stack_env(home, ports),
         "BLEEPER_ALLOWED_PRIVATE_HOSTS": f"127.0.0.1:{PEERS[0]}-{PEERS[1]}",
         **quick_overrides,
     })
@@ -46,11 +41,7 @@ def fault_environment(home: Path, quick_overrides: dict[str, str]) -> dict[str, 
 def peer_port() -> int:
     """A free port on 127.0.0.1 inside PEERS (what BLEEPER_ALLOWED_PRIVATE_HOSTS lets through)."""
     for port in range(*PEERS):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
+        if port_free(port):
             return port
     raise RuntimeError(f"no free port in {PEERS}")
 
