@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import logging
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -30,10 +31,11 @@ from workers.app import stage
 log = logging.getLogger("bleeper.transcribe")
 
 
-def fan_out(job_id: str, audio_key: str, kind: str, language: str | None, then: Signature) -> Signature | None:
+def fan_out(job_id: str, audio_key: str, kind: str, language: str | None, then: Signature,
+            finish: Callable[[str], None]) -> Signature | None:
     """Cut the recording at `audio_key` into pieces, transcribe the first, store the rest. Returns
-    the chord that transcribes the rest and then runs `then`, or None when there was one piece
-    (`then` may run at once)."""
+    the chord that transcribes the rest and then runs `then`; with one piece there is nothing to
+    wait for: `finish(job_id)` (what `then` does) runs here and None is returned."""
     settings, storage = context.settings(), context.storage()
     offsets: list[float] = []
     with tempfile.TemporaryDirectory(prefix="bleeper-asr-") as tmp:
@@ -53,6 +55,7 @@ def fan_out(job_id: str, audio_key: str, kind: str, language: str | None, then: 
     storage.put_json(job_key(job_id, artifacts.piece_plan(kind)), {"offsets": offsets, "language": language})
     log.info("job %s: %s in %d piece(s)", job_id, kind, len(offsets))
     if len(offsets) <= 1:
+        finish(job_id)
         return None
     return chord(group(transcribe_piece_task.si(job_id, kind, i) for i in range(1, len(offsets))), then)
 

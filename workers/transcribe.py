@@ -25,10 +25,7 @@ def transcribe(job_id: str) -> Signature | None:
     language = job.options.language_code
     if language and settings.whisper_model.endswith(".en") and not language.startswith("en"):
         raise InvalidRequest(f"this worker's model ({settings.whisper_model}) only transcribes English")
-    rest = fan_out(job_id, artifacts.SOURCE, "source", language, transcribe_join.si(job_id))
-    if rest is None:
-        finish(job_id)
-    return rest
+    return fan_out(job_id, artifacts.SOURCE, "source", language, transcribe_join.si(job_id), finish)
 
 
 @stage("transcribe_join")

@@ -33,10 +33,7 @@ def verify(job_id: str) -> Signature | None:
         finish(job_id)
         return None
     name = artifacts.REDACTED_AUDIO[o.redact_pii_audio_quality]
-    rest = fan_out(job_id, name, "heard", job.language_code, verify_join.si(job_id))
-    if rest is None:
-        finish(job_id)
-    return rest
+    return fan_out(job_id, name, "heard", job.language_code, verify_join.si(job_id), finish)
 
 
 @stage("verify_join")
