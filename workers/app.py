@@ -192,10 +192,7 @@ class StageTask(SafeTask):
     retry_backoff = 2
     retry_backoff_max = 300
     retry_jitter = True
-    # 8 jittered doublings from 2 s wait about four minutes in all: an S3 or Redis outage of a
-    # minute or two is waited out (bench/faults.py: with 5, jobs ended in error within 38 s of
-    # S3 going down for 60 s)
-    max_retries = 8
+    max_retries = context.settings().stage_max_retries  # BLEEPER_STAGE_MAX_RETRIES
     acks_late = True
 
     def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict, einfo: Any) -> None:
