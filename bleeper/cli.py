@@ -86,6 +86,8 @@ def _print_figures() -> None:
     jobs = ", ".join(f"{k} {v}" for k, v in snap["jobs"].items() if k != "expired")
     finished = ", ".join(f"{k} {v}" for k, v in snap["finished"].items()) or "none yet"
     console.print(f"jobs now: {jobs}; finished: {finished}; audio processed: {snap['audio_seconds'] / 60:.1f} min")
+    reaped = ", ".join(f"{k} {v}" for k, v in sorted(snap["reaped"].items())) or "none"
+    console.print(f"stranded jobs the reaper handled: {reaped}")
     console.print("queue depth: " + ", ".join(f"{q} {n}" for q, n in snap["queues"].items()))
     stages = Table("stage", "runs", "mean (s)", title="stage timings")
     for stage, data in sorted(snap["stages"].items()):

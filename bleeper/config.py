@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     task_time_limit: int = 240
     # a stage whose process dies this many times for one job (a poison file) ends the job in error
     max_stage_attempts: int = 3
+    # retries of a stage's transient error (S3 or Redis down, a download that failed), 2 s
+    # doubling with jitter: 8 wait about four minutes in all, so an outage of a minute or two is
+    # waited out (bench/faults.py: with 5, jobs ended in error within 38 s of S3 going down for 60 s)
+    stage_max_retries: int = 8
     # how long a new pool process may take to load Whisper and spaCy before Celery gives up on it
     # and forks another (Celery's worker_proc_alive_timeout, 4 s by default; 2-3 s measured on 2
     # idle cores, 3-6 s with both busy)

@@ -29,6 +29,9 @@ os.environ.update(
         # the session stack's logs are searched for PII at their most verbose (test_no_leaks.py)
         "BLEEPER_LOG_LEVEL": "DEBUG",
         "BLEEPER_LOG_FORMAT": "json",
+        # a job whose audio_url cannot be reached ends in error after 2 quick retries instead of
+        # the default 8 (about four minutes: test_no_leaks.py waits for one on each of two stacks)
+        "BLEEPER_STAGE_MAX_RETRIES": "2",
         "BLEEPER_WEBHOOK_BACKOFF_S": "0.2",
         "BLEEPER_WEBHOOK_MAX_ATTEMPTS": "3",
         "BLEEPER_MAX_FILE_BYTES": str(4 * 1024 * 1024),  # the sample is 0.3 MB; tests send 5 MB to see a 413

@@ -48,8 +48,9 @@ def _record(job_id: str, event: str, outcome: int | str) -> None:
 
 
 # A Redis or S3 hiccup inside notify itself (not the receiver's failure, handled below) is retried
-# by Celery with backoff; before, it ended the chain after `redacted_audio_ready` (issue 14). Celery
-# counts these retries and the receiver's together, so the bound is the receiver's attempts + this.
+# by Celery with backoff; before, it ended the chain after `redacted_audio_ready` (issue 14). The
+# receiver's attempts are counted apart (the `delivery` argument), so a hiccup costs the receiver
+# none of its BLEEPER_WEBHOOK_MAX_ATTEMPTS; Celery bounds all retries together by both.
 TRANSIENT_RETRIES = 8
 
 
@@ -57,9 +58,10 @@ TRANSIENT_RETRIES = 8
           autoretry_for=(TransientError, redis.RedisError), retry_backoff=2, retry_backoff_max=300,
           retry_jitter=True,
           retry_kwargs={"max_retries": context.settings().webhook_max_attempts + TRANSIENT_RETRIES})
-def notify(self: Task, job_id: str, event: str) -> str:
+def notify(self: Task, job_id: str, event: str, delivery: int = 1) -> str:
     """Deliver one event; give up after BLEEPER_WEBHOOK_MAX_ATTEMPTS but let the chain go on,
-    so `completed` follows `redacted_audio_ready` whether or not that one got through."""
+    so `completed` follows `redacted_audio_ready` whether or not that one got through.
+    `delivery` counts the attempts that reached for the receiver (1 for the first)."""
     logs.job_context.set({"job_id": job_id, "stage": f"notify:{event}"})
     settings = context.settings()
     job = context.job_store().get(job_id)
@@ -74,7 +76,7 @@ def notify(self: Task, job_id: str, event: str) -> str:
         name = artifacts.REDACTED_AUDIO[o.redact_pii_audio_quality]
         audio_url = context.storage().presign_get(job_key(job_id, name), settings.presign_ttl)
     headers = {o.webhook_auth_header_name: o.webhook_auth_header_value} if o.webhook_auth_header_name else {}
-    attempt = self.request.retries + 1
+    attempt = delivery
     try:
         code = deliver(
             o.webhook_url,
@@ -90,10 +92,11 @@ def notify(self: Task, job_id: str, event: str) -> str:
         context.job_store().metrics.webhook(event, "retried" if attempt < settings.webhook_max_attempts else "gave_up")
         if attempt < settings.webhook_max_attempts:
             countdown = get_exponential_backoff_interval(
-                settings.webhook_backoff_s, self.request.retries, settings.webhook_backoff_max_s, full_jitter=False
+                settings.webhook_backoff_s, attempt - 1, settings.webhook_backoff_max_s, full_jitter=False
             )
             log.info("job %s: %s webhook attempt %d failed; retry in %.0f s", job_id, event, attempt, countdown)
-            raise self.retry(countdown=countdown, exc=exc) from None
+            raise self.retry(countdown=countdown, exc=exc,
+                             kwargs={"event": event, "delivery": attempt + 1}) from None
         log.warning("job %s: %s webhook given up after %d attempts", job_id, event, attempt)
         return job_id
     except (WebhookRejected, BleeperError) as exc:

@@ -192,10 +192,7 @@ class StageTask(SafeTask):
     retry_backoff = 2
     retry_backoff_max = 300
     retry_jitter = True
-    # 8 jittered doublings from 2 s wait about four minutes in all: an S3 or Redis outage of a
-    # minute or two is waited out (bench/faults.py: with 5, jobs ended in error within 38 s of
-    # S3 going down for 60 s)
-    max_retries = 8
+    max_retries = context.settings().stage_max_retries  # BLEEPER_STAGE_MAX_RETRIES
     acks_late = True
 
     def on_failure(self, exc: BaseException, task_id: str, args: tuple, kwargs: dict, einfo: Any) -> None:
@@ -204,22 +201,6 @@ class StageTask(SafeTask):
         log.warning("job %s failed in %s: %s", job_id, stage, type(exc).__name__)
         if job_id:
             guard.fail(self, job_id, stage, user_message(exc))  # not if the job already finished
-
-
-def _patiently(record: Callable[[], Any], within_s: float = 120.0) -> None:
-    """A stage's own bookkeeping after its work is done, waiting out a Redis restart instead of
-    losing the work: an error there made Celery drop the task's message, and the job waited for
-    the reaper (bench/faults.py: Redis killed mid-job, one job in `error` after 887 s)."""
-    deadline, pause = time.monotonic() + within_s, 0.5
-    while True:
-        try:
-            record()
-            return
-        except TransientError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(pause)
-            pause = min(pause * 2, 10.0)
 
 
 def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature | None]], Task]:
@@ -239,7 +220,7 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature |
             attempt = ":".join([name, *map(str, args)])  # a piece of a stage counts on its own
             if not guard.admit(self, job_id, name, attempt):  # finished job, or a poison file
                 return job_id
-            context.job_store().progress.stage_started(job_id)  # the reaper's sign of life (workers/reap.py)
+            context.job_store().progress.stage_started(job_id, name)  # the reaper's sign of life (workers/reap.py)
             started = time.perf_counter()
             log.info("job %s: %s started (attempt %d)", job_id, name, self.request.retries + 1)
             try:
@@ -252,7 +233,7 @@ def stage(name: str, **task_options: Any) -> Callable[[Callable[..., Signature |
             finally:
                 guard.ended(job_id, attempt)
             elapsed = time.perf_counter() - started
-            _patiently(lambda: context.job_store().record_stage(job_id, name, elapsed))
+            guard.patiently(lambda: context.job_store().record_stage(job_id, name, elapsed))
             try:
                 context.job_store().metrics.stage(name, elapsed)
             except Exception:  # noqa: BLE001 — a figure lost is no reason to lose the work

@@ -12,10 +12,13 @@ in the chain is published.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
+from typing import Any
 
 from celery import Task
 
-from bleeper.errors import BleeperError, NotFound
+from bleeper.errors import BleeperError, NotFound, TransientError
 from bleeper.models import JobStatus
 from bleeper.state.lifecycle import TERMINAL, crash_message, crashed_too_often
 from workers import context
@@ -63,10 +66,27 @@ def admit(task: Task, job_id: str, stage: str, attempt: str) -> bool:
     return True
 
 
+def patiently(record: Callable[[], Any], within_s: float = 120.0) -> None:
+    """A stage's own bookkeeping, waiting out a Redis restart instead of losing the work: an
+    error there made Celery drop the task's message, and the job waited for the reaper
+    (bench/faults.py: Redis killed mid-job, one job in `error` after 887 s)."""
+    deadline, pause = time.monotonic() + within_s, 0.5
+    while True:
+        try:
+            record()
+            return
+        except TransientError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 10.0)
+
+
 def ended(job_id: str, attempt: str) -> None:
-    """The stage ended in a way Python saw (done, retried or failed): not a crash."""
+    """The stage ended in a way Python saw (done, retried or failed): not a crash. Recorded
+    patiently: an end lost to a Redis restart would count as a crash toward the poison limit."""
     try:
-        context.job_store().end_attempt(job_id, attempt)
+        patiently(lambda: context.job_store().end_attempt(job_id, attempt))
     except BleeperError:
         log.warning("job %s: could not record the end of %s", job_id, attempt)
 

@@ -39,9 +39,10 @@ class ReapReport:
     error: int = 0
 
 
-def stalled_message(seconds: int) -> str:
-    return (f"the job made no progress for {seconds} s (a worker was lost or a stage hung) and was stopped; "
-            "submit it again")
+def stalled_message(seconds: int, stage: str | None) -> str:
+    where = f" after its {stage} stage started" if stage else ""
+    return (f"the job made no progress for {seconds} s{where} (a worker was lost or a stage hung) and was "
+            "stopped; submit it again")
 
 
 def reap(store: JobStore, settings: Settings, *, now: float, publish: Callable[[Job], None],
@@ -69,14 +70,17 @@ def reap(store: JobStore, settings: Settings, *, now: float, publish: Callable[[
         for job_id in ids:
             if not progress.claim_stalled(job_id, cutoff):
                 continue  # a stage started meanwhile, or another reaper has it
+            stage = progress.last_stage(job_id)
+            progress.forget_stage(job_id)
             job = _job(store, job_id)
             if job is None or job.status != JobStatus.processing:
                 continue  # finished long ago: its entry is cleaned up here
-            message = stalled_message(settings.stalled_after_s)
-            after = store.mark(job_id, JobStatus.error, error=message)
+            message = stalled_message(settings.stalled_after_s, stage)
+            after = store.mark(job_id, JobStatus.error, error=message, failed_stage=stage)
             if after.status != JobStatus.error or after.error != message:
                 continue  # it finished just now
-            log.warning("job %s: no stage started for %d s; ended in error", job_id, settings.stalled_after_s)
+            log.warning("job %s: no stage started for %d s after %s; ended in error", job_id,
+                        settings.stalled_after_s, stage)
             store.metrics.reaped("error")
             report.error += 1
             if after.options.webhook_url:

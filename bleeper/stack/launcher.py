@@ -41,8 +41,11 @@ class Stack:
         if not s.redis_url:
             comps.append(Component(
                 "redis", s.redis_address,
+                # every write on disk before Redis answers: a message published just before a
+                # kill -9 is not lost, so a job the API called queued is on its queue
                 [redis_server_exe(), "--bind", "127.0.0.1", "--port", str(s.redis_port), "--dir",
-                 str(self.home / "redis"), "--appendonly", "yes", "--save", "", "--protected-mode", "yes"],
+                 str(self.home / "redis"), "--appendonly", "yes", "--appendfsync", "always", "--save", "",
+                 "--protected-mode", "yes"],
                 self._redis_ready, (s.redis_port,),
             ))
         if not s.s3_endpoint_url:

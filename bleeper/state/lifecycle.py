@@ -70,4 +70,4 @@ def crashed_too_often(starts: int, max_attempts: int) -> bool:
 def crash_message(stage: str, crashes: int) -> str:
     return (f"the file made the {stage} stage crash {crashes} times (its worker process died each time); "
             "it may be damaged or too large for this worker's memory: check the file, or send a "
-            "shorter one")
+            "shorter one (if workers were being stopped or lost meanwhile, submit it again)")

@@ -2,6 +2,7 @@
 
     bleeper:unpublished  job id -> when it was recorded; left once its chain is on the queue
     bleeper:progress     job id -> when its last stage started
+    bleeper:progress:stage  job id -> which stage that was (the reaper's error names it)
 
 A job is recorded as unpublished before its record is written and taken off once the broker has
 its chain, so a job whose chain never reached the broker (Redis down at that moment, the API
@@ -19,6 +20,7 @@ from bleeper.errors import StorageUnavailable
 
 UNPUBLISHED = "bleeper:unpublished"
 PROGRESS = "bleeper:progress"
+STAGE = "bleeper:progress:stage"
 
 
 class Progress:
@@ -32,8 +34,16 @@ class Progress:
     def published(self, job_id: str) -> None:
         self._call(self.redis.zrem, UNPUBLISHED, job_id)
 
-    def stage_started(self, job_id: str, at: float | None = None) -> None:
-        self._call(self.redis.zadd, PROGRESS, {job_id: time.time() if at is None else at})
+    def stage_started(self, job_id: str, stage: str, at: float | None = None) -> None:
+        pipe = self.redis.pipeline()
+        pipe.zadd(PROGRESS, {job_id: time.time() if at is None else at})
+        pipe.hset(STAGE, job_id, stage)
+        self._call(pipe.execute)
+
+    def last_stage(self, job_id: str) -> str | None:
+        """The stage that started last for the job, while it is listed (None once claimed)."""
+        stage = self._call(self.redis.hget, STAGE, job_id)
+        return stage.decode() if stage is not None else None
 
     def unpublished_before(self, cutoff: float, limit: int = 500) -> list[str]:
         return self._ids(UNPUBLISHED, cutoff, limit)
@@ -50,6 +60,9 @@ class Progress:
         claimed = self._call(self.redis.eval, _CLAIM_IF_OLDER, 1, PROGRESS, job_id, repr(before))
         return bool(claimed)
 
+    def forget_stage(self, job_id: str) -> None:
+        self._call(self.redis.hdel, STAGE, job_id)
+
     def _ids(self, key: str, cutoff: float, limit: int) -> list[str]:
         return [i.decode() for i in self._call(self.redis.zrangebyscore, key, "-inf", cutoff, start=0, num=limit)]
 
@@ -61,7 +74,8 @@ class Progress:
             raise StorageUnavailable(f"Redis unavailable: {type(exc).__name__}") from exc
 
 
-# ZREM only while the score is still older than the cutoff: a stage that started meanwhile wins
+# ZREM only while the score is still older than the cutoff: a stage that started meanwhile wins.
+# The stage's name stays for the claimer to read (the reaper deletes it with forget_stage).
 _CLAIM_IF_OLDER = """
 local at = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if at and tonumber(at) <= tonumber(ARGV[2]) then

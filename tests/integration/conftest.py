@@ -15,7 +15,21 @@ import requests
 from bleeper.config import get_settings
 from bleeper.media import ffmpeg_exe
 from bleeper.stack import Stack
+from tests.integration.background import BackgroundFaults
 from tools.receiver import WebhookReceiver
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.option.collectonly or BackgroundFaults.KEY in config.stash:
+        return
+    if any(item.path.name == "test_faults.py" for item in items):
+        config.stash[BackgroundFaults.KEY] = BackgroundFaults()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    faults = session.config.stash.get(BackgroundFaults.KEY, None)
+    if faults is not None:
+        faults.stop()
 
 
 @pytest.fixture(scope="session")

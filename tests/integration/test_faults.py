@@ -3,36 +3,28 @@ stack and every job still ends `completed`, none lost or stuck, its webhooks in 
 duplicate carrying one event id.
 
 The suite starts its own stack (own temp home and ports, default settings but the task time limit
-it says it lowers), so it runs as a subprocess. No duration is asserted: recovery times are the
-suite's figures, written to its JSON.
+it says it lowers), so it runs as a subprocess, started in the background as soon as these tests
+are collected (it mostly waits on timeouts: the other tests run meanwhile). No duration is
+asserted: recovery times are the suite's figures, written to its JSON.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from bleeper.stack import port_free, weed_ports
+from tests.integration.background import BackgroundFaults
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
 FAULTS = ("baseline", "pool_kill", "worker_kill", "redis_kill", "s3_down", "receiver_refusing")
 
 
 @pytest.fixture(scope="module")
-def faults(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    out = tmp_path_factory.mktemp("faults") / "faults.json"
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "faults.py"), "--quick", "--out", str(out)],
-                          capture_output=True, text=True, timeout=1500, cwd=ROOT)
-    assert out.exists(), f"no results\nstdout:\n{proc.stdout[-4000:]}\nstderr:\n{proc.stderr[-4000:]}"
-    result = json.loads(out.read_text())
-    result["_stdout"] = proc.stdout
-    return result
+def faults(request: pytest.FixtureRequest) -> dict:
+    """The quick suite's result: it started in the background when this module's tests were
+    collected (tests/integration/background.py)."""
+    return request.config.stash[BackgroundFaults.KEY].result()
 
 
 def test_the_quick_run_says_what_it_lowered(faults: dict) -> None:

@@ -40,7 +40,7 @@ def test_a_processing_job_past_its_deadline_ends_in_error_with_the_webhook(api, 
     job = store.create(Job(id=new_id(), owner=owner_of(api.key), status=JobStatus.processing,
                            options=JobOptions(audio_url="https://example.com/lost.mp3", webhook_url=receiver.url)))
     # its last stage started before any stage could still be running or be delivered again
-    store.progress.stage_started(job.id, at=time.time() - settings.stalled_after_s - 5)
+    store.progress.stage_started(job.id, "detect", at=time.time() - settings.stalled_after_s - 5)
 
     reap_task.apply()
 

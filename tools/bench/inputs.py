@@ -63,6 +63,25 @@ def input_dir(sample: Path = SAMPLE) -> Path:
     return base / f"{INPUT_RECIPE}-{digest}"
 
 
+def long_call(directory: Path, minutes: int, sample: Path = SAMPLE) -> Path:
+    """call_<minutes>min.mp3: the sample concatenated with the concat demuxer and cut to length,
+    re-encoded to mp3 16 kHz mono (made once, then reused)."""
+    from bleeper.media import probe
+
+    seconds = minutes * 60
+    copies = math.ceil(seconds / probe(sample).duration_s) + 1
+    listing = directory / f"concat-{copies}.txt"
+    quoted = str(sample.resolve()).replace("'", "'\\''")
+    listing.write_text(f"file '{quoted}'\n" * copies)
+
+    def concat(tmp: Path) -> None:
+        _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-t", str(seconds), "-vn", "-ac", "1",
+                "-ar", "16000", "-c:a", "libmp3lame", "-b:a", "48k", "-f", "mp3", str(tmp))
+
+    directory.mkdir(parents=True, exist_ok=True)
+    return _atomic(directory / f"call_{minutes}min.mp3", concat)
+
+
 def make_inputs(directory: Path, *, quick: bool = False, sample: Path = SAMPLE) -> tuple[list[BenchFile], Path]:
     """The bench's files (made once, then reused) and a 9 s warm-up clip.
 
@@ -79,17 +98,7 @@ def make_inputs(directory: Path, *, quick: bool = False, sample: Path = SAMPLE) 
     files = [BenchFile("sample_call.mp3", _atomic(directory / "sample_call.mp3", lambda t: shutil.copyfile(sample, t)),
                    "audio")]
     for minutes in SYNTHETIC_MINUTES[:1] if quick else SYNTHETIC_MINUTES:
-        seconds = minutes * 60
-        copies = math.ceil(seconds / one_call) + 1
-        listing = directory / f"concat-{copies}.txt"
-        quoted = str(sample.resolve()).replace("'", "'\\''")
-        listing.write_text(f"file '{quoted}'\n" * copies)
-
-        def concat(tmp: Path, seconds: int = seconds, listing: Path = listing) -> None:
-            _ffmpeg("-f", "concat", "-safe", "0", "-i", str(listing), "-t", str(seconds), "-vn", "-ac", "1",
-                    "-ar", "16000", "-c:a", "libmp3lame", "-b:a", "48k", "-f", "mp3", str(tmp))
-
-        files.append(BenchFile(f"call_{minutes}min.mp3", _atomic(directory / f"call_{minutes}min.mp3", concat), "audio"))
+        files.append(BenchFile(f"call_{minutes}min.mp3", long_call(directory, minutes, sample), "audio"))
     if not quick:
         vcodec = ["-c:v", "libx264", "-preset", "veryfast", "-tune", "stillimage"] if _has_encoder("libx264") \
             else ["-c:v", "mpeg4", "-q:v", "5"]

@@ -21,9 +21,10 @@ KEPT = ("BLEEPER_MODEL_CACHE",)  # where the models are, not how the pipeline be
 SUPERVISOR_WAIT_S = 20  # how long a killed component is given to come back on its own
 
 
-def fault_environment(home: Path, quick_overrides: dict[str, str]) -> dict[str, int]:
+def fault_environment(home: Path, quick_overrides: dict[str, str], broker_url: str | None = None) -> dict[str, int]:
     """Point this process (and the stack it starts) at a home and ports of its own, with every
-    other setting at its default (`quick_overrides` aside). Returns the ports."""
+    other setting at its default (`quick_overrides` aside; `broker_url` a RabbitMQ vhost of the
+    suite's own instead of the stack's Redis). Returns the ports."""
     ports = choose_ports(PORTS)
     for var in [v for v in os.environ if v.startswith("BLEEPER_") and v not in KEPT]:
         del os.environ[var]
@@ -31,6 +32,7 @@ def fault_environment(home: Path, quick_overrides: dict[str, str]) -> dict[str, 
         **stack_env(home, ports),
         "BLEEPER_ALLOWED_PRIVATE_HOSTS": f"127.0.0.1:{PEERS[0]}-{PEERS[1]}",
         **quick_overrides,
+        **({"BLEEPER_BROKER_URL": broker_url} if broker_url else {}),
     })
     from bleeper.config import get_settings
 
@@ -85,6 +87,21 @@ def kill9(pids: list[int]) -> list[int]:
             break
         time.sleep(0.05)
     return killed
+
+
+def pause(pid: int | None) -> bool:
+    """SIGSTOP a process (the supervisor, so an outage lasts as long as planned); whether it was."""
+    if not alive(pid):
+        return False
+    os.kill(pid, signal.SIGSTOP)
+    return True
+
+
+def resume(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGCONT)
+    except ProcessLookupError:
+        pass
 
 
 def processes_named(fragment: str) -> list[int]:

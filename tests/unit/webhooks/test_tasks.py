@@ -59,3 +59,37 @@ def test_a_redis_error_inside_notify_is_retried_and_the_chain_goes_on(store, rec
     assert result.get() == job.id and store.redis.hiccups == 0
     assert [c["body"]["status"] for c in receiver.calls] == ["redacted_audio_ready", "completed"]
     assert store.get(job.id).webhook_deliveries == {"redacted_audio_ready": 200, "completed": 200}
+
+
+def _allow_attempts(monkeypatch: pytest.MonkeyPatch, attempts: int) -> None:
+    settings = Settings(redis_url="redis://unused", s3_access_key="unit", s3_secret_key="unit",
+                        webhook_max_attempts=attempts, webhook_backoff_s=0.01)
+    monkeypatch.setattr(context, "settings", lambda: settings)
+
+
+def test_a_redis_hiccup_costs_the_receiver_none_of_its_attempts(store, receiver, monkeypatch):
+    """With one attempt allowed, a receiver that answers still gets its webhook after a hiccup."""
+    _allow_attempts(monkeypatch, 1)
+    job = store.create(Job(id="b" * 32, owner="o", status=JobStatus.completed,
+                           options=JobOptions(audio_url="https://example.com/a.mp3", webhook_url=receiver.url)))
+    store.redis.hiccups = 1
+
+    assert notify.si(job.id, event="completed").apply().get() == job.id
+
+    assert [c["body"]["status"] for c in receiver.calls] == ["completed"]
+    assert store.get(job.id).webhook_deliveries == {"completed": 200}
+
+
+def test_a_receiver_that_is_down_is_tried_exactly_its_attempts_hiccups_aside(store, monkeypatch, allowed_port):
+    _allow_attempts(monkeypatch, 3)
+    nobody = f"http://127.0.0.1:{allowed_port()}/hook"  # nothing listens there
+    job = store.create(Job(id="c" * 32, owner="o", status=JobStatus.completed,
+                           options=JobOptions(audio_url="https://example.com/a.mp3", webhook_url=nobody)))
+    outcomes: list[str] = []
+    monkeypatch.setattr(store.metrics, "webhook", lambda event, outcome: outcomes.append(outcome))
+    store.redis.hiccups = 1
+
+    assert notify.si(job.id, event="completed").apply().get() == job.id
+
+    assert outcomes == ["retried", "retried", "gave_up"]
+    assert store.get(job.id).webhook_deliveries == {"completed": "unreachable"}

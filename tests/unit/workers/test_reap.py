@@ -79,24 +79,26 @@ def test_a_job_just_recorded_or_published_is_left_alone(store, settings):
     assert published(store, "bleeper.fetch") == [(submitted.id, {})]
 
 
-def test_a_processing_job_past_its_deadline_ends_in_error_with_the_webhook(store, settings):
+def test_a_processing_job_past_its_deadline_ends_in_error_naming_its_stage_with_the_webhook(store, settings):
     job = store.create(Job(id="b" * 32, owner="o", options=OPTIONS, status=JobStatus.processing))
-    store.progress.stage_started(job.id, at=time.time() - settings.stalled_after_s - 5)
+    store.progress.stage_started(job.id, "transcribe_piece", at=time.time() - settings.stalled_after_s - 5)
 
     assert reap_task.apply().get() == {"republished": 0, "error": 1}
     assert reap_task.apply().get() == {"republished": 0, "error": 0}
 
     after = store.get(job.id)
     assert after.status == JobStatus.error and "made no progress" in after.error
+    assert "after its transcribe_piece stage started" in after.error and after.failed_stage == "transcribe_piece"
+    assert store.progress.last_stage(job.id) is None  # nothing of the job is left on the reaper's lists
     assert published(store, "bleeper.notify") == [(job.id, {"event": "error"})]
     assert store.metrics.snapshot()["reaped"] == {"error": 1}
 
 
 def test_a_processing_job_with_a_recent_stage_or_a_finished_job_is_left_alone(store, settings):
     running = store.create(Job(id="c" * 32, owner="o", options=OPTIONS, status=JobStatus.processing))
-    store.progress.stage_started(running.id)
+    store.progress.stage_started(running.id, "detect")
     done = store.create(Job(id="d" * 32, owner="o", options=OPTIONS, status=JobStatus.completed))
-    store.progress.stage_started(done.id, at=time.time() - settings.stalled_after_s - 5)
+    store.progress.stage_started(done.id, "finalize", at=time.time() - settings.stalled_after_s - 5)
 
     assert reap_task.apply().get() == {"republished": 0, "error": 0}
 
