@@ -25,6 +25,7 @@ from bleeper.detection.recognizers.personal import PersonalRecognizer
 from bleeper.detection.recognizers.procedures import ProcedureRecognizer
 from bleeper.detection.recognizers.spacy_filtered import CallSpacyRecognizer
 from bleeper.detection.recognizers.spoken_email import SpokenEmailRecognizer
+from bleeper.detection.recognizers.symptoms import SymptomRecognizer
 from bleeper.detection.recognizers.url import SpokenUrlRecognizer, WrittenUrlRecognizer
 from bleeper.detection.recognizers.vocabulary import VocabularyRecognizer
 
@@ -38,7 +39,7 @@ def all_recognizers() -> list:
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
         CategoryRecognizer(), OrganizationRecognizer(), OrganizationCueRecognizer(), FilenameRecognizer(),
         MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
-        ProcedureRecognizer(),
+        ProcedureRecognizer(), SymptomRecognizer(),
         OccupationFormRecognizer(),
     ]
 
@@ -50,4 +51,4 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
-           "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer"]
+           "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer", "SymptomRecognizer"]
