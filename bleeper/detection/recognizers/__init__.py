@@ -8,6 +8,7 @@ from bleeper.detection.recognizers.clock import ClockTimeRecognizer
 from bleeper.detection.recognizers.context_numbers import ContextNumberRecognizer
 from bleeper.detection.recognizers.credentials import CredentialRecognizer
 from bleeper.detection.recognizers.dates import DateRecognizer
+from bleeper.detection.recognizers.drug_forms import DrugFormRecognizer
 from bleeper.detection.recognizers.duration import DurationRecognizer
 from bleeper.detection.recognizers.filenames import FilenameRecognizer
 from bleeper.detection.recognizers.injuries import InjuryRecognizer
@@ -39,7 +40,7 @@ def all_recognizers() -> list:
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
         CategoryRecognizer(), OrganizationRecognizer(), OrganizationCueRecognizer(), FilenameRecognizer(),
         MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
-        ProcedureRecognizer(), SymptomRecognizer(),
+        ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(),
         OccupationFormRecognizer(),
     ]
 
@@ -51,4 +52,5 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
-           "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer", "SymptomRecognizer"]
+           "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer", "SymptomRecognizer",
+           "DrugFormRecognizer"]
