@@ -58,7 +58,7 @@ MARKS = re.compile(
     r"(?:(?:left|right|upper|lower|inner|outer) )?[a-z]+)?(?!\s+tissue)",
     re.IGNORECASE)
 _MARK_OWNER = re.compile(r"\b(?:i've got|i have|i got|has|have|had|with|he's got|she's got|there's|my|his|her|"
-                         r"their)\b[^.?!]{0,12}$", re.IGNORECASE)
+                         r"their)\b[^.?!]{0,32}$", re.IGNORECASE)
 LITTLE_PERSON = re.compile(r"\blittle (?:person|people)\b", re.IGNORECASE)
 
 PERCENT = re.compile(rf"\b{NUM}\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
