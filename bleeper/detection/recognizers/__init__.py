@@ -8,6 +8,7 @@ from bleeper.detection.recognizers.clock import ClockTimeRecognizer
 from bleeper.detection.recognizers.context_numbers import ContextNumberRecognizer
 from bleeper.detection.recognizers.credentials import CredentialRecognizer
 from bleeper.detection.recognizers.dates import DateRecognizer
+from bleeper.detection.recognizers.drug_forms import DrugFormRecognizer
 from bleeper.detection.recognizers.duration import DurationRecognizer
 from bleeper.detection.recognizers.filenames import FilenameRecognizer
 from bleeper.detection.recognizers.injuries import InjuryRecognizer
@@ -25,6 +26,7 @@ from bleeper.detection.recognizers.personal import PersonalRecognizer
 from bleeper.detection.recognizers.procedures import ProcedureRecognizer
 from bleeper.detection.recognizers.spacy_filtered import CallSpacyRecognizer
 from bleeper.detection.recognizers.spoken_email import SpokenEmailRecognizer
+from bleeper.detection.recognizers.symptoms import SymptomRecognizer
 from bleeper.detection.recognizers.url import SpokenUrlRecognizer, WrittenUrlRecognizer
 from bleeper.detection.recognizers.vocabulary import VocabularyRecognizer
 
@@ -38,7 +40,7 @@ def all_recognizers() -> list:
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
         CategoryRecognizer(), OrganizationRecognizer(), OrganizationCueRecognizer(), FilenameRecognizer(),
         MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
-        ProcedureRecognizer(),
+        ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(),
         OccupationFormRecognizer(),
     ]
 
@@ -50,4 +52,5 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "CredentialRecognizer", "DateRecognizer", "MedicalRecognizer", "MoneyRecognizer", "NameRecognizer",
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
-           "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer"]
+           "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer", "SymptomRecognizer",
+           "DrugFormRecognizer"]

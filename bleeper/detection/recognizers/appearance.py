@@ -52,6 +52,16 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(r"\b(?:freckles|freckled|dimples|cleft chin|unibrow|buck teeth|gap in (?:my|his|her) teeth|"
                 r"amputees?|(?:left|right)[- ]handed|ambidextrous|albino|albinism|vitiligo|heterochromia)\b"), 0.85,
      "a feature of the body"),
+    (re.compile(r"\b(?:lazy eye|cross[- ]eyed|crossed eyes|walks? with a limp|(?:has|have|had|with) a limp|"
+                r"missing (?:a|one|two|three|four|some|most of (?:my|his|her)) (?:fingers?|toes?|teeth|tooth|legs?|"
+                r"arms?|hands?|eyes?)|(?:wears?|wearing|with) (?:thick |big |reading )?glasses|dreadlocks|"
+                r"braces on (?:my|his|her) teeth)\b"), 0.8, "a feature of the body"),
+    # size said of a person: `I'm pretty tall`, `a short guy`
+    (re.compile(rf"(?<=\b{_OWNER} )(?:tall|short|blonde?|thin|curvy|athletic|big-boned|broad-shouldered)\b"
+                r"(?! (?:on|of|for|with|by|notice|staffed|handed|term|list|story|cut|answer|order|version))"
+                r"(?![^.?!]{0,25}\b(?:\d|four|five|six|seven)\b)"  # a height said next: that is the attribute
+                rf"|\b(?:tall|short|big|heavy|thin|blonde?|tiny|petite|husky)(?=,? (?:an? )?(?:guy|man|woman|lady|dude|"
+                r"gentleman|girl|fellow)s?\b)"), 0.75, "size of a person"),
     (re.compile(rf"(?<=\b{_OWNER} )(?:{_BUILD})\b(?! (?:on|of|for|with|traffic|rain|load|lifting|duty|machinery|"
                 rf"equipment|cream|fees?|price))|\b(?:{_BUILD})(?=,? (?:an? )?(?:{_PERSON})s?\b)"), 0.75,
      "build of a person"),

@@ -10,8 +10,7 @@ or a product waits for a cue of its class, the words just before or after it as 
 (`I'm single`, `a Leo`, `I'm pretty conservative`, `they/them`), and words after it that make it
 something else turn it off (`male connector`, `Catholic hospital`, `Cancer center`).
 
-Every term is found by one regular expression over the text and checked by looking at a few
-dozen characters around it, so the cost is linear in the text.
+One regular expression finds every term; a few dozen characters around it check it (linear cost).
 """
 
 from __future__ import annotations
@@ -108,6 +107,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         "GENDER_SEXUALITY",
+        r"(?:bisexual|pansexual|asexual|gay|queer|lesbian|non-?binary|transgender) (?:m[ae]n|wom[ae]n|guys?|couple)|"
         r"non-?binary|enby|genderqueer|gender[- ]?fluid|gender[- ]non[- ]?conforming|agender|bigender|"
         r"transgender|trans (?:wom[ae]n|m[ae]n|person|people|kids?|child|children|daughter|son|teens?|youth|"
         r"folks|community|rights|girl|boy|guy)|transwom[ae]n|transm[ae]n|transsexual|cisgender|"
@@ -127,7 +127,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "GENDER_SEXUALITY", r"wom[ae]n|trans|bi",
         before=r"i'm an?|i am an?|as an?|i identify as(?: an?)?|identify as(?: an?)?|identifies as(?: an?)?|"
-               r"she's an?|i'm|i am|she's|he's|they're|he is|she is|openly|came out as|out as|being",
+               r"she's an?|i'm|i am|she's|he's|they're|he is|she is|openly|came out as|out as|being|are both",
         predicative=r"in my|in her|myself|over|of color|who|with|in (?:their|my|her) \w+|too|as well",
     ),
     Family(

@@ -23,11 +23,19 @@ WRITTEN = re.compile(rf"(?<![\w@/.\\-])(?:[A-Za-z]:\\)?(?:{_PART}[/\\])*{_PART}(
                      rf"(?![\w.@/-]*\w)", re.IGNORECASE)
 _SAID_PART = r"[\w()-]+"
 _JOIN = r" (?:underscore|dash|hyphen|dot) "
-SPOKEN = re.compile(rf"(?<![\w.])(?:{_SAID_PART} (?:slash|backslash) )*{_SAID_PART}(?:{_JOIN}{_SAID_PART})*"
+SPOKEN = re.compile(rf"(?<![\w.])(?:{_SAID_PART} ){{0,3}}(?:{_SAID_PART} (?:slash|backslash) )*{_SAID_PART}(?:{_JOIN}{_SAID_PART})*"
                     rf" dot (?:(?i:{EXTENSIONS})|(?-i:{SPELLED}))\b", re.IGNORECASE)
 # words that are not the name of a file but the sentence before it
 _LEADING = re.compile(r"(?:(?:it's|its|is|as|the|a|called|named|file|saved|under|in|at|it|that|this|my|and|"
                       r"uh|um|so|was|attached|upload(?:ed)?|sent|open|opened)\s+)+", re.IGNORECASE)
+
+
+# a name said as words (`the Q3 deck dot pptx`, `budget final version two dot xls`) begins after
+# the last word of the sentence around it: a function word or a verb of sending
+_SENTENCE_WORD = re.compile(r"(?:.*\s)?(?:the|a|an|my|your|his|her|our|their|this|that|it's|its|is|was|as|called|"
+                            r"named|file|files|saved|under|in|at|to|for|of|on|and|or|sent|emailed|uploaded|attached|"
+                            r"open|opened|upload|send|email|attach|it|from|with|see|got|have|has|had|uh|um|so)\s",
+                            re.IGNORECASE)
 
 
 class FilenameRecognizer(EntityRecognizer):
@@ -41,6 +49,9 @@ class FilenameRecognizer(EntityRecognizer):
         found = [m.span() for m in WRITTEN.finditer(text)]
         for m in SPOKEN.finditer(text):
             start, end = m.span()
+            head = text[start:end].rsplit(" dot ", 1)[0]
+            said = _SENTENCE_WORD.match(head)
+            start += said.end() if said else 0
             lead = _LEADING.match(text, start, end)
             found.append((lead.end() if lead else start, end))
         return [(s, e) for s, e in found if e > s]

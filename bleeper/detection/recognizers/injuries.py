@@ -43,7 +43,7 @@ ripped|dislocated|dislocate|injured|injure|injures|hurt|bruised|bruise|cracked|p
 strained|strain|twisted|twist|burned|burnt|burn|burns|cut|cuts|sliced|slice|jammed|jam|smashed|smash|busted|
 bust|banged up|banged|scraped|scrape|skinned|stubbed|wrenched|crushed|crush|herniated|ruptured|rupture|
 punctured|chipped|snapped|tweaked|rolled|messed up|banged|bit|bitten|split|gashed|lacerated|scalded|scratched|
-shattered|bumped|hit|whacked|impaled|blew out|blown out
+shattered|bumped|hit|whacked|impaled|blew out|blown out|threw out|throw out|thrown out|throws out|wrecked
 """
 VERB = _alternation(_TRAUMA_VERBS)
 # whose, how many, which side: `both`, `two`, `his left`, `a` (not `the`: `hit the back button`)
@@ -85,6 +85,15 @@ NOT_INJURY = re.compile(r"^(?:back|head|work|open|closed|full|complete|partial)\
                         re.IGNORECASE)
 
 
+# what an animal did: `bitten by a dog`, `got stung by a wasp`, `the neighbor's dog bit her`
+BITE = re.compile(
+    r"\b(?:bitten|bit|stung|scratched|kicked|mauled|gored|attacked|trampled) by (?:a|an|the|my|his|her|our|their|"
+    r"some|that|this|the neighbor's|a neighbor's|a stray)\s+(?:\w+\s+)?(?:dog|puppy|cat|kitten|snake|rattlesnake|"
+    r"spider|tick|bee|wasp|hornet|yellowjacket|jellyfish|horse|raccoon|bat|rat|squirrel|mosquito|scorpion|fox|"
+    r"coyote|ant|ants|bees|animal|pit ?bull|shepherd|rottweiler|bird|goose|parrot|stingray|shark|fish|ferret)s?\b",
+    re.IGNORECASE)
+
+
 class InjuryRecognizer(EntityRecognizer):
     """Trauma verb + body part, and body part or kind + trauma noun."""
 
@@ -111,6 +120,7 @@ class InjuryRecognizer(EntityRecognizer):
             if NOT_INJURY.match(said):
                 continue
             found.append((m.start(), m.end(), 0.75))
+        found += [(m.start(), m.end(), 0.8) for m in BITE.finditer(text)]
         return merged(found)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001

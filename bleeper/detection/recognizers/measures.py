@@ -28,7 +28,9 @@ _PERSON = (r"(?:i'm|i am|im|he's|she's|he is|she is|they're|you're|i was|he was|
            r"(?:guy|man|woman|lady|gentleman|boy|girl|kid|teenager|suspect)(?:,| who's| who is| is| was)?)")
 # a height said as two numbers (`I'm six one`, `he's five-ten`) after the person, and what else
 # the pair could be when a word follows it (`I'm five ten minutes away`)
-_PERSON_BEFORE = re.compile(rf"\b{_PERSON}\s+{_APPROX}$", re.IGNORECASE)
+# `I'm pretty short, like five one`: how tall is said before the number
+_PERSON_BEFORE = re.compile(rf"\b{_PERSON}\s+(?:(?:pretty|really|very|kind of|kinda|quite|super|fairly)\s+)?"
+                            rf"(?:(?:tall|short|petite|small|tiny)[,\s]+)?{_APPROX}$", re.IGNORECASE)
 _NOT_HEIGHT = {"dollars", "dollar", "bucks", "cents", "percent", "minutes", "minute", "hours", "days", "weeks",
                "months", "years", "am", "pm", "a.m.", "p.m.", "o'clock", "times", "thousand", "hundred", "point",
                "miles", "calls", "payments", "kids", "children", "more", "of", "out"}
@@ -56,7 +58,7 @@ MARKS = re.compile(
     r"(?:(?:left|right|upper|lower|inner|outer) )?[a-z]+)?(?!\s+tissue)",
     re.IGNORECASE)
 _MARK_OWNER = re.compile(r"\b(?:i've got|i have|i got|has|have|had|with|he's got|she's got|there's|my|his|her|"
-                         r"their)\b[^.?!]{0,12}$", re.IGNORECASE)
+                         r"their)\b[^.?!]{0,32}$", re.IGNORECASE)
 LITTLE_PERSON = re.compile(r"\blittle (?:person|people)\b", re.IGNORECASE)
 
 PERCENT = re.compile(rf"\b{NUM}\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
@@ -76,6 +78,17 @@ NOT_MEDICAL = re.compile(
     r"charge|charged|price|prices|rate hike|percentile|grade|score|votes?)\b",
     re.IGNORECASE)
 WINDOW = 70
+# a share said as odds of something happening, or of a group of people: `a fifteen percent chance`,
+# `one in ten`, `three out of four patients`; the rate words carry the medical sense AssemblyAI's
+# statistics policy means unless money, shopping or weather words are near
+_ODDS_AFTER = re.compile(r"\s*(?:(?:chance|risk|likelihood|odds|probability|possibility)\b|"
+                         r"(?:of|among) (?:patients|people|cases|women|men|kids|children|adults|babies|survivors)\b)",
+                         re.IGNORECASE)
+RATIO = re.compile(rf"\b(?:{NUM}|a) (?:in|out of) {NUM}\b(?=\s*(?:chance|risk|odds|likelihood|probability|"
+                   r"patients|people|cases|women|men|kids|children|adults|babies|survive|get|develop|have|end up|"
+                   r"will|who|of (?:them|those|patients|people)))", re.IGNORECASE)
+_WEATHER = re.compile(r"\b(?:rain|snow|storms?|showers|weather|forecast|precipitation|sunny|cloudy|win|winning|"
+                      r"lottery|game|team|approval|approved|deal)\b", re.IGNORECASE)
 
 
 def _weight_after(text: str, quantities: tuple[Quantity, ...], end: int) -> tuple[int, int] | None:
@@ -129,6 +142,12 @@ class MeasureRecognizer(EntityRecognizer):
             around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]
             if MEDICAL.search(around) and not NOT_MEDICAL.search(around):
                 found.append(("STATISTICS", m.start(), m.end(), 0.8, "percentage with a medical word"))
+            elif _ODDS_AFTER.match(text, m.end()) and not NOT_MEDICAL.search(around) and not _WEATHER.search(around):
+                found.append(("STATISTICS", m.start(), m.end(), 0.7, "odds said as a percentage"))
+        for m in RATIO.finditer(text):
+            around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]
+            if not NOT_MEDICAL.search(around) and not _WEATHER.search(around):
+                found.append(("STATISTICS", m.start(), m.end(), 0.7, "odds said as one in so many"))
         return found
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001

@@ -53,6 +53,10 @@ CUES_BEFORE = {
         "tested positive for", "positive for", "medication for", "prescription for", "medicine for", "for my",
         "for his", "for her", "with my", "because of my", "because of his", "because of her", "has", "have",
         "having", "had", "with", "from", "get", "gets", "getting",
+        # the odds, signs and onset of a condition: `a fifteen percent chance of nausea`, `came down with`
+        "chance of", "risk of", "risks of", "signs of", "sign of", "bout of", "case of", "touch of", "symptoms like",
+        "side effects like", "came down with", "coming down with", "caught", "running a", "prone to",
+        "fighting off", "recovering from", "complains of", "complaining of", "cause", "causes", "causing",
     ],
     "INJURY": ["broke", "broken", "fractured", "sprained", "twisted", "tore", "torn", "dislocated", "injured",
                "hurt", "bruised", "cracked", "pulled", "strained"],

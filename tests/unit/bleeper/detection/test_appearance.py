@@ -37,6 +37,11 @@ def found(recognizer: AppearanceRecognizer, text: str) -> list[str]:
     ("He's an amputee, so the seat matters.", "amputee"),
     ("I'm pretty heavyset.", "heavyset"),
     ("a stocky man in a red jacket", "stocky"),
+    ("I'm missing two fingers on my left hand.", "missing two fingers"),
+    ("He walks with a limp.", "walks with a limp"),
+    ("She has a lazy eye.", "lazy eye"),
+    ("I'm short and stocky.", "short"),
+    ("He's a big guy, always in a Sox cap.", "big"),
 ])
 def test_how_a_person_looks_is_a_physical_attribute(recognizer, text, attribute):
     assert attribute in found(recognizer, text)
@@ -56,6 +61,10 @@ def test_how_a_person_looks_is_a_physical_attribute(recognizer, text, attribute)
     "The beard trimmer is broken.",
     "I'm in a wheelchair, so I need the accessible room.",
     "It's a dark room with light gray walls.",
+    "I'm short on cash this week.",
+    "She was short with me on the phone.",
+    "I poured two glasses of water.",
+    "He's missing a form from the packet.",
 ])
 def test_colours_of_things_injuries_and_aids_are_left_alone(recognizer, text):
     assert found(recognizer, text) == []

@@ -34,6 +34,8 @@ def found(recognizer: CategoryRecognizer, text: str) -> list[tuple[str, str]]:
     ("I'm trans, so my ID still shows my old name.", ("GENDER_SEXUALITY", "trans")),
     ("I'm a woman in my sixties.", ("GENDER_SEXUALITY", "woman")),
     ("I'm gay and my husband is on the account.", ("GENDER_SEXUALITY", "gay")),
+    ("I'm a bisexual man and the form asked about my partners.", ("GENDER_SEXUALITY", "bisexual man")),
+    ("My partner and I are both trans, so please use they/them.", ("GENDER_SEXUALITY", "trans")),
     ("I'm single, no dependents.", ("MARITAL_STATUS", "single")),
     ("We're separated but still on the same plan.", ("MARITAL_STATUS", "separated")),
     ("We just got engaged in June!", ("MARITAL_STATUS", "engaged")),

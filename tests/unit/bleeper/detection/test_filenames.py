@@ -21,6 +21,9 @@ def found(text: str) -> list[str]:
      "Documents slash taxes slash 2023 slash return dot pdf"),
     ("I uploaded it as lease dot P D F.", "lease dot P D F"),
     ("receipt underscore 0412 dot jpg", "receipt underscore 0412 dot jpg"),
+    ("It's the Q3 deck dot pptx.", "Q3 deck dot pptx"),
+    ("I sent the file report underscore final dot pdf.", "report underscore final dot pdf"),
+    ("It's saved as budget final version two dot xls.", "budget final version two dot xls"),
 ])
 def test_a_file_name_is_found_written_or_spoken(text, name):
     assert name in found(text)

@@ -31,6 +31,9 @@ def found(text: str) -> list[str]:
     ("he's in a cast with a broken arm", "broken arm"),
     ("I've got a bite wound on my forearm.", "bite wound"),
     ("Can I give him Benadryl for the bee sting?", "bee sting"),
+    ("She got bitten by a dog on her hand.", "bitten by a dog"),
+    ("He was stung by a jellyfish at the beach.", "stung by a jellyfish"),
+    ("I threw out my back lifting boxes.", "threw out my back"),
 ])
 def test_an_injury_is_found_by_trauma_and_body_part(text, injury):
     assert injury in found(text)
@@ -47,6 +50,8 @@ def test_an_injury_is_found_by_trauma_and_body_part(text, injury):
     "I blew my nose.",
     "There's a price cut this week.",
     "She's the head of billing.",
+    "I threw out the box it came in.",
+    "The dog bit through the cable.",
 ])
 def test_everyday_uses_of_trauma_words_are_not_injuries(text):
     assert found(text) == []

@@ -40,6 +40,12 @@ def found(recognizer: MeasureRecognizer, text: str) -> list[tuple[str, str]]:
     ("There's roughly a two percent risk of infection.", ("STATISTICS", "two percent")),
     ("Her kidney function's at forty percent.", ("STATISTICS", "forty percent")),
     ("My A1C was 7.8 percent last time.", ("STATISTICS", "7.8 percent")),
+    ("There's about a fifteen percent chance of nausea.", ("STATISTICS", "fifteen percent")),
+    ("The doctor said there's like a thirty percent chance it comes back.", ("STATISTICS", "thirty percent")),
+    ("There's about a one in ten chance of side effects.", ("STATISTICS", "one in ten")),
+    ("Three out of four patients get better.", ("STATISTICS", "Three out of four")),
+    ("I'm pretty short, like five one, so the regular length is too long.", ("PHYSICAL_ATTRIBUTE", "five one")),
+    ("I'm really tall, six four.", ("PHYSICAL_ATTRIBUTE", "six four")),
 ])
 def test_a_measure_of_a_person_is_found(recognizer, text, expected):
     assert expected in found(recognizer, text)
@@ -63,6 +69,10 @@ def test_a_measure_of_a_person_is_found(recognizer, text, expected):
     "It's 50% cotton.",
     "Your coinsurance is 20 percent after the deductible.",
     "The chance of rain is sixty percent tomorrow.",
+    "There's a forty percent chance of rain.",
+    "One in ten customers returns it.",
+    "We're expecting about ninety percent attendance.",
+    "I'm short, like five dollars.",
 ])
 def test_sizes_of_things_and_non_medical_percentages_are_left_alone(recognizer, text):
     assert found(recognizer, text) == []

@@ -1,0 +1,79 @@
+"""Symptoms said in everyday words are conditions: what a body part or reading does, what a person
+cannot do, how they feel; the same words about things, money or patience are not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bleeper.detection.recognizers.symptoms import SymptomRecognizer
+
+RECOGNIZER = SymptomRecognizer()
+
+
+def found(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in RECOGNIZER.matches(text)]
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("My sugar's been running really high in the mornings.", "My sugar's been running really high"),
+    ("Every time I stand up the room spins.", "the room spins"),
+    ("She can't keep food down since Tuesday.", "can't keep food down"),
+    ("My knee gives out on the stairs.", "My knee gives out"),
+    ("My blood pressure's been high lately.", "My blood pressure's been high"),
+    ("My ankles swell up by the end of the day.", "My ankles swell up"),
+    ("I can't catch my breath when I climb stairs.", "can't catch my breath"),
+    ("My hands go numb at night.", "My hands go numb"),
+    ("There's blood in my urine.", "blood in my urine"),
+    ("I've got a lump in my breast I'm worried about.", "a lump in my breast"),
+    ("My vision's gotten blurry.", "My vision's gotten blurry"),
+    ("I've had a sore throat and a runny nose.", "a runny nose"),
+    ("I've been feeling really down lately.", "feeling really down"),
+    ("My mom has memory problems.", "memory problems"),
+    ("I keep getting nosebleeds.", "nosebleeds"),
+    ("My joints ache when it rains.", "My joints ache"),
+    ("I can't put weight on my left foot.", "can't put weight on my left foot"),
+    ("I keep waking up drenched in sweat.", "waking up drenched"),
+    ("He's been losing his hair.", "losing his hair"),
+    ("I've been so run down lately.", "I've been so run down"),
+])
+def test_a_symptom_said_plainly_is_a_condition(text, symptom):
+    assert symptom in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The room is booked for Tuesday.",
+    "I can't keep up with all these emails.",
+    "The price is running high this month.",
+    "My car's battery gives out in the cold.",
+    "My balance is low this month.",
+    "I'm tired of waiting on hold.",
+    "I'm feeling fine, thanks.",
+    "My phone keeps buzzing.",
+    "I can't hear you very well.",
+    "I can't remember my password.",
+    "My numbers are down this quarter.",
+    "I'm feeling low on cash this week.",
+    "My hands are tied on that one.",
+    "The spin cycle makes a noise.",
+    "Our billing cycle is off by a day.",
+])
+def test_the_same_words_about_things_are_not_symptoms(text):
+    assert found(text) == []
+
+
+BODY_TALK = st.sampled_from(["my", "knee", "sugar's", "been", "running", "high", "the", "room", "spins", "can't",
+                             "keep", "food", "down", "feeling", "really", "a", "lump", "in", "breast", "blood",
+                             "urine", "gives", "out", "so", "run-down", "'s", "’", ",", ".", "é", "\u200b", "…"])
+
+
+@given(st.one_of(st.text(max_size=400), st.lists(BODY_TALK, max_size=60).map(" ".join)))
+@settings(max_examples=300, deadline=None)
+def test_never_raises_and_returns_spans_inside_the_text(text):
+    for start, end, _ in RECOGNIZER.matches(text):
+        assert 0 <= start < end <= len(text)
+
+
+def test_a_long_transcript_is_read_whole():
+    text = "Thanks for calling. My knee gives out and my sugar's running high, um, " * 300
+    assert len(RECOGNIZER.matches(text)) == 600
