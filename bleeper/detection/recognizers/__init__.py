@@ -11,6 +11,7 @@ from bleeper.detection.recognizers.dates import DateRecognizer
 from bleeper.detection.recognizers.drug_forms import DrugFormRecognizer
 from bleeper.detection.recognizers.duration import DurationRecognizer
 from bleeper.detection.recognizers.filenames import FilenameRecognizer
+from bleeper.detection.recognizers.health_talk import HealthTalkRecognizer
 from bleeper.detection.recognizers.injuries import InjuryRecognizer
 from bleeper.detection.recognizers.learned import LearnedRecognizer
 from bleeper.detection.recognizers.measures import MeasureRecognizer
@@ -40,7 +41,7 @@ def all_recognizers() -> list:
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
         CategoryRecognizer(), OrganizationRecognizer(), OrganizationCueRecognizer(), FilenameRecognizer(),
         MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
-        ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(),
+        ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(), HealthTalkRecognizer(),
         OccupationFormRecognizer(),
     ]
 
@@ -53,4 +54,4 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
            "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer", "SymptomRecognizer",
-           "DrugFormRecognizer"]
+           "DrugFormRecognizer", "HealthTalkRecognizer"]

@@ -7,6 +7,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from bleeper.detection.recognizers.health_talk import OTHER_SENSE
 from bleeper.detection.recognizers.result import result
 
 CONDITIONS = """
@@ -109,8 +110,8 @@ class MedicalRecognizer(EntityRecognizer):
         found: list[tuple[str, int, int, float, str]] = []
         words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
         for m in self.CONDITION.finditer(text, words):
-            if m.group().lower() == "ms" and not m.group().isupper():
-                continue  # "Ms." is a title
+            if m.group().lower() == "ms" and not m.group().isupper() or OTHER_SENSE.match(text, m.end()):
+                continue  # "Ms." is a title; `a stroke of luck`, `flu shot`
             found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.75, "condition vocabulary"))
         for m in self.DRUG.finditer(text, words):
             found.append(("DRUG", m.start(), m.end(), 0.75, "drug vocabulary"))

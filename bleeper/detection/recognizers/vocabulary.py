@@ -21,6 +21,7 @@ from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from bleeper.detection.recognizers.health_talk import OTHER_SENSE
 from bleeper.detection.recognizers.result import result
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
@@ -190,7 +191,8 @@ class VocabularyRecognizer(EntityRecognizer):
                 if candidates:
                     said = text[tokens[i][1]:tokens[i + n - 1][2]]
                     hit = self._type(keys, i, i + n, candidates, said.isupper(), said[-2:] in ("'s", "’s"), last[0])
-                    if hit:
+                    if hit and not (hit[0] == "MEDICAL_CONDITION" and n == 1
+                                    and OTHER_SENSE.match(text, tokens[i][2])):  # `a fever pitch`
                         entity, score, why = hit
                         found.append((entity, tokens[i][1], tokens[i + n - 1][2], score, why))
                         last[0] = (entity, i + n) if score == CUE_SCORE else None
