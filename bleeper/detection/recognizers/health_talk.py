@@ -25,7 +25,7 @@ _OTHER_SENSE = (r"\s+of\s+(?!\d|one|two|three|four|five|six|seven|eight|nine|a h
                 r"the|my|his|her|their|your)"
                 r"|[- ]?(?:pitch|shots?|season|vaccines?|vaccinations?|clinics?|brew|calls?|front|snap|feet|case|cases|"
                 r"storage|medicine|medicines|remedy|relief|drops|syrup|free|warning|alert|checks?|ward|test|tests|kit|"
-                r"plate|victims?|unit|center|centre|rate|rates|cream)\b")
+                r"plate|victims?|unit|center|centre|rate|rates|cream|counts?|strokes?)\b")
 OTHER_SENSE = re.compile(_OTHER_SENSE, re.IGNORECASE)
 # everyday nouns of being ill, the ones ICD-10-CM's chapter R and common infections say in lay words
 SYMPTOM = re.compile(
@@ -34,9 +34,13 @@ SYMPTOM = re.compile(
     r"(?:stomach|tummy|ear|tooth|back|belly)\s?aches?|heartburn|indigestion|bloating|cramps|cramping|"
     r"swelling|inflammation|(?:an? )?(?:ear |eye |sinus |bladder |kidney |chest |skin |yeast |throat )?infections?|"
     r"itching|insomnia|exhaustion|weakness|numbness|tremors?|(?:a )?seizures?|convulsions|(?:a |mini[- ])?strokes?|"
-    r"sore throat|runny nose|stuffy nose|(?:the )?sniffles|(?:the |stomach )?flu|(?:a |head |chest |common )cold|"
+    r"sore throat|runny nose|stuffy nose|(?:the )?sniffles|(?:the |stomach )?flu|"
+    # `a cold` the illness, not `a cold reception`: no noun after it
+    r"(?:a |head |chest |common )cold(?=\s*(?:[,.;?!]|$)|\s+(?:and|but|so|too|now|for|since|again|all|this|last|"
+    r"from|that|or|at|going|right|which|i|he|she|we|they|my|his|her|the|on|over)\b)|"
     r"strep|pink eye|lice|hot flashes|palpitations|shortness of breath|wheezing|sneezing|body aches|chest pains?|"
-    r"joint pain|night sweats|blisters|bruising|nosebleeds?|(?:a )?concussion|dehydration|a virus|a bug)\b"
+    r"joint pain|night sweats|blisters|bruising|nosebleeds?|(?:a )?concussion|dehydration|a virus|a bug|the runs|"
+    r"(?:motion|altitude|sea|car|air) ?sick(?:ness)?)\b"
     rf"(?!{_OTHER_SENSE})",
     re.IGNORECASE)
 # who a sentence is about: a person or a person's family
@@ -55,6 +59,10 @@ ILL = re.compile(
     r"got over|getting over|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
     r"last night|last week|the weekend))\b",
     re.IGNORECASE)
+# a verb of having just before it: `I think I have pink eye`, `she gets car sick`
+_HAVING = re.compile(r"\b(?:have|has|had|having|got|get|gets|getting|caught|catch|with|developed)\s+(?:(?:a|an|the|"
+                     r"some|this|that|really|bad|terrible|awful|little|bit of|touch of|mild|severe)\s+){0,3}$",
+                     re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:my|his|her|their|your|our|the baby's|the kids')\s+$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 
@@ -79,7 +87,8 @@ LAY = re.compile(
     r"thoughts of (?:hurting|killing|harming) (?:myself|himself|herself|themselves)|"
     r"(?:manic|depressive|psychotic) episodes?|social anxiety|seasonal (?:depression|affective disorder)|"
     r"hearing voices|a bad ticker|a weak heart|heart trouble|water on the (?:knee|lungs?|brain)|"
-    r"mini[- ]strokes?|a dark place)\b"
+    r"mini[- ]strokes?|a dark place|(?:a )?pre-?existing (?:medical )?conditions?|"
+    r"(?:a )?(?:heart|birth|genetic|congenital) (?:defects?|conditions?|disorders?)|colou?r[- ]?blind)\b"
     r"|\b(?:i'm|i am|he's|she's|they're|i've been|he's been|she's been) (?:so |really |totally |just |completely )?"
     r"(?:burned|burnt) out\b|\bburnout\b"
     r"|\b(?:i'm|i am|she's|she is|my wife is|my wife's|my daughter is|my daughter's|we're|we are) expecting"
@@ -109,7 +118,10 @@ class HealthTalkRecognizer(EntityRecognizer):
                 PERSON.search(text, sentence.start(), sentence.end()) and ILL.search(text, sentence.start(),
                                                                                      sentence.end()))
             for m in symptoms:
-                if about_health or _OWNED.search(text, max(sentence.start(), m.start() - 14), m.start()):
+                before = max(sentence.start(), m.start() - 40)
+                vague = m.group().lower() in ("a virus", "a bug")  # `the printer has a virus`
+                if about_health or not vague and (_OWNED.search(text, before, m.start())
+                                                  or _HAVING.search(text, before, m.start())):
                     found.append((m.start(), m.end(), 0.6))
         return merged(found)
 

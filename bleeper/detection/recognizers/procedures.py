@@ -31,7 +31,7 @@ ct|ekg|ecg|eeg|labs|lab work|bloodwork|blood work|blood draw|ivf|iui|stent|pacem
 physical therapy|occupational therapy|speech therapy|pt|d and c|d&c|c-section|c section|colonoscopy|endoscopy|
 catheterization|cath|ablation|angiogram|injection|injections|vaccine|vaccination|booster|cast|splint|root canal|
 filling|crown|extraction|cleaning|pap|pap smear|physical|checkup|check-up|follow-up scan|nerve block|
-spay|neuter|euthanasia|echo|tsh|cbc|ua|urinalysis|cytology|pathology|
+spay|neuter|euthanasia|echo|tsh|cbc|ua|urinalysis|cytology|pathology|braces|counseling|counselling|
 cortisone shot|steroid shot|allergy shots|allergy shot|flu shot|lumbar puncture|drainage|drain""")
 # heads that need a medical word before them
 WEAK = _words("test|tests|study|screening|screen|panel|exam|shot|shots|scan|scans|work-up|workup|treatment|"
@@ -58,7 +58,7 @@ ORGAN = _words("gallbladder|appendix|tonsils|adenoids|wisdom teeth|tooth|teeth|t
                "breast|breasts|colon|heart|valve|gallstones")
 DONE_TO = _words("removed|taken out|pulled|tied|fixed|repaired|replaced|drained|scoped|lasered|frozen off|"
                  "cut out|done|looked at|checked|flushed|cleaned|biopsied|implanted|clipped|cauterized|burned off")
-ORGAN_DONE = re.compile(rf"\b(?:my|his|her|their|your|the)\s+(?:(?:left|right)\s+)?{ORGAN}\s+{DONE_TO}\b",
+ORGAN_DONE = re.compile(rf"\b(?:my|his|her|their|your|the|a|an|two|both)\s+(?:(?:left|right)\s+)?{ORGAN}\s+{DONE_TO}\b",
                         re.IGNORECASE)
 # `had my tonsils out` (but `keep an eye out` is no surgery)
 ORGAN_OUT = re.compile(r"(?<=\b(?:had|get|got)\s)(?:my|his|her|their|your|the)\s+"
@@ -66,12 +66,25 @@ ORGAN_OUT = re.compile(r"(?<=\b(?:had|get|got)\s)(?:my|his|her|their|your|the)\s
                        r"kidney|cyst|mole)\s+out\b", re.IGNORECASE)
 # `physical`, `check`, `cleaning` and `filling` alone are everyday words unless a visit frame says otherwise
 EVERYDAY = re.compile(r"^(?:physical|checkup|check-up|cleaning|filling|crown|cast|culture|scope|drain|drainage|"
-                      r"labs|pt|ct|cath|booster|splint|injection|injections|swab|extraction|echo|ua|pathology)s?$",
+                      r"labs|pt|ct|cath|booster|splint|injection|injections|swab|extraction|echo|ua|pathology|braces|"
+                      r"counseling|counselling)s?$",
                       re.IGNORECASE)
 VISIT = re.compile(r"(?:had|have|having|get|getting|got|need|needs|needed|scheduled|schedule|book|booked|due for|"
                    r"wants|want|order|ordered|and|with|including|"
                    r"in for|going for|came in for|results?|after|before|from|did|doing|do|took|gave me|give me|"
-                   r"for|set up)\s+(?:(?:a|an|the|my|his|her|their|your|some|another)\s+)?$", re.IGNORECASE)
+                   r"for|set up|repeat|redo|recheck|rerun|(?<!as )in)\s+(?:(?:a|an|the|my|his|her|their|your|some|another)\s+)?$",
+                   re.IGNORECASE)
+# an everyday head followed by what makes it a thing: `a physical copy`, `a cleaning crew`
+THING_AFTER = re.compile(r"\s+(?:copy|copies|address|store|card|form|forms|mail|crew|service|company|station|fee|fees|"
+                         r"supplies|solution|product|products|lady|person|therapy|fitness|item|items|of|on (?:the|this|my) "
+                         r"(?:line|call|phone))\b", re.IGNORECASE)
+# a lab test and its reading: `my A1C came back at 7.2`, `his PSA went up`, `your TSH is low`
+LAB = re.compile(
+    r"\b(?:(?:my|his|her|their|your|the)\s+(?:last\s+|latest\s+|recent\s+)?)(?:hb)?(?:a1c|psa|tsh|cbc|inr|egfr|gfr|ldl|hdl|"
+    r"lipid panel|metabolic panel|thyroid panel|ferritin|creatinine|viral load|cd4 count|platelet count|white count|"
+    r"vitamin d level|iron level|glucose test|sugar test)s?"
+    r"(?=\s+(?:came back|come back|comes back|was|were|is|are|results?|levels?|numbers?|went|go|goes|has|had|"
+    r"looked|looks|showed|shows|last time|at|of|test)\b|'s\b)", re.IGNORECASE)
 
 
 class ProcedureRecognizer(EntityRecognizer):
@@ -89,13 +102,14 @@ class ProcedureRecognizer(EntityRecognizer):
             head, mod = m.group("head"), m.group("mod")
             if not mod and WEAK_ALONE.match(head):
                 continue  # `a test`, `the study`
-            if not mod and EVERYDAY.match(head) and not VISIT.search(text, max(0, m.start() - 25), m.start()):
+            if not mod and EVERYDAY.match(head) and (not VISIT.search(text, max(0, m.start() - 25), m.start())
+                                                      or THING_AFTER.match(text, m.end())):
                 continue  # `a cast of characters`, `the crown`, `labs` without a visit
             if head.isupper() and len(head) <= 3 and head.lower() in {"pt", "ct"} and not mod \
                     and not VISIT.search(text, max(0, m.start() - 25), m.start()):
                 continue
             found.append((m.start(), m.end(), 0.7 if mod or not EVERYDAY.match(head) else 0.55))
-        for rx in (ORGAN_DONE, ORGAN_OUT):
+        for rx in (ORGAN_DONE, ORGAN_OUT, LAB):
             found += [(m.start(), m.end(), 0.7) for m in rx.finditer(text)]
         return merged(found)
 

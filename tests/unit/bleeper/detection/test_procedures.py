@@ -33,6 +33,12 @@ def found(text: str) -> list[str]:
     ("A cholesterol panel and a TSH, I'll put the orders in.", "TSH"),
     ("The doctor wants an echo before camp.", "echo"),
     ("Root canals are covered at eighty percent.", "Root canals"),
+    ("My A1C came back at seven point two.", "My A1C"),
+    ("His PSA went up again.", "His PSA"),
+    ("They want to repeat the echo next month.", "echo"),
+    ("I need a tooth pulled.", "a tooth pulled"),
+    ("She's getting braces next month.", "braces"),
+    ("I'm in counseling once a week.", "counseling"),
 ])
 def test_a_procedure_said_in_everyday_words_is_found(text, procedure):
     assert procedure in found(text)
@@ -50,6 +56,10 @@ def test_a_procedure_said_in_everyday_words_is_found(text, procedure):
     "We need more labs at the office.",
     "There was an echo on the line.",
     "They showed us the crown jewels.",
+    "I need a physical copy of the statement.",
+    "It's E as in Echo, 0 0 7 4 1 9.",
+    "The PSA about the road closure aired last night.",
+    "Can you repeat the echo on the line, I can't hear you.",
 ])
 def test_generic_words_without_a_medical_modifier_are_not_procedures(text):
     assert found(text) == []
