@@ -58,6 +58,15 @@ RULES = [
     # a handle written with its @, not inside an email address
     ("USERNAME", re.compile(r"(?<![\w.@])@[a-z0-9_][a-z0-9_.]{1,30}(?<!\.)"), 0.85),
 ]  # lower case, matched in lowered text (casing.py); values are cut from the original
+# the rest of a password read out after its first word: `Sunflower capital T seven exclamation point`
+_NUMBER_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|" \
+               r"eighty|ninety|hundred|double|triple)"
+TAIL = re.compile(rf"(?:,?\s+(?:(?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]\b|{_SYMBOL}\b|\d+\b|"
+                  rf"{_NUMBER_WORD}\b|then (?=\d|{_NUMBER_WORD}|{_SYMBOL})))+")
+# a value with how it is written after it and no phrase before: `It's blue dog 77, all lowercase`
+_HOW_WRITTEN = r"(?=,? (?:all (?:lower|upper) ?case|all caps|all one word|case[- ]sensitive|no spaces|with a capital)\b)"
+RULES.append(("PASSWORD", re.compile(rf"\b(?:it's|it is|its|that's|it was)(?:,? (?:um|uh))?,? {_VALUE}{_HOW_WRITTEN}"),
+              0.7))
 _SHAPED_ONLY = {2, 4}  # the rules above whose value must look like a secret
 NOT_VALUES = {"the", "a", "an", "my", "your", "it", "that", "this", "same", "wrong", "right", "correct", "reset",
               "changed", "expired", "locked", "again", "for", "please", "and", "to", "on", "in", "sorry", "no", "yes",
@@ -97,5 +106,11 @@ class CredentialRecognizer(EntityRecognizer):
                     continue  # "at marcus dash tillery": a handle's @, said
                 if index in _SHAPED_ONLY and not _PASSWORD_SHAPED.search(value):
                     continue  # "set it to Tuesday", "the handle broke": not a secret
-                out.append(result(self, entity, m.start("value"), m.end("value"), score, "announced secret"))
+                end = m.end("value")
+                if entity == "PASSWORD":
+                    tail = TAIL.match(low, end)
+                    end = tail.end() if tail else end
+                if index == len(RULES) - 1 and re.search(r"user ?name|handle|e-?mail|log ?in", low[:m.start()]):
+                    continue  # `the username is … it's jdoe, all lowercase`: the username rules have it
+                out.append(result(self, entity, m.start("value"), end, score, "announced secret"))
         return out

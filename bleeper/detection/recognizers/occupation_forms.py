@@ -38,7 +38,12 @@ conservative mormon lutheran methodist baptist american canadian mexican italian
 cancer scorpio sagittarius aquarius taurus leo virgo libra aries gemini capricorn pisces
 little bit lot number matter quarter character victim witness suspect defendant plaintiff debtor creditor
 guarantor cosigner co-signer signer account holder joint
+sleeper sleepers eater drinker learner talker thinker worrier snorer saver spender tipper riser procrastinator
+perfectionist optimist pessimist introvert extrovert night-owl
 """.split())
+# licences said as the job (`I'm an RN`, `she's a CNA`), and the job of keeping a home
+TITLE_ACRONYM = re.compile(r"(?:RN|LPN|LVN|NP|CNA|EMT|CPA|MD|DDS|DMD|LCSW|LPC|LMFT|CRNA|PharmD|CFP|CDL driver|"
+                           r"(?i:stay[- ]at[- ]home (?:mom|dad|mother|father|parent)))\b")
 # a job named as someone's (`my manager`, `your own doctor`, `a supervisor`, `the plumber's scheduled`):
 # AssemblyAI's occupation covers any job title; the call centre's own roles are left out, as the
 # blind sets' authors left them out (`agent`, `representative`: unclear)
@@ -103,6 +108,10 @@ class OccupationFormRecognizer(EntityRecognizer):
                 if gap.strip() or m.group().lower() in STOP or len(words) == 4:
                     break  # a comma, a full stop or a function word ends the phrase
                 words.append(m)
+            acronym = TITLE_ACRONYM.match(text, cue.end())
+            if acronym:
+                found.append((acronym.start(), acronym.end(), 0.8))
+                continue
             # the longest prefix of the phrase that ends in a title: "union electrician", "personal chef"
             for n in range(len(words), 0, -1):
                 head = words[n - 1].group().lower()

@@ -192,7 +192,9 @@ class VocabularyRecognizer(EntityRecognizer):
                     said = text[tokens[i][1]:tokens[i + n - 1][2]]
                     hit = self._type(keys, i, i + n, candidates, said.isupper(), said[-2:] in ("'s", "’s"), last[0])
                     if hit and not (hit[0] == "MEDICAL_CONDITION" and n == 1
-                                    and OTHER_SENSE.match(text, tokens[i][2])):  # `a fever pitch`
+                                    and OTHER_SENSE.match(text, tokens[i][2])  # `a fever pitch`
+                                    # no title starts inside a hyphenated word: `a first-time buyer`
+                                    or hit[0] == "OCCUPATION" and text[tokens[i][1] - 1:tokens[i][1]] == "-"):
                         entity, score, why = hit
                         found.append((entity, tokens[i][1], tokens[i + n - 1][2], score, why))
                         last[0] = (entity, i + n) if score == CUE_SCORE else None

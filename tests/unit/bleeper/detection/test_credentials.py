@@ -18,7 +18,13 @@ def found(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("text,entity,value", [
     ("The password was, um, Sunflower 2 2 exclamation point, but it says it's wrong.", "PASSWORD",
      "Sunflower 2 2 exclamation point"),
-    ("My password is Tiger dollar sign 99, capital T.", "PASSWORD", "Tiger dollar sign 99"),
+    # how a letter is written is part of what is read out
+    ("My password is Tiger dollar sign 99, capital T.", "PASSWORD", "Tiger dollar sign 99, capital T"),
+    ("My password is Sunflower capital T seven exclamation point.", "PASSWORD",
+     "Sunflower capital T seven exclamation point"),
+    ("And the password is, um, Bluebird, capital B, 2 0 0 4, exclamation point.", "PASSWORD",
+     "Bluebird, capital B, 2 0 0 4, exclamation point"),
+    ("It's blue dog 77, all lowercase.", "PASSWORD", "blue dog 77"),  # no phrase: how it is written says it
     ("The Wi-Fi password is, uh, greenhouse772, all lowercase.", "PASSWORD", "greenhouse772"),
     ("My password is all lowercase, sunshine123.", "PASSWORD", "sunshine123"),
     ("My password is capital H, a, r, b, o, r, dollar sign, 2, 0, 2, 5.", "PASSWORD",
@@ -57,6 +63,8 @@ def test_an_announced_secret_is_found_whole(text, entity, value):
     "The handle broke off the door.",
     "Is your login at the bank?",
     "The password is the same as before.",
+    "It's fine, all lowercase is okay.",
+    "My PIN is the one I always use, then two more digits.",
 ])  # fmt: skip
 def test_talk_about_passwords_finds_nothing(text):
     assert found(text) == []

@@ -25,6 +25,9 @@ def recognizer():
     ("You'll need the report number from your supervisor.", "supervisor"),
     ("You should get that looked at by your own doctor.", "doctor"),
     ("Can we get an interpreter on the call?", "interpreter"),
+    ("I'm an RN at the children's hospital.", "RN"),
+    ("She's a CNA at a nursing home.", "CNA"),
+    ("I'm a stay-at-home mom, so there's no second income.", "stay-at-home mom"),
 ])
 def test_a_job_after_a_cue_is_found_with_its_modifiers(recognizer, text, job):
     assert job in [text[s:e] for s, e, _ in recognizer.matches(text)]
@@ -35,6 +38,7 @@ def test_a_job_after_a_cue_is_found_with_its_modifiers(recognizer, text, job):
     "I'm a member since 2019.", "He's a Leo.",
     "I can give you my driver's license instead.", "The security code on the back is 801.",
     "I'll transfer you to an agent.", "The representative said it was fine.",
+    "I'm a light sleeper, so a quiet room please.", "I'm a perfectionist about these forms.",
 ])
 def test_what_someone_is_to_a_business_is_not_a_job(recognizer, text):
     assert recognizer.matches(text) == []
