@@ -46,6 +46,8 @@ _FRAGMENT = "fragment next to a typed number"
 _ON_THE = re.compile(r"\b(?:on|for)(?: (?:the|my|your|this|that|his|her|their))? $")
 _HEAD_CHARS = 40  # how far before such a phrase the value's own phrase may end
 _DECIMAL = re.compile(r"\d\.\d")  # versions and decimals, not identifiers
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_CUE = re.compile(r"(?i)(?<!ending )(?<!ends )\b(?:in|since|until|through|during|of)\s+$")
 _DECIMAL_NUMBER = re.compile(r"\d{1,6}\.\d{1,2}")
 
 
@@ -165,6 +167,8 @@ class ContextNumberRecognizer(EntityRecognizer):
     def _classify(self, text: str, reading: _Reading, run: Run) -> Typed | None:
         if text[:run.start].rstrip().endswith("$") or _MONEY_AFTER.match(text, run.end):
             return None  # money: money.py
+        if _YEAR.fullmatch(text, run.start, run.end) and _YEAR_CUE.search(text, max(0, run.start - 12), run.start):
+            return None  # `renews in 2026`, `since 2019`: a year (dates.py), not `ending in 2019`
         if _UNIT_AFTER.match(text, run.end) or _DECIMAL_NUMBER.fullmatch(text, run.start, run.end):
             return None  # a quantity (`my order of 250 units`, `12,000 points`, `the order total was 123.45`)
         phrases = reading.before(run.start)

@@ -75,6 +75,11 @@ DATE_PATTERNS = [
     (INTERVAL, rf"\bthe {_DAY} (?:-|to|through|thru|until|till) the {_DAY}\b"),
     (INTERVAL, rf"(?<![\d,.$])(?:19|20)\d\d ?(?:-|–|to|through|thru|until|till|and) ?(?:(?:19|20)\d\d|\d\d)\b"
                rf"{_NOT_YEAR_AFTER}"),
+    # a span named by a date in it or two months: `the week of June 5th`, `from March to June`
+    (INTERVAL, rf"\b(?:the )?(?:(?:first|second|third|last|whole|entire|same) )?(?:week|weekend)s? of (?:the )?"
+               rf"(?:{_MONTH}\.? {_DAY}|{_DAY}(?: of {_MONTH})?)\b"),
+    (INTERVAL, rf"\b(?:the )?(?:first|last|second|third|final) (?:(?:two|three|four|few|couple of) )?(?:weeks|days) "
+               rf"of {_FULL_MONTH}\b|\b{_FULL_MONTH} (?:to|through|thru|till|until|-|–) {_FULL_MONTH}\b"),
     # years, seasons and decades
     (INTERVAL, rf"\b(?:in|since|from|until|till|by|before|after|during|around|circa|through|thru|back in|early|late|"
                rf"mid|class of|the year|year|end of|beginning of|start of|middle of|{_SEASON}|fall){_FILLER}"

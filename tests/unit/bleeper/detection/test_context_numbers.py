@@ -64,6 +64,7 @@ def test_an_id_is_hidden_whole_with_its_letters(text, value):
     ("I have my passport with me if you need ID, it's 5 6 7 1 2 0 4 9 8.", "US_PASSPORT"),
     ("Social on file ends in 9 0 0 4, can you confirm that?", "US_SSN"),  # "ends in" yields
     ("Okay, the card ends in 4 4 1 8.", "CREDIT_CARD"),
+    ("Okay, the card ending in 2019 was declined.", "CREDIT_CARD"),  # digits that look like a year
     ("My phone while I'm abroad is plus 44 7700 900 812.", "PHONE_NUMBER"),
     ("The pharmacy you have on file, their number is 919 684 3027.", "PHONE_NUMBER"),
     ("the number on the account is 61026 51714", "PHONE_NUMBER"),
@@ -131,6 +132,7 @@ def test_an_unannounced_id_or_long_number_is_still_hidden(text, value):
     "The account holder is Faith Obi, O B I.",
     "My order of 250 units came, and the rewards account has 12,000 points.",
     "The number of people is 250, and my order total was 123.45.",
+    "My policy renews in 2026, and I've been with the credit union since 2009.",  # years: dates.py's
 ])  # fmt: skip
 def test_numbers_about_no_one_stay_visible(text):
     assert found(text) == []

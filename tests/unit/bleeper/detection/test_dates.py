@@ -53,6 +53,9 @@ def test_a_specific_day_is_a_date(recognizer, text, value):
     ("The conference is 5-9 May.", "5-9 May"),
     ("from 2015 to 2018", "2015 to 2018"),
     ("the 2020-2021 season", "2020-2021"),
+    ("I'll be gone the week of June 5th.", "the week of June 5th"),
+    ("We'll be out from March to June.", "March to June"),
+    ("I'll be traveling for the first two weeks of August.", "the first two weeks of August"),
 ])
 def test_a_month_year_season_decade_or_range_is_a_date_interval(recognizer, text, value):
     assert found(recognizer, text) == [("DATE_INTERVAL", value)]
