@@ -94,6 +94,16 @@ BITE = re.compile(
     re.IGNORECASE)
 
 
+# trauma done to oneself or by something sharp underfoot: `cut myself`, `stepped on a nail`
+SELF = re.compile(
+    r"\b(?:cut|sliced|burned|burnt|scalded|hurt|injured|stabbed|scratched|bruised|banged up|knocked out|electrocuted|"
+    r"impaled|concussed) (?:myself|himself|herself|themselves|yourself|ourselves)\b"
+    r"|\b(?:stepped|stepping|steps|stood|landed|fell|kneeled|knelt) (?:on|in) (?:a|an|some|the|this|broken) "
+    r"(?:(?:rusty|broken|sharp|old)\s+)?(?:nail|nails|glass|piece of glass|shard of glass|needle|tack|thumbtack|"
+    r"shard|rake|razor blade|fish ?hook|fishing hook|landmine)\b",
+    re.IGNORECASE)
+
+
 class InjuryRecognizer(EntityRecognizer):
     """Trauma verb + body part, and body part or kind + trauma noun."""
 
@@ -120,7 +130,7 @@ class InjuryRecognizer(EntityRecognizer):
             if NOT_INJURY.match(said):
                 continue
             found.append((m.start(), m.end(), 0.75))
-        found += [(m.start(), m.end(), 0.8) for m in BITE.finditer(text)]
+        found += [(m.start(), m.end(), 0.8) for rx in (BITE, SELF) for m in rx.finditer(text)]
         return merged(found)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001

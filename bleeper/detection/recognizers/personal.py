@@ -119,11 +119,18 @@ class PersonalRecognizer(PatternRecognizer):
             Pattern("language after speak", rf"(?<=\b(?:speak|speaks|spoke|speaking|in|prefer|interpreter"
                                              rf"(?: for| in| could do)?|translator(?: for)?|language is|"
                                              rf"fluent in|only|habla|hablo|hablan|translate(?:d)? (?:it )?(?:into|to)|"
-                                             rf"learning|bilingual in|native|first language is|mother tongue is) )"
+                                             rf"learning|bilingual in|native|first language is|mother tongue is|use|uses|using) )"
                                              rf"(?-i:{LANGUAGES})\b(?![-'’]\w)", 0.7),
             Pattern("language before speaker", rf"\b(?-i:{LANGUAGES})(?=[ -](?:speaker|speaking|interpreter|"
                                                 rf"translator|only|language|translation|version|subtitles|class|"
                                                 rf"classes|lessons|teacher)\b)", 0.7),
+            # the next language of a list (`Cantonese and a little English`, `K'iche', not Spanish`) and
+            # a language said as someone's (`my English isn't great`)
+            Pattern("language after a language", rf"(?<=\b(?-i:{LANGUAGES}),? (?:and|or|not|but not|but|plus|then)"
+                                                  rf"(?: (?:a little|a bit of|some|really|much|also|very little|"
+                                                  rf"broken|only|mostly|basic))? )(?-i:{LANGUAGES})\b(?![-'’]\w)", 0.7),
+            Pattern("someone's language", rf"(?<=\b(?:my|his|her|their|our|your) )(?-i:{LANGUAGES})(?= (?:is|isn't|"
+                                           rf"isn’t|is not|was|wasn't|'s|’s|skills|isn't so)\b)", 0.7),
             Pattern("language named in another", rf"\b(?:{_NAMED_IN_ANOTHER})(?!\w)", 0.7),
             Pattern("only a language", rf"\b(?-i:{_ONLY_LANGUAGES})\b(?![-'’]\w| orange| numeral| food| cuisine| "
                                        r"seasoning| restaurant| rice)", 0.6),

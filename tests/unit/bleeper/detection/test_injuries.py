@@ -34,6 +34,8 @@ def found(text: str) -> list[str]:
     ("She got bitten by a dog on her hand.", "bitten by a dog"),
     ("He was stung by a jellyfish at the beach.", "stung by a jellyfish"),
     ("I threw out my back lifting boxes.", "threw out my back"),
+    ("I cut myself pretty bad in the kitchen.", "cut myself"),
+    ("He stepped on a rusty nail at the job site.", "stepped on a rusty nail"),
 ])
 def test_an_injury_is_found_by_trauma_and_body_part(text, injury):
     assert injury in found(text)
@@ -52,6 +54,8 @@ def test_an_injury_is_found_by_trauma_and_body_part(text, injury):
     "She's the head of billing.",
     "I threw out the box it came in.",
     "The dog bit through the cable.",
+    "I stepped on the scale this morning.",
+    "Help yourself to coffee.",
 ])
 def test_everyday_uses_of_trauma_words_are_not_injuries(text):
     assert found(text) == []

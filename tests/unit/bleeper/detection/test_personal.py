@@ -27,6 +27,10 @@ def found(text: str) -> list[tuple[str, str]]:
     ("She only speaks Cantonese, I'll be translating.", ("LANGUAGE", "Cantonese")),
     ("My grandmother speaks Amharic.", ("LANGUAGE", "Amharic")),
     ("I'd like a Mandarin interpreter please.", ("LANGUAGE", "Mandarin")),
+    ("She speaks Cantonese and a little English.", ("LANGUAGE", "English")),  # the next of a list
+    ("She speaks mostly Mam, not Spanish.", ("LANGUAGE", "Spanish")),
+    ("Can I speak Spanish with someone? My English isn't so good.", ("LANGUAGE", "English")),
+    ("He's deaf and uses sign language.", ("LANGUAGE", "sign language")),
     ("I'm a Nigerian citizen, but I have a green card.", ("NRP", "Nigerian")),
     ("The German passport number is C 0 1 X.", ("NRP", "German")),
     ("She's of Korean descent.", ("NRP", "Korean")),
