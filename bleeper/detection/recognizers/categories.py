@@ -135,7 +135,8 @@ FAMILIES: tuple[Family, ...] = (
         r"divorced|divorcee|divorcée|widowed|widows?|widowers?|married|unmarried|remarried|newlyweds?|"
         r"fianc[eé]e?s?|ex[- ](?:wife|husband|spouse|partner|boyfriend|girlfriend|fianc[eé]e?|wives|husbands)|"
         r"domestic partner(?:ship)?s?|civil (?:union|partnership)|common[- ]law(?: (?:wife|husband|partner|"
-        r"spouse|marriage))?|legally separated|never been married|never married",
+        r"spouse|marriage))?|legally separated|never been married|never married|late (?:husband|wife|spouse)|"
+        r"(?:(?:going|went|gone) through|getting|got|filed for|filing for|in the middle of) (?:a |the |my )?divorce",
         bare=0.8,
         not_before=r"black",  # the spider
         not_after=r"'s peak|peak",
@@ -156,8 +157,7 @@ FAMILIES: tuple[Family, ...] = (
                     r"'s|filers?|with (?:no|two|three|one|\d)|no dependents|from (?:my|his|her|their|our)",
         not_after=r"handedly|payment|use|family home|person household|click|file|digit|sign[- ]on|time",
     ),
-    # `my ex` is a former spouse whatever follows (`take my ex off the plan`); `my ex-employer` is
-    # hyphenated, which the term never matches
+    # `my ex` is a former spouse whatever follows (`take my ex off the plan`; `my ex-employer` never matches)
     Family("MARITAL_STATUS", r"ex", before=r"my|his|her|their|your|our"),
     Family(
         "ZODIAC_SIGN",

@@ -40,6 +40,8 @@ def found(recognizer: CategoryRecognizer, text: str) -> list[tuple[str, str]]:
     ("We're separated but still on the same plan.", ("MARITAL_STATUS", "separated")),
     ("We just got engaged in June!", ("MARITAL_STATUS", "engaged")),
     ("My ex took the car.", ("MARITAL_STATUS", "ex")),
+    ("We're going through a divorce, so take him off.", ("MARITAL_STATUS", "going through a divorce")),
+    ("My late husband opened the account.", ("MARITAL_STATUS", "late husband")),
     ("My ex-wife is still on the policy.", ("MARITAL_STATUS", "ex-wife")),
     ("I'm a widower since last year.", ("MARITAL_STATUS", "widower")),
     ("she's my common-law wife", ("MARITAL_STATUS", "common-law wife")),
