@@ -40,7 +40,7 @@ SYMPTOM = re.compile(
     r"from|that|or|at|going|right|which|i|he|she|we|they|my|his|her|the|on|over)\b)|"
     r"strep|pink eye|lice|hot flashes|palpitations|shortness of breath|wheezing|sneezing|body aches|chest pains?|"
     r"joint pain|night sweats|blisters|bruising|nosebleeds?|(?:a )?concussion|dehydration|a virus|a bug|the runs|"
-    r"(?:motion|altitude|sea|car|air) ?sick(?:ness)?)\b"
+    r"(?:motion|altitude|sea|car|air) ?sick(?:ness)?|croup|(?:kidney |bladder |gall ?)stones?)\b"
     rf"(?!{_OTHER_SENSE})",
     re.IGNORECASE)
 # who a sentence is about: a person or a person's family
@@ -87,7 +87,7 @@ LAY = re.compile(
     r"thoughts of (?:hurting|killing|harming) (?:myself|himself|herself|themselves)|"
     r"(?:manic|depressive|psychotic) episodes?|social anxiety|seasonal (?:depression|affective disorder)|"
     r"hearing voices|a bad ticker|a weak heart|heart trouble|water on the (?:knee|lungs?|brain)|"
-    r"mini[- ]strokes?|a dark place|(?:a )?pre-?existing (?:medical )?conditions?|"
+    r"mini[- ]strokes?|a dark place|(?:terminally|chronically|seriously|critically|gravely|mentally) ill|(?:a )?pre-?existing (?:medical )?conditions?|"
     r"(?:a )?(?:heart|birth|genetic|congenital) (?:defects?|conditions?|disorders?)|colou?r[- ]?blind)\b"
     r"|\b(?:i'm|i am|he's|she's|they're|i've been|he's been|she's been) (?:so |really |totally |just |completely )?"
     r"(?:burned|burnt) out\b|\bburnout\b"

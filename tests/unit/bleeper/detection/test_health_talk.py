@@ -37,6 +37,8 @@ def found(text: str) -> list[str]:
     ("My wife is expecting twins in May.", "My wife is expecting twins"),
     ("I've been getting panic attacks at work.", "panic attacks"),
     ("Honestly I'm completely burned out.", "I'm completely burned out"),
+    ("I've got a kidney stone, the pain is unreal.", "kidney stone"),
+    ("My father is terminally ill.", "terminally ill"),
 ])
 def test_a_condition_said_in_everyday_words_is_found(text, condition):
     assert any(condition in f for f in found(text)), found(text)
