@@ -64,7 +64,7 @@ _NUMBER_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|twe
 TAIL = re.compile(rf"(?:,?\s+(?:(?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]\b|{_SYMBOL}\b|\d+\b|"
                   rf"{_NUMBER_WORD}\b|then (?=\d|{_NUMBER_WORD}|{_SYMBOL})))+")
 # a value with how it is written after it and no phrase before: `It's blue dog 77, all lowercase`
-_HOW_WRITTEN = r"(?=,? (?:all (?:lower|upper) ?case|all caps|all one word|case[- ]sensitive|no spaces|with a capital)\b)"
+_HOW_WRITTEN = r"(?=,? (?:all (?:lower|upper) ?case|all caps|case[- ]sensitive|no spaces|with a capital)\b)"
 RULES.append(("PASSWORD", re.compile(rf"\b(?:it's|it is|its|that's|it was)(?:,? (?:um|uh))?,? {_VALUE}{_HOW_WRITTEN}"),
               0.7))
 _SHAPED_ONLY = {2, 4}  # the rules above whose value must look like a secret

@@ -25,7 +25,7 @@ _OTHER_SENSE = (r"\s+of\s+(?!\d|one|two|three|four|five|six|seven|eight|nine|a h
                 r"the|my|his|her|their|your)"
                 r"|[- ]?(?:pitch|shots?|season|vaccines?|vaccinations?|clinics?|brew|calls?|front|snap|feet|case|cases|"
                 r"storage|medicine|medicines|remedy|relief|drops|syrup|free|warning|alert|checks?|ward|test|tests|kit|"
-                r"plate|victims?|unit|center|centre|rate|rates|cream|counts?|strokes?)\b")
+                r"plate|victims?|unit|center|centre|rate|rates|cream|counts?|strokes?|dream|dreams)\b")
 OTHER_SENSE = re.compile(_OTHER_SENSE, re.IGNORECASE)
 # everyday nouns of being ill, the ones ICD-10-CM's chapter R and common infections say in lay words
 SYMPTOM = re.compile(
@@ -51,7 +51,7 @@ PERSON = re.compile(
     re.IGNORECASE)
 # a sentence about being ill or treated
 ILL = re.compile(
-    r"\b(?:sick|ill|unwell|doctors?|doc|physician|nurse|clinic|urgent care|ER|emergency room|hospital|"
+    r"\b(?:sick(?! of| and tired)|ill|unwell|doctors?|doc|physician|nurse|clinic|urgent care|ER|emergency room|hospital|"
     r"hospitalized|pediatrician|symptoms?|meds|medicine|medication|prescription|pharmacy|tylenol|advil|"
     r"ibuprofen|antibiotics?|temperature|out sick|(?:feel|feels|feeling|felt) (?:\w+ )?(?:sick|awful|terrible|"
     r"horrible|better|worse|crummy|lousy|rough|off|ill|unwell|run down)|contagious|recover(?:ing|ed|y)?|"
@@ -72,7 +72,7 @@ LAY = re.compile(
     r"(?=\s*(?:[,.;?!]|and\b|so\b|but\b|too\b|now\b|since\b|for\b|and\b|$))"
     r"|\bsugar diabetes\b|\b(?:high|low) blood\b(?!\s+(?:type|types|donors?|banks?|drives?|draws?|tests?|work))"
     r"|\bthe big c\b|\bnervous (?:breakdown|condition|stomach|disorder)\b"
-    r"|\b(?:it's|it is|that's|it was|because of|with|from|for|about) (?:just |all )?(?:my|his|her|their) nerves\b"
+    r"|\b(?:it's|it is|that's|it was|because of|with|from|for|about) (?:just |all )?(?:my|his|her|their) nerves\b(?! of)"
     r"|\b(?:bad|weak|shot|frayed) nerves\b|\bnerves (?:are|were|have been|'re|'ve been) (?:shot|bad|frayed|a wreck)\b"
     r"|\b(?:had|have|having|has|after|since|suffered|went through|going through) (?:a|my|his|her|another) "
     r"(?:(?:nervous|mental|emotional|complete|total) )?breakdown\b(?!\s+of\b)"
@@ -80,7 +80,8 @@ LAY = re.compile(
     r"|\bmental health (?:issues?|problems?|conditions?|struggles?|crisis|episode|stuff|reasons|diagnosis|disorder)\b"
     r"|\b(?:is|'s|are|'re|am|being|was|were) (?:also )?on the (?:autism )?spectrum\b"
     r"|\b(?:a )?(?:recovering|recovered|former) (?:alcoholic|addict|drug addict)\b"
-    r"|\b(?:i'm|i am|he's|she's|they're|been) (?:in recovery|sober|clean)\b(?!\s+(?:up|out|the|it|my|for the))"
+    r"|\b(?:i'm|i am|he's|she's|they're|been) (?:in recovery|sober|clean)\b(?!\s+(?:up|out|the|it|my|for the|mode|process|"
+    r"phase|email|key|code|option|disk|drive|plan))"
     r"|\b(?:morning sickness|baby blues|postpartum(?: depression| anxiety| psychosis)?|post-partum depression|"
     r"(?:pre-?)?eclampsia|high[- ]risk pregnancy|ectopic(?: pregnancy)?|pregnancy complications|"
     r"(?:panic|anxiety) attacks?|suicidal (?:thoughts|ideation|feelings)|self[- ]harm(?:ing)?|"
@@ -120,8 +121,10 @@ class HealthTalkRecognizer(EntityRecognizer):
             for m in symptoms:
                 before = max(sentence.start(), m.start() - 40)
                 vague = m.group().lower() in ("a virus", "a bug")  # `the printer has a virus`
-                if about_health or not vague and (_OWNED.search(text, before, m.start())
-                                                  or _HAVING.search(text, before, m.start())):
+                # had by a person: `I think I have pink eye`, not `the market had a seizure`
+                having = _HAVING.search(text, before, m.start())
+                had = having and PERSON.search(text, max(sentence.start(), having.start() - 40), having.start() + 1)
+                if about_health or not vague and (_OWNED.search(text, before, m.start()) or had):
                     found.append((m.start(), m.end(), 0.6))
         return merged(found)
 

@@ -64,6 +64,7 @@ def test_an_announced_secret_is_found_whole(text, entity, value):
     "Is your login at the bank?",
     "The password is the same as before.",
     "It's fine, all lowercase is okay.",
+    "It's Jennifer, all one word? No, my name is Jennifer Cole.",
     "My PIN is the one I always use, then two more digits.",
 ])  # fmt: skip
 def test_talk_about_passwords_finds_nothing(text):

@@ -58,6 +58,11 @@ def test_a_condition_said_in_everyday_words_is_found(text, condition):
     "There's a bug in the app when I log in.",
     "The heating's out and it's a cold house.",
     "Flu season staffing is on the HR page.",
+    "The app crashed, I think there's a bug, I'm so sick of it.",
+    "It's my nerves of steel that got me through the layoffs.",
+    "The hotel room had a fever-dream vibe, honestly.",
+    "I'm in recovery mode after the move, just send it by mail.",
+    "The stock market had a seizure today.",
 ])
 def test_the_same_words_in_another_sense_are_not_conditions(text):
     assert found(text) == []
