@@ -40,15 +40,20 @@ def start(argv: list[str], env: dict[str, str], log_path: Path, cwd: Path, recor
     log.close()
     stat = Path(f"/proc/{proc.pid}/stat")
     started = stat.read_text().rsplit(")", 1)[1].split()[19] if stat.exists() else None
-    record.write_text(json.dumps({"pid": proc.pid, "start": started}))
+    # written whole and renamed into place: a reader (`bleeper status`, the supervisor, the fault
+    # suite) never sees the empty file a plain write leaves for a moment
+    partial = record.with_name(f".{record.name}.partial")
+    partial.write_text(json.dumps({"pid": proc.pid, "start": started}))
+    os.replace(partial, record)
     return proc
 
 
 def running_pid(record: Path) -> int | None:
     """The pid in `record` if that very process still runs (not a reused pid)."""
-    if not record.exists():
-        return None
-    rec = json.loads(record.read_text())
+    try:
+        rec = json.loads(record.read_text())
+    except (OSError, ValueError):
+        return None  # no record (never started, or stopped), or one from an older bleeper cut short
     try:
         os.kill(rec["pid"], 0)
     except (ProcessLookupError, PermissionError):

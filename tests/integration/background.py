@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class BackgroundFaults:
-    """`bench/faults.py --quick` (test_faults.py's subject) running beside the other tests.
+    """`bench/faults.py --quick` (test_faults.py's subject) running beside the other tests, once
+    on the stack's Redis as the broker and once on the machine's RabbitMQ (`--rabbitmq`, which
+    writes why it skipped where there is none).
 
     The quick fault suite spends most of its five minutes waiting (a lost task's visibility
     timeout, outages, a last watch for late webhooks) on a stack of its own (own home, ports and
@@ -25,16 +27,17 @@ class BackgroundFaults:
     test_faults.py reads its result when its turn comes. Its timings are figures, never asserted.
     """
 
-    KEY = pytest.StashKey["BackgroundFaults"]()
+    KEY = pytest.StashKey[dict[str, "BackgroundFaults"]]()
+    BROKERS = ("redis", "rabbitmq")
 
-    def __init__(self) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="bleeper-test-faults-"))
+    def __init__(self, broker: str) -> None:
+        folder = Path(tempfile.mkdtemp(prefix=f"bleeper-test-faults-{broker}-"))
         self.out, self.log = folder / "faults.json", folder / "faults.log"
+        argv = [sys.executable, str(ROOT / "bench" / "faults.py"), "--quick", "--out", str(self.out)]
         with open(self.log, "wb") as log:
             # a session of its own: stop() signals the suite and nothing else
-            self.proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "faults.py"), "--quick", "--out",
-                                          str(self.out)], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
-                                         start_new_session=True)
+            self.proc = subprocess.Popen(argv + (["--rabbitmq"] if broker == "rabbitmq" else []), stdout=log,
+                                         stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
 
     def result(self, timeout: float = 1500) -> dict[str, Any]:
         self.proc.wait(timeout=timeout)

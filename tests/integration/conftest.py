@@ -23,12 +23,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if config.option.collectonly or BackgroundFaults.KEY in config.stash:
         return
     if any(item.path.name == "test_faults.py" for item in items):
-        config.stash[BackgroundFaults.KEY] = BackgroundFaults()
+        config.stash[BackgroundFaults.KEY] = {b: BackgroundFaults(b) for b in BackgroundFaults.BROKERS}
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    faults = session.config.stash.get(BackgroundFaults.KEY, None)
-    if faults is not None:
+    for faults in session.config.stash.get(BackgroundFaults.KEY, {}).values():
         faults.stop()
 
 

@@ -31,6 +31,12 @@ LOG_SIGNS = {"up_message_timeouts": "Timed out waiting for UP message", "unrecov
              "broker_lost": "Connection to broker lost"}
 
 
+def _final_webhooks_due(jobs: list[Any], tracker: Tracker, calls: list[dict[str, Any]]) -> bool:
+    """Whether a job that ended has not had the webhook of its end yet."""
+    heard = {(c["body"].get("transcript_id"), c["body"].get("status")) for c in calls}
+    return any((j.id, j.status) not in heard for j in jobs if j.status in ("completed", "error"))
+
+
 def _log_counts(path: Path, since: int) -> tuple[dict[str, int], int]:
     try:
         data = path.read_bytes()
@@ -103,6 +109,11 @@ def run_faults(quick: bool, out: Path, console: Any, *, rabbitmq: bool = False) 
                       f"({max(0.0, watch_until - time.monotonic()):.0f} s)")
         while time.monotonic() < watch_until:
             time.sleep(1)
+        # and for the webhooks a receiver that was down will still get: the retry due when it came
+        # back may be one backoff step (up to BLEEPER_WEBHOOK_BACKOFF_MAX_S) away
+        hooks_until = max(j.recovered_at or 0 for j in jobs) + settings.webhook_backoff_max_s + 60
+        while time.monotonic() < hooks_until and _final_webhooks_due(jobs, tracker, receiver.calls):
+            time.sleep(2)
         finals = {j.id: tracker.final_status(j) for j in jobs}
         calls = receiver.calls
         faults = [summarise(name, phase, calls, finals) for name, phase in done]

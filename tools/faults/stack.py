@@ -5,6 +5,7 @@ component is found, killed with SIGKILL and brought back (by a supervisor if one
 from __future__ import annotations
 
 import os
+import random
 import signal
 import time
 from pathlib import Path
@@ -42,7 +43,8 @@ def fault_environment(home: Path, quick_overrides: dict[str, str], broker_url: s
 
 def peer_port() -> int:
     """A free port on 127.0.0.1 inside PEERS (what BLEEPER_ALLOWED_PRIVATE_HOSTS lets through)."""
-    for port in range(*PEERS):
+    # in random order: two suites side by side (test_faults.py runs one per broker) rarely race for one
+    for port in random.sample(range(*PEERS), PEERS[1] - PEERS[0]):
         if port_free(port):
             return port
     raise RuntimeError(f"no free port in {PEERS}")
