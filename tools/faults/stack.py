@@ -15,9 +15,12 @@ from bleeper.stack import port_free
 from tools.bench.environment import choose_ports, stack_env
 from tools.bench.host import children
 
-# Away from the developer stack, the test suite, tools/bench (47xxx/43333) and bench/load.py (52xxx).
-PORTS = {"redis": 53379, "s3": 53333, "api": 53000, "flower": 53555}
-PEERS = (53900, 53949)  # the receiver and the file server: the only private ports the stack may call
+# Away from the developer stack, the test suite, tools/bench (47xxx, 43333: its SeaweedFS also takes
+# s3 + 10008, 53341 and up) and bench/load.py (52xxx). The RabbitMQ run starts 500 above, so the two
+# suites test_faults.py starts side by side never pick the same ports.
+PORTS = {"redis": 41379, "s3": 41333, "api": 41000, "flower": 41555}
+RABBITMQ_PORT_OFFSET = 500
+PEERS = (41950, 41999)  # the receiver and the file server: the only private ports the stack may call
 KEPT = ("BLEEPER_MODEL_CACHE",)  # where the models are, not how the pipeline behaves
 SUPERVISOR_WAIT_S = 20  # how long a killed component is given to come back on its own
 
@@ -26,7 +29,7 @@ def fault_environment(home: Path, quick_overrides: dict[str, str], broker_url: s
     """Point this process (and the stack it starts) at a home and ports of its own, with every
     other setting at its default (`quick_overrides` aside; `broker_url` a RabbitMQ vhost of the
     suite's own instead of the stack's Redis). Returns the ports."""
-    ports = choose_ports(PORTS)
+    ports = choose_ports({k: v + (RABBITMQ_PORT_OFFSET if broker_url else 0) for k, v in PORTS.items()})
     for var in [v for v in os.environ if v.startswith("BLEEPER_") and v not in KEPT]:
         del os.environ[var]
     os.environ.update({
