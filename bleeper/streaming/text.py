@@ -18,7 +18,7 @@ NUMBER_WORDS = frozenset(
     "triple".split())
 # words that join the parts of a spoken email, URL or spelled value
 CONNECTORS = frozenset("at dot underscore dash hyphen slash point".split())
-TAIL_WORDS = 2
+TAIL_WORDS = 1  # the last word; a value found touching it counts too (window.py)
 
 
 def transcript_of(words: Sequence[StreamWord], language: str = "en") -> Transcript:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Any
 
 import redis
@@ -12,12 +13,13 @@ from pydantic import BaseModel
 
 from bleeper.api.deps import Config, Owner, owner_of_key
 from bleeper.api.stream.connection import Connection, refuse
-from bleeper.errors import InvalidRequest
+from bleeper.errors import PermanentError
 from bleeper.state.stream_tokens import TOKEN_PREFIX
 from bleeper.streaming.params import parse_query
 from bleeper.streaming.protocol import Close, ProtocolError
 
 router = APIRouter(tags=["streaming"])
+log = logging.getLogger("bleeper.streaming")
 
 
 class TokenPublic(BaseModel):
@@ -84,13 +86,17 @@ async def stream(ws: WebSocket) -> None:
                                                            "(BLEEPER_S3_*), so it cannot keep the session's audio")
             try:
                 await run_in_threadpool(check, params, state.settings)
-            except InvalidRequest as exc:
+            except PermanentError as exc:  # a webhook address or header the job would refuse
                 raise ProtocolError(Close.invalid_message, exc.message) from None
         if not runtime.admit():
             raise ProtocolError(Close.too_many_sessions, f"this server runs its maximum of {runtime.max_sessions} "
                                                          "sessions; try again, or another server")
     except ProtocolError as exc:
         await refuse(ws, exc)
+        return
+    except Exception as exc:  # noqa: BLE001 — a bug: the client hears its type, the log its frames
+        log.error("stream connection failed before its session began", exc_info=exc)
+        await refuse(ws, ProtocolError(Close.server_error, f"internal error ({type(exc).__name__})"))
         return
     try:
         await Connection(ws, params, owner, max_session_s).run()
