@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Annotated, Any
 
@@ -34,6 +35,25 @@ def create_token(request: Request, owner: Owner, settings: Config,
     within `expires_in_seconds`; the session lasts at most `max_session_duration_seconds`."""
     limit = min(max_session_duration_seconds or settings.stream_max_session_s, settings.stream_max_session_s)
     return TokenPublic(token=request.app.state.stream_tokens.issue(owner, expires_in_seconds, limit))
+
+
+# the account settings (PATCH /v2/settings/redaction) a session takes when its query leaves them
+# out; keep_unredacted and verify go to the redact_pii_audio job
+STREAM_DEFAULTS = ("redact_pii_policies", "redact_pii_sub", "redact_pii_custom", "redact_pii_exclude",
+                   "redact_pii_audio", "redact_pii_audio_quality")
+
+
+def account_defaults(state: Any, owner: str, query: list[tuple[str, str]]) -> dict[str, str]:
+    """The key's account settings as query-string values, for the names the query does not give;
+    none when the session turns redaction off."""
+    from bleeper.api.routes.settings import load
+
+    given = {k for k, _ in query}
+    if any(k == "redact_pii" and v.lower() == "false" for k, v in query):
+        return {}
+    stored = load(state.store, owner).model_dump(exclude_none=True)
+    return {k: (json.dumps(v) if isinstance(v, (list, dict)) else str(v).lower() if isinstance(v, bool) else str(v))
+            for k, v in stored.items() if k not in given}
 
 
 def runtime_of(state: Any) -> Any:
@@ -77,7 +97,12 @@ async def stream(ws: WebSocket) -> None:
     runtime = runtime_of(state)
     try:
         owner, max_session_s = await authenticate(ws)
-        params = parse_query(ws.query_params.multi_items(), runtime.model_name)
+        query = ws.query_params.multi_items()
+        try:
+            account = await run_in_threadpool(account_defaults, state, owner, query)
+        except redis.RedisError:
+            raise ProtocolError(Close.server_error, "the account settings cannot be read; try again shortly") from None
+        params = parse_query(query + [(k, v) for k, v in account.items() if k in STREAM_DEFAULTS], runtime.model_name)
         if params.redact_pii_audio:
             from bleeper.api.stream.handoff import check
 
@@ -99,6 +124,7 @@ async def stream(ws: WebSocket) -> None:
         await refuse(ws, ProtocolError(Close.server_error, f"internal error ({type(exc).__name__})"))
         return
     try:
-        await Connection(ws, params, owner, max_session_s).run()
+        job_extras = {k: account[k] == "true" for k in ("keep_unredacted", "verify") if k in account}
+        await Connection(ws, params, owner, max_session_s, job_extras).run()
     finally:
         runtime.leave()

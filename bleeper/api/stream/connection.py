@@ -40,7 +40,8 @@ async def refuse(ws: WebSocket, exc: ProtocolError) -> None:
 
 
 class Connection:
-    def __init__(self, ws: WebSocket, params: StreamParams, owner: str, max_session_s: int) -> None:
+    def __init__(self, ws: WebSocket, params: StreamParams, owner: str, max_session_s: int,
+                 job_extras: dict[str, bool] | None = None) -> None:
         self.ws = ws
         self.state = ws.app.state
         self.runtime = self.state.stream_runtime
@@ -54,6 +55,7 @@ class Connection:
         self.backlog_ms = 0.0
         self.recording = Recording(params.sample_rate) if params.redact_pii_audio else None
         self.closed_with: int | None = None
+        self.job_extras = job_extras or {}  # the account's keep_unredacted and verify, for the job
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -186,7 +188,7 @@ class Connection:
             return None, "no audio was received, so there is nothing to redact"
         try:
             job_id = await asyncio.get_running_loop().run_in_executor(
-                None, hand_off, recording, self.params, self.owner, self.state)
+                None, hand_off, recording, self.params, self.owner, self.state, self.job_extras)
         except Exception as exc:  # noqa: BLE001 — S3 or Redis down: the turns were sent; say so, log the type
             log.error("stream session %s: handing its audio to the pipeline failed", self.id, exc_info=exc)
             recording.discard()

@@ -15,8 +15,8 @@ from bleeper.streaming.recording import Recording
 log = logging.getLogger("bleeper.streaming")
 
 
-def job_options(params: StreamParams, audio_url: str) -> JobOptions:
-    return JobOptions(
+def job_options(params: StreamParams, audio_url: str, extras: dict[str, bool] | None = None) -> JobOptions:
+    return JobOptions(**(extras or {}),
         audio_url=audio_url, redact_pii=True, redact_pii_audio=True, redact_pii_policies=list(params.policies),
         redact_pii_sub=params.redact_pii_sub.value, redact_pii_custom=params.redact_pii_custom or None,
         redact_pii_audio_quality=params.redact_pii_audio_quality, webhook_url=params.webhook_url,
@@ -32,7 +32,8 @@ def check(params: StreamParams, settings: Any) -> None:
     validate(job_options(params, f"{settings.api_url}/v2/uploads/0"), settings)
 
 
-def hand_off(recording: Recording, params: StreamParams, owner: str, state: Any) -> str:
+def hand_off(recording: Recording, params: StreamParams, owner: str, state: Any,
+             extras: dict[str, bool] | None = None) -> str:
     """Store the recording and submit its job; returns the job's id. Blocking (S3, Redis, broker):
     run it in a thread."""
     from workers import submit
@@ -45,7 +46,7 @@ def hand_off(recording: Recording, params: StreamParams, owner: str, state: Any)
     finally:
         audio.close()
     state.store.add_upload(upload_id, owner)
-    job = submit(job_options(params, f"{settings.api_url}/v2/uploads/{upload_id}"), owner, store=state.store,
-                 settings=settings)
+    job = submit(job_options(params, f"{settings.api_url}/v2/uploads/{upload_id}", extras), owner,
+                 store=state.store, settings=settings)
     log.info("stream audio handed off as job %s (%.1f s of audio)", job.id, recording.seconds)
     return job.id

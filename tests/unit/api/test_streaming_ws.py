@@ -159,3 +159,18 @@ def test_redact_pii_audio_is_refused_at_connect_when_its_job_would_be(client):
         client, "/v3/ws?sample_rate=16000&redact_pii_audio=true&webhook_url=http://127.0.0.1:9/hook",
         {"Authorization": KEY})
     assert code == 3006 and "webhook_url" in error["error"]
+
+
+def test_the_keys_account_settings_apply_unless_the_query_says_otherwise(client):
+    client.patch("/v2/settings/redaction", json={"redact_pii_sub": "entity_name"}, headers={"Authorization": KEY})
+
+    def first_final(query: str) -> str:
+        with client.websocket_connect(f"/v3/ws?sample_rate=16000{query}", headers={"Authorization": KEY}) as ws:
+            ws.receive_json()
+            for _ in range(30):
+                ws.send_bytes(silence(100))
+            ws.send_text(json.dumps({"type": "Terminate"}))
+            return ws.receive_json()["transcript"]
+
+    assert first_final("") == "hi my number is [NUMBER_SEQUENCE]"
+    assert first_final("&redact_pii_sub=hash") == "hi my number is ### ### ####"
