@@ -72,7 +72,13 @@ class StreamRuntime:
         assert self.loaded, "load() first"
         assert self.decoder is not None
         return Session(params, self.decoder, StreamingVad(self.vad_session),
-                       self.detector(params.policies) if params.redact_pii else None, self.limits, on_audio)
+                       self.detector(params.policies) if params.redact_pii else None, self.limits, on_audio,
+                       spare=self.spare)
+
+    def spare(self) -> bool:
+        """Whether decoding ahead (a decode that may be thrown away) costs no other session its
+        latency: at most one session per two cores."""
+        return self.active * 2 <= max(2, self.settings.cpu_threads)
 
     def detector(self, wanted: tuple[str, ...]) -> Detect:
         """find_pii with this process's analyzer, one call at a time (spaCy and Presidio are not

@@ -29,8 +29,9 @@ from bleeper.streaming.vad import WINDOW, SpeechProbabilities
 from bleeper.streaming.window import Detect, FinalTurn, RedactionWindow, Released
 
 PAD = SAMPLE_RATE // 5  # 200 ms of audio decoded before and after the speech VAD found
-# silence after which the open turn is decoded, ahead of deciding it is over: shorter saves latency,
-# longer saves decodes thrown away when a pause inside a sentence ends
+# silence after which the open turn is decoded, ahead of deciding it is over, while the process has
+# cores to spare: it saves ~200 ms a turn, and costs a decode thrown away whenever a pause inside a
+# turn ends (11 of 19 decodes on the test call); busy, the decode waits for min_turn_silence
 SPECULATE_MS = 200
 MIN_CONTEXT_MS = 1000  # of the next turn's speech, when a held turn waits on what follows it
 CUT_SEARCH_MS = 3000  # a turn at its longest is cut at the quietest window in its last 3 s
@@ -62,12 +63,14 @@ def ms(samples: int) -> int:
 
 class Session:
     def __init__(self, params: StreamParams, decoder: Decoder, vad: SpeechProbabilities, detect: Detect | None,
-                 limits: Limits = Limits(), on_audio: Callable[[np.ndarray], None] | None = None) -> None:
+                 limits: Limits = Limits(), on_audio: Callable[[np.ndarray], None] | None = None,
+                 spare: Callable[[], bool] = lambda: True) -> None:
         self.params = params
         self.decoder = decoder
         self.vad = vad
         self.limits = limits
         self.on_audio = on_audio  # the client's samples as received (int16, its rate): redact_pii_audio
+        self.spare = spare  # whether the process has cores to spare for decoding ahead
         self.audio = AudioInput(params.encoding, params.sample_rate)
         self.window = RedactionWindow(detect if params.redact_pii else None,
                                       Style(params.redact_pii_sub, dict(params.redact_pii_custom)), limits.holdback_ms)
@@ -139,7 +142,8 @@ class Session:
             if params.include_partial_turns and t - turn.partial_at >= max(self.partial_gap, self._interval()):
                 out += self._partial(t)
         else:
-            if silence >= SPECULATE_MS and turn.tentative is None:
+            ahead = SPECULATE_MS if self.spare() else params.min_turn_silence
+            if silence >= min(ahead, params.max_turn_silence) and turn.tentative is None:
                 turn.tentative = self._decode(turn.audio_from, min(turn.last_speech + PAD, t), self.limits.beam_size)
             confident = end_of_turn_confidence([w.text.strip() for w in turn.tentative.words]) \
                 >= params.end_of_turn_confidence_threshold if turn.tentative else False
