@@ -174,3 +174,31 @@ def test_the_keys_account_settings_apply_unless_the_query_says_otherwise(client)
 
     assert first_final("") == "hi my number is [NUMBER_SEQUENCE]"
     assert first_final("&redact_pii_sub=hash") == "hi my number is ### ### ####"
+
+
+def test_a_session_past_its_longest_is_closed_with_3008(redis_url):
+    settings = make_settings(redis_url, stream_realtime_check=False).model_copy(update={"stream_max_session_s": 1})
+    app = create_app(settings)
+    app.state.stream_runtime = ScriptedRuntime(settings, SAID)
+    with TestClient(app).websocket_connect("/v3/ws?sample_rate=16000", headers={"Authorization": KEY}) as ws:
+        assert ws.receive_json()["type"] == "Begin"
+        while (message := ws.receive_json())["type"] != "Error":
+            pass
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_text()
+    assert (message["error_code"], closed.value.code) == (3008, 3008)
+
+
+def test_inactivity_ends_the_session_like_terminate():
+    import asyncio
+    import time
+    from types import SimpleNamespace
+
+    from bleeper.api.stream.connection import Connection
+    from bleeper.streaming.params import parse_query
+
+    ws = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(stream_runtime=None)))
+    params = parse_query([("sample_rate", "16000"), ("inactivity_timeout", "5")], "tiny.en")
+    connection = Connection(ws, params, "owner", max_session_s=600)
+    connection.last_heard = time.monotonic() - 6
+    assert asyncio.run(connection._next()) == ("inactive", None)

@@ -194,3 +194,23 @@ def test_a_mulaw_session_at_8_khz_runs_on_the_same_clock(make_session):
     (turn,) = finals(messages)
     assert turn["transcript"] == "thanks for calling"
     assert abs(session.audio_ms - 3000) <= 64
+
+
+def test_a_busy_process_decodes_once_the_silence_reaches_min_turn_silence(make_session):
+    said = script((500, "Thanks for calling."), (1660, "Bye now."))  # a 300 ms pause inside the turn
+    session, decoder = make_session(said)
+    session.spare = lambda: False
+    messages = run(session, 4000) + session.finish()
+    assert len(finals(messages)) == len(decoder.calls) == 1  # nothing decoded ahead and thrown away
+    eager, eager_decoder = make_session(said)
+    assert len(finals(run(eager, 4000))) == 1 and len(eager_decoder.calls) == 2  # one thrown away
+
+
+def test_update_configuration_applies_to_the_open_turn(make_session):
+    said = script((500, "Thanks for calling."))
+    session, _ = make_session(said)
+    run(session, 1000)
+    session.update({"min_turn_silence": 1000, "max_turn_silence": 2000})
+    out = emitted_at(session, 4000)
+    (when, _), = [(t, m) for t, m in out if m["type"] == "Turn"]
+    assert when >= said[-1].end + 1000
