@@ -38,4 +38,6 @@ class Recording:
         return self.file
 
     def discard(self) -> None:
+        if not self.file.closed:
+            self._wav.close()  # before the file, or the writer's finaliser writes to a closed file
         self.file.close()

@@ -17,7 +17,7 @@ def test_the_recording_is_a_wav_of_every_sample_in_order():
     for part in parts:
         recording.write(part)
     assert recording.seconds == 3.0
-    with wave.open(recording.finish()) as w:
+    with wave.open(recording.finish(), "rb") as w:
         assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (8000, 1, 2)
         assert (np.frombuffer(w.readframes(w.getnframes()), "<i2") == np.concatenate(parts)).all()
     recording.discard()
