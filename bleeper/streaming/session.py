@@ -31,7 +31,8 @@ from bleeper.streaming.window import Detect, FinalTurn, RedactionWindow, Release
 PAD = SAMPLE_RATE // 5  # 200 ms of audio decoded before and after the speech VAD found
 # silence after which the open turn is decoded, ahead of deciding it is over, while the process has
 # cores to spare: it saves ~200 ms a turn, and costs a decode thrown away whenever a pause inside a
-# turn ends (11 of 19 decodes on the test call); busy, the decode waits for min_turn_silence
+# turn ends (11 of 19 decodes on the test call), so after one the session waits twice that decode's
+# time before decoding ahead again; busy, the decode waits for min_turn_silence
 SPECULATE_MS = 200
 MIN_CONTEXT_MS = 1000  # of the next turn's speech, when a held turn waits on what follows it
 CUT_SEARCH_MS = 3000  # a turn at its longest is cut at the quietest window in its last 3 s
@@ -54,6 +55,8 @@ class OpenTurn:
     audio_from: int  # first sample decoded (start - PAD, or the cut, for a turn that continues one)
     partial_at: int = 0
     tentative: Decoded | None = None
+    tentative_early: bool = False  # decoded before min_turn_silence (may be thrown away)
+    tentative_cost: int = 0  # what that decode took, in samples of real time
     probs: list[float] = field(default_factory=list)
 
 
@@ -82,6 +85,8 @@ class Session:
         self.language = params.language
         self.language_probability: float | None = None
         self.partial_gap = 0  # samples between partials, grown when decoding them is slow
+        # decoding ahead, thrown away when the speaker goes on, may take at most half of real time
+        self.ahead_after = 0
         self.turns_sent = 0
         self.values_redacted = 0
 
@@ -133,6 +138,8 @@ class Session:
                                         partial_at=t)
         turn.probs.append(p)
         if p >= params.vad_threshold:
+            if turn.tentative is not None and turn.tentative_early:  # decoded ahead for nothing: wait a while
+                self.ahead_after = t + 2 * turn.tentative_cost
             turn.last_speech, turn.tentative = t, None
         silence = ms(t - turn.last_speech)
         out: list[str] = []
@@ -142,9 +149,13 @@ class Session:
             if params.include_partial_turns and t - turn.partial_at >= max(self.partial_gap, self._interval()):
                 out += self._partial(t)
         else:
-            ahead = SPECULATE_MS if self.spare() else params.min_turn_silence
+            early = self.spare() and t >= self.ahead_after
+            ahead = SPECULATE_MS if early else params.min_turn_silence
             if silence >= min(ahead, params.max_turn_silence) and turn.tentative is None:
+                started = time.perf_counter()
                 turn.tentative = self._decode(turn.audio_from, min(turn.last_speech + PAD, t), self.limits.beam_size)
+                turn.tentative_early = silence < params.min_turn_silence
+                turn.tentative_cost = int((time.perf_counter() - started) * SAMPLE_RATE)
             confident = end_of_turn_confidence([w.text.strip() for w in turn.tentative.words]) \
                 >= params.end_of_turn_confidence_threshold if turn.tentative else False
             if (silence >= params.min_turn_silence and confident) or silence >= params.max_turn_silence:
