@@ -34,7 +34,7 @@ MAX_BACKLOG_MS = 30_000
 async def refuse(ws: WebSocket, exc: ProtocolError) -> None:
     try:
         await ws.send_text(protocol.error(exc))
-        await ws.close(int(exc.code), exc.message[:100])
+        await ws.close(int(exc.code), exc.message.encode()[:120].decode(errors="ignore"))  # a reason is ≤ 123 bytes
     except (WebSocketDisconnect, RuntimeError):
         pass
 
