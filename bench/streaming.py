@@ -204,7 +204,7 @@ def capacity(home: Path, model: str, calls: list, top: int, log: Any, excerpt_s:
             def one(i: int) -> None:
                 ref, audio, encoding, rate = calls[i % len(calls)]
                 cut = int(excerpt_s * rate) * (1 if encoding == "pcm_mulaw" else 2)
-                run = session(host, audio[:cut], encoding, rate, realtime=True)
+                run = session(host, audio[:cut], encoding, rate, realtime=True, format_turns=True)
                 run["rows"] = latencies(run, ref, until_ms=excerpt_s * 1000 - 1500)
                 results[i] = run
 

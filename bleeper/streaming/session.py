@@ -34,7 +34,7 @@ PAD = SAMPLE_RATE // 5  # 200 ms of audio decoded before and after the speech VA
 # turn ends (11 of 19 decodes on the test call), so after one the session waits twice that decode's
 # time before decoding ahead again; busy, the decode waits for min_turn_silence
 SPECULATE_MS = 200
-MIN_CONTEXT_MS = 1000  # of the next turn's speech, when a held turn waits on what follows it
+MIN_CONTEXT_MS = 800  # of the next turn's speech: 2-3 digits or words, enough to join a value
 CUT_SEARCH_MS = 3000  # a turn at its longest is cut at the quietest window in its last 3 s
 
 
@@ -199,17 +199,18 @@ class Session:
         return self._send(self.window.add(turn, covered_ms))
 
     def _held_due(self, t: int) -> list[str]:
-        """A held turn goes once the audio after it is transcribed far enough: silence up to the
-        hold-back, or the next turn's first words (decoded now, if that turn is still open)."""
+        """A held turn goes once what follows it is transcribed: silence up to the hold-back, or
+        the next turn's first MIN_CONTEXT_MS of speech (decoded now, that turn still being open)."""
         until = self.window.waiting_until()
-        if until is None or ms(t) < until:
+        if until is None:
             return []
         if self.turn is None or ms(self.turn.start) >= until:
-            return self._send(self.window.release(ms(t) if self.turn is None else ms(self.turn.start), []))
+            covered = ms(t) if self.turn is None else ms(self.turn.start)
+            return self._send(self.window.release(covered, [])) if covered >= until else []
         if ms(t - self.turn.start) < MIN_CONTEXT_MS:
             return []
         following = self._decode(self.turn.audio_from, t, 1)
-        return self._send(self.window.release(ms(t), following.words))
+        return self._send(self.window.release(until, following.words))  # its first words stand for the rest
 
     # --- Whisper --------------------------------------------------------------------------------
 

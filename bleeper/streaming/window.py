@@ -6,10 +6,11 @@ turn alone may not read as a card, nor the first. So:
 - detection runs over the previous final turns (up to CONTEXT_CHARS) + the held turns + any words
   decoded after them, and each turn is redacted where a value overlaps it, whichever turn the value
   started in;
-- a turn whose last words could start a value (`text.tail_is_open`: digits, number words, single
-  letters, `at`/`dot`, a name; or a value found touching its end) is *held* until the audio
-  BLEEPER_STREAM_HOLDBACK_MS after its last word has been transcribed (silence, or the next turn's
-  first words); other turns go at once. Turns always leave in order;
+- a turn whose last word could start a value (`text.tail_is_open`: a digit or number word, a
+  single letter, `at`/`dot`, a name) that the detector has not found as one is *held* until the
+  audio BLEEPER_STREAM_HOLDBACK_MS after it has been transcribed (silence), or the next turn's
+  first words have (session.MIN_CONTEXT_MS of its speech); other turns go at once. Turns always
+  leave in order;
 - pseudonyms are numbered over every value the session has shown, so a person keeps their number.
 """
 
@@ -107,9 +108,15 @@ class RedactionWindow:
         return text, (self.detect(text) if self.detect else []), spans
 
     def _tail_open(self, turn: FinalTurn, found: list[Found], end: int) -> bool:
+        """Whether the turn's last word could be the start of a value that is not redacted yet: a
+        word already inside a value found is redacted whatever follows (what follows is redacted in
+        its own turn, which sees this one), so only an unredacted value-like end waits."""
         words = [w.text.strip() for w in turn.words]
-        touching = any(f.start < end and f.end >= end - len(words[-1]) for f in found) if words else False
-        return touching or tail_is_open(words)
+        if not words or not tail_is_open(words):
+            return False
+        last = words[-1].rstrip(".,?!;:\"”)")
+        at = end - len(words[-1])
+        return not any(f.start <= at and f.end >= at + len(last) for f in found)
 
     def _render(self, turn: FinalTurn, text: str, found: list[Found], start: int, end: int) -> Released:
         transcript = transcript_of(turn.words, turn.language or "en")
