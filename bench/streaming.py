@@ -110,6 +110,12 @@ def session(host: str, audio: bytes, encoding: str, rate: int, *, realtime: bool
     return {"t0": t0, "events": events, "seconds": time.monotonic() - t0}
 
 
+def transcript(run: dict[str, Any]) -> list[dict[str, Any]]:
+    """The final turns as received (the calls' values are made up): when, where in the audio, what."""
+    return [{"at_s": round(t - run["t0"], 3), "turn": e.turn_order, "start_ms": e.words[0].start if e.words else None,
+             "end_ms": e.words[-1].end if e.words else None, "text": e.transcript} for t, e in finals(run)]
+
+
 def finals(run: dict[str, Any]) -> list[tuple[float, Any]]:
     return [(t, e) for t, kind, e in run["events"] if kind == "Turn" and e.end_of_turn and e.turn_is_formatted]
 
@@ -170,16 +176,18 @@ def load_calls(quick: bool) -> list[tuple[dict[str, Any], bytes, str, int]]:
 
 def single(home: Path, model: str, calls: list, log: Any) -> dict[str, Any]:
     """One session at a time, real time, default settings: latency and leaks."""
-    rows, found = [], []
+    rows, found, said = [], [], {}
     with server(home, model, sessions=1, realtime=True) as host:
         for ref, audio, encoding, rate in calls:
             run = session(host, audio, encoding, rate, realtime=True, format_turns=True)
             rows += latencies(run, ref)
-            found += leaks(run, ref)
+            found += [{**f, "call": ref["name"]} for f in leaks(run, ref)]
+            said[ref["name"]] = transcript(run)
             errors = [e for _, kind, e in run["events"] if kind == "Error"]
             log(f"  {model} {ref['name']}: {summary(latencies(run, ref))}, errors {len(errors)}")
     leaked = [f for f in found if f["level"] != "none"]
-    return {**summary(rows), "values": len(found), "leaked": len(leaked), "leaked_detail": leaked, "per_turn": rows}
+    return {**summary(rows), "values": len(found), "leaked": len(leaked), "leaked_detail": leaked, "per_turn": rows,
+            "transcripts": said}
 
 
 def accuracy(home: Path, model: str, calls: list, log: Any) -> dict[str, Any]:
@@ -214,7 +222,9 @@ def capacity(home: Path, model: str, calls: list, top: int, log: Any, excerpt_s:
             for t in threads:
                 t.join()
         errors = sum(kind == "Error" for r in results if r for _, kind, _ in r["events"])
-        level = {"sessions": n, **summary([row for r in results if r for row in r["rows"]]), "errors": errors}
+        level = {"sessions": n, **summary([row for r in results if r for row in r["rows"]]), "errors": errors,
+                 "per_session": [{"call": calls[i % len(calls)][0]["name"], **summary(r["rows"]),
+                                  "latencies": [row["latency_s"] for row in r["rows"]]} for i, r in enumerate(results) if r]}
         log(f"  {model} x{n}: p50 {level['p50_s']} s, p95 {level['p95_s']} s, missed {level['missed']}, errors {errors}")
         levels.append(level)
         if errors or level["missed"] or (level["p95_s"] or 0) > LIMIT_S:

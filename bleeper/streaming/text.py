@@ -18,7 +18,6 @@ NUMBER_WORDS = frozenset(
     "triple".split())
 # words that join the parts of a spoken email, URL or spelled value
 CONNECTORS = frozenset("at dot underscore dash hyphen slash point".split())
-TAIL_WORDS = 1  # the last word; a value found touching it counts too (window.py)
 
 
 def transcript_of(words: Sequence[StreamWord], language: str = "en") -> Transcript:
@@ -51,31 +50,31 @@ def _spoken_units(word: str) -> str:
 def tail_is_open(words: Sequence[str]) -> bool:
     """Whether a turn ends in something the next words could complete into a value: a digit or a
     number word, a single letter (spelling), a connector of an email or address (`at`, `dot`), or
-    a capitalised word that is not a sentence's first (a first name, the surname may follow)."""
-    tail = list(words[-TAIL_WORDS:])
-    for i, word in enumerate(tail):
-        bare = _spoken_units(word)
-        if any(ch.isdigit() for ch in word) or bare in NUMBER_WORDS or bare in CONNECTORS:
-            return True
-        if len(bare) == 1 and bare.isalpha() and bare not in ("a", "i"):
-            return True
-        at = len(words) - len(tail) + i
-        previous = words[at - 1] if at > 0 else ""
-        if word[:1].isupper() and bare not in ("i", "i'm", "i'll", "i've", "i'd") and at > 0 \
-                and not previous.endswith((".", "?", "!")):
-            return True
+    a capitalised word (a name, the surname may follow) — unless it is a one-word sentence of its
+    own (`… Thanks. Bye.`)."""
+    if not words:
+        return False
+    word = words[-1]
+    bare = _spoken_units(word)
+    if any(ch.isdigit() for ch in word) or bare in NUMBER_WORDS or bare in CONNECTORS:
+        return True
+    if len(bare) == 1 and bare.isalpha() and bare not in ("a", "i"):
+        return True
+    if word[:1].isupper() and bare not in ("i", "i'm", "i'll", "i've", "i'd"):
+        sentence_start = len(words) == 1 or words[-2].endswith((".", "?", "!"))
+        return not (sentence_start and word.rstrip("\"”)").endswith((".", "?", "!")))
     return False
 
 
 def end_of_turn_confidence(words: Sequence[str]) -> float:
     """How sure bleeper is that a turn is over, from its words (AssemblyAI uses a model; Whisper
-    gives punctuation): a finished sentence is likely over, less so when it ends in something a
-    value could continue (the redaction window holds such a turn back anyway); a comma or no
-    punctuation at the end likely is not. Compared with `end_of_turn_confidence_threshold`
-    (default 0.4) once the silence reaches `min_turn_silence`."""
+    gives punctuation): a finished sentence is likely over; a comma or no punctuation at the end
+    likely is not; a value at the end (Whisper often writes no period after digits) counts as a
+    pause worth ending on, since the redaction window joins a value split across turns anyway, and
+    waiting would merge the next speaker's answer into the turn (3.7 s late on a test call). Compared
+    with `end_of_turn_confidence_threshold` (default 0.4) once the silence reaches `min_turn_silence`."""
     if not words:
         return 0.0
-    finished = words[-1].rstrip("\"”)").endswith((".", "?", "!"))
     if tail_is_open(words):
-        return 0.5 if finished else 0.2
-    return 0.9 if finished else 0.3
+        return 0.5
+    return 0.9 if words[-1].rstrip("\"”)").endswith((".", "?", "!")) else 0.3

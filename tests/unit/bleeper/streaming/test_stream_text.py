@@ -25,7 +25,8 @@ def test_unformatted_words(word, plain):
 @pytest.mark.parametrize("words, open_", [
     ("Thanks for calling.", False), ("My number is 555.", True), ("It's four one one one", True),
     ("That's O K A", True), ("john dot", True), ("This is Sarah", True), ("Yes, I did.", False),
-    ("I think so. Sure.", False), ("Okay, I", False),
+    ("I think so. Sure.", False), ("Okay, I", False), ("Date of birth. July", True), ("Thanks. Bye.", False),
+    ("This is Sarah.", True),
 ])
 def test_what_could_run_on_into_a_value(words, open_):
     assert tail_is_open(words.split()) is open_
@@ -34,5 +35,7 @@ def test_what_could_run_on_into_a_value(words, open_):
 def test_end_of_turn_confidence():
     assert end_of_turn_confidence("Thanks for calling.".split()) > 0.8
     assert 0.4 <= end_of_turn_confidence("It is 555.".split()) < 0.8
+    assert 0.4 <= end_of_turn_confidence("The number is 555 201".split()) < 0.8  # no period after digits
     assert end_of_turn_confidence("So I was thinking,".split()) < 0.4
+    assert end_of_turn_confidence("So I was thinking".split()) < 0.4
     assert end_of_turn_confidence([]) == 0.0
