@@ -45,6 +45,20 @@ def down() -> None:
 
 
 @app.command()
+def stream(
+    host: Annotated[str | None, typer.Option(help="bind address (default BLEEPER_API_HOST)")] = None,
+    port: Annotated[int | None, typer.Option(help="port (default BLEEPER_STREAM_PORT)")] = None,
+) -> None:
+    """Serve only the streaming API (GET /v3/ws, GET /v3/token) in the foreground: one of several
+    streaming processes behind a load balancer (README, Streaming). Its models load before it listens."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run("bleeper.api.stream.app:create_stream_app", factory=True, host=host or settings.api_host,
+                port=port or settings.stream_port, server_header=False, access_log=False, log_level="warning")
+
+
+@app.command()
 def status() -> None:
     """Say which parts of the local stack run, and how often the supervisor restarted each."""
     from bleeper.stack import Stack

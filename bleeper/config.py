@@ -95,6 +95,20 @@ class Settings(BaseSettings):
     whisper_beam_size: int = 5
     model_cache: Path = Path.home() / ".cache" / "bleeper"
 
+    # streaming, GET /v3/ws (README, Streaming): per process; the model defaults to whisper_model
+    stream_whisper_model: str | None = None
+    stream_max_sessions: int = Field(4, ge=1)
+    stream_max_session_s: int = Field(10800, ge=60)  # AssemblyAI's limit: 3 hours
+    # 3007 when audio arrives faster than real time; off for tests and batch-like clients
+    stream_realtime_check: bool = True
+    # a final turn whose end could run on into a value waits for this much of the audio after it
+    stream_holdback_ms: int = Field(1500, ge=0, le=10_000)
+    stream_max_turn_s: float = Field(15.0, ge=5, le=28)  # one Whisper window, with room for padding
+    stream_partial_interval_ms: int = Field(500, ge=100)
+    stream_beam_size: int = Field(1, ge=1)
+    stream_asr_workers: int = Field(1, ge=1)  # Whisper decodes that run at once in one process
+    stream_port: int = 18001  # `bleeper stream`: a process with only the streaming routes
+
     # detection: lowest score redacted, per policy group ("0.3" or "0.3,identity=0.35"; README)
     detect_min_score: str = "0.3"
 
@@ -191,6 +205,10 @@ class Settings(BaseSettings):
         """A processing job whose last stage started longer ago than this is stranded: a lost
         worker's task comes back after the visibility timeout, and a stage cannot run longer."""
         return self.visibility_timeout + self.reap_grace_s
+
+    @property
+    def stream_model(self) -> str:
+        return self.stream_whisper_model or self.whisper_model
 
     @property
     def cpu_threads(self) -> int:

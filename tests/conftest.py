@@ -35,6 +35,10 @@ os.environ.update(
         "BLEEPER_WEBHOOK_BACKOFF_S": "0.2",
         "BLEEPER_WEBHOOK_MAX_ATTEMPTS": "3",
         "BLEEPER_MAX_FILE_BYTES": str(4 * 1024 * 1024),  # the sample is 0.3 MB; tests send 5 MB to see a 413
+        # streaming on the session stack's API (tests/integration/test_streaming_audio_job.py): the
+        # small model, and audio sent faster than real time
+        "BLEEPER_STREAM_WHISPER_MODEL": "tiny.en",
+        "BLEEPER_STREAM_REALTIME_CHECK": "false",
     }
 )
 for var in ("BLEEPER_ALLOW_PRIVATE_URLS", "BLEEPER_REDIS_URL", "BLEEPER_S3_ENDPOINT_URL", "BLEEPER_API_KEY", "BLEEPER_PUBLIC_URL"):

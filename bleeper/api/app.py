@@ -14,12 +14,13 @@ from bleeper import logs
 from bleeper.api import problems
 from bleeper.api.access import AccessLog, route_of
 from bleeper.api.limits import BodyLimit
-from bleeper.api.routes import metrics, settings as settings_routes, transcripts, uploads
+from bleeper.api.routes import metrics, settings as settings_routes, streaming, transcripts, uploads
 from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError
 from bleeper.state.jobs import make_store
 from bleeper.state.keys import make_keys
 from bleeper.state.storage import make_storage
+from bleeper.state.stream_tokens import make_stream_tokens
 
 log = logging.getLogger("bleeper.api")
 
@@ -34,12 +35,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.storage = make_storage(settings)
     app.state.api_keys = settings.api_keys()
     app.state.keys = make_keys(settings)
+    app.state.stream_tokens = make_stream_tokens(settings)  # the streaming runtime is made on first use
     app.include_router(transcripts.router)
     app.include_router(uploads.router)
     app.include_router(metrics.router)
     app.include_router(settings_routes.router)
+    app.include_router(streaming.router)
     app.add_middleware(BodyLimit)
     app.add_middleware(AccessLog)
+    install_error_handlers(app)
+
+    @app.get("/health", include_in_schema=False)
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Domain errors, bugs, validation and HTTP errors as `{"error": …}` answers (also on the
+    streaming-only app, bleeper.api.stream.app)."""
 
     @app.exception_handler(BleeperError)
     async def bleeper_error(request: Request, exc: BleeperError) -> JSONResponse:
@@ -64,9 +79,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         headers = exc.headers or {}
         return JSONResponse({"error": problems.http_message(exc.status_code, exc.detail, headers.get("Allow"))},
                             status_code=exc.status_code, headers=headers)
-
-    @app.get("/health", include_in_schema=False)
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
-
-    return app

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 from fastapi.concurrency import run_in_threadpool
@@ -33,13 +33,18 @@ async def owner(request: Request, authorization: Annotated[str | None, Header()]
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not given:
         raise Unauthorized("missing API key: send it in the Authorization header")
-    for key in request.app.state.api_keys:
-        if hmac.compare_digest(given.encode(), key.encode()):
-            return owner_of(key)
-    found = await run_in_threadpool(request.app.state.keys.owner, given)
+    found = await owner_of_key(request.app.state, given)
     if found is None:
         raise Unauthorized("invalid API key")
     return found
+
+
+async def owner_of_key(state: Any, given: str) -> str | None:
+    """Whose key `given` is (an app's state: its deployment keys and key store), or None."""
+    for key in state.api_keys:
+        if hmac.compare_digest(given.encode(), key.encode()):
+            return owner_of(key)
+    return await run_in_threadpool(state.keys.owner, given)
 
 
 Owner = Annotated[str, Depends(owner)]
