@@ -3,7 +3,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test bench calls faults eval down clean
+.PHONY: install demo test bench calls faults streaming eval down clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "bleeper needs Python >= 3.11"; exit 1; }
@@ -27,6 +27,10 @@ bench: $(STAMP)
 
 calls: $(STAMP)
 	$(BIN)/python bench/calls.py
+
+# issue 15: streaming latency, leaks, WER and sessions per process (~30 min): writes bench/streaming.json
+streaming: $(STAMP)
+	$(BIN)/python bench/streaming.py
 
 # issue 14's fault suite on a private stack with default settings (~30 min): writes bench/faults.json;
 # then on the machine's RabbitMQ as the broker (~15 min; says why it skipped where there is none)

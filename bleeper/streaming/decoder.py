@@ -14,10 +14,15 @@ from typing import Protocol
 import numpy as np
 
 SAMPLE_RATE = 16_000
-# a decode that repeats itself is tried once more a little warmer, not five times (latency)
-TEMPERATURES = (0.0, 0.6)
+# Greedy or beam search at temperature 0 only: faster-whisper's fallback samples at higher
+# temperatures, so a turn came out differently from run to run ("July 22nd, 1968" once, "2.I 22nd
+# 1968" the next), and a second decode costs a turn its latency.
+TEMPERATURES = (0.0,)
 # Timestamp tokens stay on: without them tiny.en ran on past the end of a turn ("It's 212-555-0147.
-# event. and Thank you.") on 2 of the test call's 8 turns, and decoded slower.
+# event. and Thank you.") on 2 of the test call's 8 turns, and decoded slower. With them it
+# sometimes stops early ("American Express. The number is", 5 s of digits dropped): a decode whose
+# words end over MISSED_MS before the audio does is done again without them.
+MISSED_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -57,18 +62,28 @@ class WhisperDecoder:
             _, _, ranked = self.model.detect_language(samples)
             language, probability = max(((code, p) for code, p in ranked if code in allowed),
                                         key=lambda pair: pair[1], default=(allowed[0], 0.0))
+        words, no_speech, info = self._transcribe(samples, offset_ms, language, hotwords, beam_size, True)
+        end_ms = offset_ms + samples.shape[0] * 1000 // SAMPLE_RATE
+        if words and words[-1].end < end_ms - MISSED_MS:
+            retry = self._transcribe(samples, offset_ms, language, hotwords, beam_size, False)
+            if retry[0] and retry[0][-1].end > words[-1].end:
+                words, no_speech, info = retry
+        if _nothing_said(words, no_speech):
+            words = []
+        return Decoded(words, language or info.language,
+                       probability if probability is not None else round(float(info.language_probability), 4))
+
+    def _transcribe(self, samples: np.ndarray, offset_ms: int, language: str | None, hotwords: str | None,
+                    beam_size: int, timestamps: bool) -> tuple[list[StreamWord], list[float], object]:
         segments, info = self.model.transcribe(
             samples, language=language, beam_size=beam_size, word_timestamps=True, condition_on_previous_text=False,
-            without_timestamps=False, temperature=list(TEMPERATURES), hotwords=hotwords, vad_filter=False)
+            without_timestamps=not timestamps, temperature=list(TEMPERATURES), hotwords=hotwords, vad_filter=False)
         words, no_speech = [], []
         for seg in segments:
             no_speech.append(seg.no_speech_prob)
             words += [StreamWord(w.word, offset_ms + int(round(w.start * 1000)), offset_ms + int(round(w.end * 1000)),
                                  round(float(w.probability), 4)) for w in (seg.words or [])]
-        if _nothing_said(words, no_speech):
-            words = []
-        return Decoded(words, language or info.language,
-                       probability if probability is not None else round(float(info.language_probability), 4))
+        return words, no_speech, info
 
 
 def _nothing_said(words: list[StreamWord], no_speech: list[float]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from typing import Annotated, Any
 
 import redis
@@ -56,14 +57,18 @@ def account_defaults(state: Any, owner: str, query: list[tuple[str, str]]) -> di
             for k, v in stored.items() if k not in given}
 
 
+_making = threading.Lock()
+
+
 def runtime_of(state: Any) -> Any:
     """The process's streaming runtime, made on the first session (so the API imports Whisper's
-    and the detector's modules only when streaming is used)."""
-    runtime = getattr(state, "stream_runtime", None)
-    if runtime is None:
-        from bleeper.streaming.runtime import StreamRuntime
+    and the detector's modules only when streaming is used; a second or so: call it in a thread)."""
+    with _making:
+        runtime = getattr(state, "stream_runtime", None)
+        if runtime is None:
+            from bleeper.streaming.runtime import StreamRuntime
 
-        runtime = state.stream_runtime = StreamRuntime(state.settings)
+            runtime = state.stream_runtime = StreamRuntime(state.settings)
     return runtime
 
 
@@ -94,7 +99,7 @@ async def authenticate(ws: WebSocket) -> tuple[str, int]:
 async def stream(ws: WebSocket) -> None:
     await ws.accept()
     state = ws.app.state
-    runtime = runtime_of(state)
+    runtime = state.stream_runtime if hasattr(state, "stream_runtime") else await run_in_threadpool(runtime_of, state)
     try:
         owner, max_session_s = await authenticate(ws)
         query = ws.query_params.multi_items()
