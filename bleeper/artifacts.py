@@ -5,6 +5,8 @@
     entities.json     what detection found, placed in time, with pseudonym numbers
     skeleton.json     the transcript in `hash` style: no PII, kept; read-time styles render from it
     redacted.json     the redacted transcript in the job's style
+    speakers.json     who speaks (Symbl conversations: names, emails, user ids, channels) — PII,
+                      kept encrypted like the transcript, deleted with the conversation
     redacted_audio.*  the beeped audio (mp3 or wav)
     redacted_video.*  the video with beeped sound (mp4, mov, webm or mkv)
     pieces/           a recording cut into pieces for Whisper while it is transcribed (deleted
@@ -20,6 +22,7 @@ TRANSCRIPT = "transcript.json"
 ENTITIES = "entities.json"
 SKELETON = "skeleton.json"
 REDACTED = "redacted.json"
+SPEAKERS = "speakers.json"
 # redacted audio by `redact_pii_audio_quality`
 REDACTED_AUDIO = {"mp3": "redacted_audio.mp3", "wav": "redacted_audio.wav"}
 

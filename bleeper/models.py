@@ -26,6 +26,7 @@ class Word(BaseModel):
     confidence: float
     char_start: int = 0  # offsets of the word in Transcript.text
     char_end: int = 0
+    channel: int | None = None  # 0-based audio channel it was heard on (multichannel jobs only)
 
 
 class Segment(BaseModel):
@@ -35,6 +36,8 @@ class Segment(BaseModel):
     first_word: int  # index into Transcript.words
     last_word: int  # exclusive
     no_speech_prob: float | None = None
+    channel: int | None = None  # 0-based audio channel (multichannel jobs only)
+    speaker: int | None = None  # index into the conversation's speakers (artifacts.SPEAKERS), when known
 
 
 class Transcript(BaseModel):
@@ -98,6 +101,17 @@ class Substitution(StrEnum):
 SubstitutionName = Literal[tuple(s.value for s in Substitution)]  # type: ignore[valid-type]
 
 
+class CustomEntity(BaseModel):
+    """An account's or a request's own entity type (✚ issue 16): found by its phrases and/or its
+    pattern, optionally only near its context words; redacted and reported like a built-in one
+    under the policy name `custom:<name>`."""
+
+    name: str  # e.g. PRODUCT_NAME
+    phrases: list[str] = Field(default_factory=list)
+    pattern: str | None = None
+    context: list[str] = Field(default_factory=list)
+
+
 class AudioOptions(BaseModel):
     override_audio_redaction_method: Literal["silence"] | None = None
     return_redacted_no_speech_audio: bool | None = None
@@ -122,6 +136,8 @@ class JobOptions(BaseModel):
     webhook_auth_header_name: str | None = None
     webhook_auth_header_value: str | None = None
     language_code: str | None = None
+    multichannel: bool = False  # transcribe each channel apart; utterances carry their channel
+    redact_pii_custom_entities: list[CustomEntity] | None = None  # ✚ detected with the built-in policies
 
     @field_validator("language_code")
     @classmethod
