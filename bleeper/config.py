@@ -106,6 +106,7 @@ class Settings(BaseSettings):
     stream_max_turn_s: float = Field(15.0, ge=5, le=28)  # one Whisper window, with room for padding
     stream_partial_interval_ms: int = Field(500, ge=100)
     stream_beam_size: int = Field(1, ge=1)
+    stream_min_window_s: float = Field(10.0, ge=1, le=30)  # Whisper's encoder fed at least this much a turn
     stream_asr_workers: int = Field(1, ge=1)  # Whisper decodes that run at once in one process
     stream_port: int = 18001  # `bleeper stream`: a process with only the streaming routes
 
