@@ -71,8 +71,8 @@ def channel_chunks(path: Path, chunk_s: int = CHUNK_S) -> Iterator[tuple[int, fl
     cut into pieces as `pcm_chunks` cuts the mix, from one decoding of the file. At most one
     piece per channel is held at a time (a 60-minute stereo call: two 5-minute pieces, not two
     hours of samples). Same clock as `pcm_chunks`. A channel that appears part way through (an
-    mp3 joined from a mono and a stereo file) starts its pieces there; one that disappears is
-    silent from there on (it yields nothing more)."""
+    mp3 joined from a mono and a stereo file) starts its pieces there; while one is missing it
+    yields nothing (what it had is cut off as a piece)."""
     cutters: list[_Cutter] = []
     position = 0  # samples decoded so far, per channel
     with open_media(path) as container:

@@ -174,3 +174,21 @@ def test_a_silent_half_of_a_channel_is_quiet(tmp_path):
 def test_a_mono_file_has_one_channel(tmp_path, sample_call):
     channels = {c for c, _, _ in channel_chunks(sample_call, chunk_s=30)}
     assert channels == {0}
+
+
+def test_a_channel_that_starts_part_way_through_starts_its_pieces_there(tmp_path):
+    """An mp3 joined from a mono and a stereo file: the second channel exists only in the second half."""
+    from bleeper.media import run_ffmpeg
+
+    parts = []
+    for name, rate, ch in [("a.mp3", 16_000, 1), ("b.mp3", 44_100, 2)]:
+        parts.append(tmp_path / name)
+        run_ffmpeg(["-loglevel", "error", "-f", "lavfi", "-i", f"sine=frequency=300:duration=2:sample_rate={rate}",
+                    "-ac", str(ch), "-id3v2_version", "0", str(parts[-1])])
+    joined = tmp_path / "joined.mp3"
+    joined.write_bytes(b"".join(p.read_bytes() for p in parts))
+    pieces = list(channel_chunks(joined, chunk_s=30))
+    (c0, o0, s0), (c1, o1, s1) = pieces
+    assert (c0, o0, c1) == (0, 0.0, 1)
+    assert abs(len(s0) / SAMPLE_RATE - 4.0) < 0.2
+    assert abs(o1 - 2.0) < 0.2 and abs(o1 + len(s1) / SAMPLE_RATE - len(s0) / SAMPLE_RATE) < 0.01
