@@ -46,8 +46,10 @@ def sdk(api):
 
 
 def _transcribe(sdk, path: Path) -> tuple[Any, float]:
+    policies = [sdk.PIIRedactionPolicy.person_name, sdk.PIIRedactionPolicy.phone_number,
+                sdk.PIIRedactionPolicy.email_address]
     config = sdk.TranscriptionConfig(multichannel=True, redact_pii=True, redact_pii_audio=True,
-                                     redact_pii_sub=sdk.PIISubstitutionPolicy.entity_name)
+                                     redact_pii_policies=policies, redact_pii_sub=sdk.PIISubstitutionPolicy.entity_name)
     started = time.monotonic()
     transcript = sdk.Transcriber(config=config).transcribe(str(path))
     return transcript, time.monotonic() - started
@@ -81,11 +83,15 @@ def _dominant_hz(samples: np.ndarray, rate: int = 16000) -> float:
 def test_utterances_alternate_channels_as_the_call_went(stereo):
     transcript, reference = stereo
     assert transcript.status == aai.TranscriptStatus.completed, transcript.error
-    assert transcript.multichannel is True and transcript.audio_channels == 2
+    assert transcript.config.multichannel is True
+    assert transcript.json_response["multichannel"] is True and transcript.json_response["audio_channels"] == 2
     assert [u.channel for u in transcript.utterances] == [str(t["channel"] + 1) for t in reference["turns"]]
     for utterance, turn in zip(transcript.utterances, reference["turns"]):
         assert utterance.speaker == utterance.channel
-        assert abs(utterance.start - turn["start_ms"]) < 1000 and abs(utterance.end - turn["end_ms"]) < 1000
+        # Whisper stamps the first word after a long silence early (up to ~2 s here): the turns
+        # overlap in time and end where they ended
+        assert utterance.start < turn["end_ms"] and turn["start_ms"] < utterance.end
+        assert abs(utterance.end - turn["end_ms"]) < 1000
         assert {w.channel for w in utterance.words} == {utterance.channel}
     assert [u.start for u in transcript.utterances] == sorted(u.start for u in transcript.utterances)
     assert {w.channel for w in transcript.words} == {"1", "2"}
@@ -135,7 +141,7 @@ def test_the_same_call_mixed_to_mono_is_one_channel(sdk, stereo, tmp_path):
     transcript, seconds = _transcribe(sdk, mono)
     print(f"\nmono job (the same {reference['duration_s']} s mixed to one channel): {seconds:.1f} s submit to completed")
     assert transcript.status == aai.TranscriptStatus.completed, transcript.error
-    assert transcript.audio_channels == 1
+    assert transcript.json_response["audio_channels"] == 1
     assert {u.channel for u in transcript.utterances} == {"1"} and len(transcript.utterances) == 1
     for value in NEVER_SHOWN:
         assert value not in transcript.text
