@@ -9,6 +9,7 @@ import wave
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from bleeper.asr import Piece, assemble, channel_chunks, interleave, is_silence, pcm_chunks, quiet
@@ -192,3 +193,29 @@ def test_a_channel_that_starts_part_way_through_starts_its_pieces_there(tmp_path
     assert (c0, o0, c1) == (0, 0.0, 1)
     assert abs(len(s0) / SAMPLE_RATE - 4.0) < 0.2
     assert abs(o1 - 2.0) < 0.2 and abs(o1 + len(s1) / SAMPLE_RATE - len(s0) / SAMPLE_RATE) < 0.01
+
+
+@pytest.mark.slow
+def test_a_long_stereo_call_is_never_held_whole_in_memory(tmp_path):
+    """Ten minutes of stereo cut into 30-second pieces: at most a few pieces' samples at a time,
+    not every channel's whole recording (77 MB here; a 60-minute call would be 460 MB)."""
+    import tracemalloc
+
+    from bleeper.media import run_ffmpeg
+
+    path = tmp_path / "long.mp3"
+    run_ffmpeg(["-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=300:duration=600:sample_rate=16000",
+                "-f", "lavfi", "-i", "sine=frequency=500:duration=600:sample_rate=16000", "-filter_complex",
+                "[0:a][1:a]join=inputs=2:channel_layout=stereo", "-c:a", "libmp3lame", "-b:a", "32k", str(path)])
+    whole = 600 * SAMPLE_RATE * 4 * 2
+    tracemalloc.start()
+    try:
+        seconds = {0: 0.0, 1: 0.0}
+        for channel, _, samples in channel_chunks(path, chunk_s=30):
+            seconds[channel] += len(samples) / SAMPLE_RATE
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert all(abs(s - 600) < 1 for s in seconds.values())
+    piece = 30 * SAMPLE_RATE * 4  # one channel's piece, float32
+    assert peak < min(8 * piece, whole / 4), f"{peak / 1e6:.1f} MB held at once"
