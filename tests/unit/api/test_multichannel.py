@@ -12,9 +12,8 @@ from assemblyai import types as aai_types
 from bleeper.api import views
 from bleeper.api.schemas import TranscriptCreate, TranscriptPublic
 from bleeper.asr import Piece, assemble
-from bleeper.models import Entity, Job, JobOptions, JobStatus, Probe
+from bleeper.models import Entity, Job, JobOptions, JobStatus, Probe, Substitution
 from bleeper.redaction.text import Style, document
-from bleeper.models import Substitution
 from tests.unit.api.conftest import make_settings
 
 URL = "https://93.184.215.14/call.mp3"
