@@ -68,7 +68,7 @@ def fan_out(job_id: str, audio_key: str, kind: str, language: str | None, then: 
     storage.put_json(job_key(job_id, artifacts.piece_plan(kind)),
                      {"offsets": offsets, "language": language, "channels": piece_channels})
     log.info("job %s: %s in %d piece(s)%s", job_id, kind, len(offsets),
-             f" over {len(set(piece_channels))} channel(s), {len(waiting)} with sound left" if channels else "")
+             f" over {len(set(piece_channels))} channel(s), {len(waiting)} sent to the asr queue" if channels else "")
     if not waiting:
         finish(job_id)
         return None
