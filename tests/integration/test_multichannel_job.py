@@ -145,3 +145,16 @@ def test_the_same_call_mixed_to_mono_is_one_channel(sdk, stereo, tmp_path):
     assert {u.channel for u in transcript.utterances} == {"1"} and len(transcript.utterances) == 1
     for value in NEVER_SHOWN:
         assert value not in transcript.text
+
+
+def test_a_file_with_more_channels_than_allowed_is_refused_saying_so(api, tmp_path):
+    path = tmp_path / "nine.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(9)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(bytes(2 * 9 * 8000))
+    r = api.submit(audio_url=api.upload(path), multichannel=True)
+    assert r.status_code == 200, r.text
+    job = api.wait(r.json()["id"])
+    assert job["status"] == "error" and "BLEEPER_MULTICHANNEL_MAX_CHANNELS" in job["error"]
