@@ -91,6 +91,9 @@ class Settings(BaseSettings):
     # (workers/pieces.py): a lost worker loses one piece; at least 30 (a cut looks for the
     # quietest moment in the last 20 s of a piece)
     asr_piece_s: int = Field(300, ge=30)
+    # multichannel jobs transcribe each channel apart: this many channels at most (each costs
+    # as much as a mono file; silent ones almost nothing)
+    multichannel_max_channels: int = Field(8, ge=1)
     whisper_cpu_threads: int = 0
     whisper_beam_size: int = 5
     model_cache: Path = Path.home() / ".cache" / "bleeper"
