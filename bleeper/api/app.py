@@ -19,7 +19,7 @@ from bleeper.config import Settings, get_settings
 from bleeper.errors import BleeperError
 from bleeper.state.jobs import make_store
 from bleeper.state.keys import make_keys
-from bleeper.state.storage import make_storage
+from bleeper.state.sealed import make_sealed_storage
 from bleeper.state.stream_tokens import make_stream_tokens
 
 log = logging.getLogger("bleeper.api")
@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="Self-hosted PII redaction for call recordings (AssemblyAI-style v2 API).")
     app.state.settings = settings
     app.state.store = make_store(settings)
-    app.state.storage = make_storage(settings)
+    app.state.storage = make_sealed_storage(settings)
     app.state.api_keys = settings.api_keys()
     app.state.keys = make_keys(settings)
     app.state.stream_tokens = make_stream_tokens(settings)  # the streaming runtime is made on first use
