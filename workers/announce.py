@@ -33,4 +33,4 @@ def started(t: Transition) -> None:
         return
     context.job_store().change(job.id, _announced("in_progress"))  # recorded before it can be sent
     app.signature("bleeper.notify", (job.id,), {"event": "in_progress"},
-                  priority=STAGE_PRIORITY["notify"]).apply_async()
+                  priority=STAGE_PRIORITY["notify"]).apply_async(ignore_result=True)

@@ -114,6 +114,6 @@ def publish(job: Job, store: JobStore, settings: Settings) -> None:
     A Symbl-style conversation with a webhook announces `scheduled` first (webhooks/symbl.py)."""
     with app.connection_for_write(settings.celery_broker_url) as connection:
         if job.symbl is not None and job.options.webhook_url:
-            _notify("scheduled").clone(args=(job.id,)).apply_async(connection=connection)
+            _notify("scheduled").clone(args=(job.id,)).apply_async(connection=connection, ignore_result=True)
         build_chain(job).apply_async(connection=connection)
     store.progress.published(job.id)
