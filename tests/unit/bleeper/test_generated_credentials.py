@@ -7,7 +7,8 @@ import base64
 import json
 import stat
 
-from bleeper.config import Settings, ensure_generated_credentials
+from bleeper.config import Settings
+from bleeper.credentials import ensure_generated_credentials
 
 
 def test_a_fresh_home_gets_every_secret_private(tmp_path):
