@@ -16,7 +16,7 @@ from bleeper import artifacts, egress, languages
 from bleeper.api.deps import Config, JobStoreDep, StorageDep
 from bleeper.api.routes.uploads import receive, upload_url
 from bleeper.api.symbl.auth import SymblApp
-from bleeper.api.symbl.schemas import MediaOptions, MediaUrlBody, ProcessOptions, TextBody, from_query, parse
+from bleeper.api.symbl.schemas import MediaUrlBody, ProcessOptions, TextBody, from_query, parse
 from bleeper.api.symbl.text import channel_speakers, from_messages
 from bleeper.artifacts import job_key
 from bleeper.config import Settings
