@@ -176,3 +176,18 @@ def test_an_unknown_job_is_404_with_a_message(symbl):
     r = symbl.get("/v1/job/9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", headers=token(symbl))
 
     assert r.status_code == 404 and "jobId" in r.json()["message"]
+
+
+def test_a_long_chat_fits_but_the_json_limit_still_holds_elsewhere(symbl):
+    long_chat = {"messages": [{"payload": {"content": "word " * 40}} for _ in range(600)]}  # ~150 KB
+
+    assert symbl.post("/v1/process/text", json=long_chat, headers=token(symbl)).status_code == 201
+    too_big = symbl.post("/v1/process/audio/url", json={"url": "https://example.com/a.mp3", "name": "x" * 70_000},
+                         headers=token(symbl))
+    assert too_big.status_code == 413 and "message" in too_big.json()
+
+
+def test_a_raw_audio_body_larger_than_a_json_request_is_streamed_to_an_upload(symbl):
+    r = symbl.post("/v1/process/audio", content=b"\x00" * 200_000, headers=token(symbl))
+
+    assert r.status_code == 201
