@@ -135,3 +135,16 @@ def test_a_bad_or_expired_token_is_401(stack, base):
 
     expired = requests.get(f"{base}/v1/job/x", headers={"Authorization": f"Bearer {token}"}, timeout=10)
     assert expired.status_code == 401 and "expired" in expired.json()["message"]
+
+
+def test_a_conversation_whose_audio_cannot_be_fetched_fails_and_says_so_in_order(base, headers, file_server,
+                                                                               make_receiver):
+    served, _ = file_server
+    receiver = make_receiver([])
+    r = requests.post(f"{base}/v1/process/audio/url", headers=headers, timeout=30,
+                      json={"url": f"{served}/missing.wav", "webhookUrl": receiver.url})
+
+    assert r.status_code == 201, r.text
+    assert wait_for_job(base, headers, r.json()["jobId"], timeout=120) == "failed"
+    calls = receiver.wait_for(3, timeout=60)
+    assert [c["body"]["status"] for c in calls] == ["scheduled", "in_progress", "failed"]
