@@ -12,7 +12,8 @@ from bleeper import policies
 from bleeper.config import Settings
 from bleeper.errors import InvalidRequest
 from bleeper.headers import MAX_NAME, MAX_VALUE
-from bleeper.models import AudioOptions, Job, JobOptions, JobStatus, SubstitutionName
+from bleeper.custom import definitions, patterns
+from bleeper.models import AudioOptions, CustomEntity, Job, JobOptions, JobStatus, SubstitutionName
 
 # AssemblyAI's speech models: any of them means "this deployment's Whisper model"
 AAI_SPEECH_MODELS = {"best", "universal", "nano", "slam-1"}
@@ -56,6 +57,23 @@ class AudioOptionsCreate(AudioOptions):
     model_config = ConfigDict(strict=True, extra="forbid")
 
 
+class CustomEntityCreate(CustomEntity):
+    """✚ One custom entity type of a request (or of the account's settings); its rules are checked
+    by bleeper.custom.definitions when the job is submitted."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    name: Annotated[str, Field(max_length=64)]
+    phrases: Annotated[list[Annotated[str, Field(max_length=definitions.MAX_PHRASE_LENGTH)]],
+                       Field(max_length=definitions.MAX_PHRASES)] = Field(default_factory=list)
+    pattern: Annotated[str, Field(max_length=patterns.MAX_PATTERN_LENGTH)] | None = None
+    context: Annotated[list[Annotated[str, Field(max_length=definitions.MAX_CONTEXT_LENGTH)]],
+                       Field(max_length=definitions.MAX_CONTEXT)] = Field(default_factory=list)
+
+
+CustomEntities = Annotated[list[CustomEntityCreate], Field(max_length=definitions.MAX_ENTITIES)]
+
+
 class TranscriptCreate(BaseModel):
     """POST /v2/transcript."""
 
@@ -66,7 +84,9 @@ class TranscriptCreate(BaseModel):
     redact_pii_policies: Policies | None = None
     redact_pii_sub: SubstitutionName | None = None
     redact_pii_custom: Custom | None = None  # ✚ policy -> string, and "default"
-    redact_pii_exclude: Policies | None = None  # ✚ policies never redacted
+    redact_pii_exclude: Annotated[list[Policy], Field(max_length=len(policies.ALL_POLICIES) + definitions.MAX_ENTITIES)] \
+        | None = None  # ✚ policies (and custom entity names) never redacted
+    redact_pii_custom_entities: CustomEntities | None = None  # ✚ the request's own entity types
     keep_unredacted: bool | None = None  # ✚ keep the original transcript for redact=false reads
     verify: bool | None = None  # ✚ re-check the redacted text and audio for leaks
     redact_pii_video: bool | None = None  # ✚ a redacted copy of a video input
@@ -151,6 +171,10 @@ class TranscriptPublic(BaseModel):
     webhook_auth_header_name: str | None
     webhook_status_code: int | None
     entities: list[EntityPublic] | None = None
+    # ✚ the custom entity types found, `entity_type` their name: apart from `entities`, whose type
+    # the official SDK reads as its closed EntityType enum (an unknown one fails the whole transcript)
+    custom_entities: list[EntityPublic] | None = None
+    redact_pii_custom_entities: list[str] | None = None  # ✚ the names only: phrases and patterns are not echoed
     error: str | None = None
 
     @classmethod
@@ -160,6 +184,7 @@ class TranscriptPublic(BaseModel):
         words = [WordPublic(**{k: w[k] for k in ("text", "start", "end", "confidence")}) for w in body["words"]] \
             if body else None
         deleted = job.deleted_at is not None
+        shown = body.get("entities", []) if body and not deleted else None
         return cls(
             id=job.id,
             status=aai_status(job)[0],
@@ -181,7 +206,13 @@ class TranscriptPublic(BaseModel):
             webhook_auth=bool(o.webhook_auth_header_name),
             webhook_auth_header_name=o.webhook_auth_header_name,
             webhook_status_code=job.webhook_status_code,
-            entities=[EntityPublic(**e) for e in body.get("entities", [])] if body and not deleted else None,
+            entities=[EntityPublic(**e) for e in shown if not definitions.is_custom(e["entity_type"])]
+            if shown is not None else None,
+            custom_entities=[EntityPublic(**{**e, "entity_type": definitions.name_of(e["entity_type"])})
+                             for e in shown if definitions.is_custom(e["entity_type"])]
+            if shown is not None and o.redact_pii_custom_entities else None,
+            redact_pii_custom_entities=[e.name for e in o.redact_pii_custom_entities]
+            if o.redact_pii_custom_entities else None,
             error=aai_status(job)[1],
         )
 
@@ -235,11 +266,15 @@ class RedactionSettings(BaseModel):
     redact_pii_policies: Policies | None = None
     redact_pii_sub: SubstitutionName | None = None
     redact_pii_custom: Custom | None = None
-    redact_pii_exclude: Policies | None = None
+    redact_pii_exclude: Annotated[list[Policy], Field(max_length=len(policies.ALL_POLICIES) + definitions.MAX_ENTITIES)] \
+        | None = None
     redact_pii_audio: bool | None = None
     redact_pii_audio_quality: Literal["mp3", "wav"] | None = None
     keep_unredacted: bool | None = None
     verify: bool | None = None
+    # ✚ the account's own entity types, added to every job's (kept in bleeper.state.custom_entities,
+    # shared with the Symbl Management API's /v1/manage/entities for the same account)
+    redact_pii_custom_entities: CustomEntities | None = None
 
 
 class UploadPublic(BaseModel):

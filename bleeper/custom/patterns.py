@@ -267,24 +267,34 @@ def check(pattern: str, field: str = "pattern") -> regex.Pattern[str]:
         raise _refuse(field, "the pattern is empty; give a regular expression or leave the field out")
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise _refuse(field, f"the pattern is longer than {MAX_PATTERN_LENGTH} characters; shorten it")
+    problem = _problem(pattern)
+    if problem:
+        raise _refuse(field, problem)
+    return _compile(pattern)
+
+
+@lru_cache(maxsize=1024)  # an account's patterns are checked again with each job it submits
+def _problem(pattern: str) -> str | None:
     try:
         tree = sre_parse.parse(pattern, 0)
     except (re.error, RecursionError, OverflowError) as exc:
-        message = getattr(exc, "msg", None) or "it does not parse"
-        raise _refuse(field, f"not a regular expression Python's `re` accepts ({message})") from None
+        return f"not a regular expression Python's `re` accepts ({getattr(exc, 'msg', None) or 'it does not parse'})"
     problem = _static_problem(tree)
     if problem:
-        raise _refuse(field, problem)
+        return problem
     if _nullable(tree):
-        raise _refuse(field, "the pattern can match an empty string; make it match at least one character")
-    compiled = _compile(pattern)
+        return "the pattern can match an empty string; make it match at least one character"
+    try:
+        compiled = _compile(pattern)
+    except InvalidRequest as exc:
+        return exc.message.removeprefix("pattern: ")
     for probe in _probes(tree):
         try:
             compiled.search(probe, timeout=PROBE_TIMEOUT)
         except TimeoutError:
-            raise _refuse(field, "the pattern takes too long on long inputs (nested or overlapping repeats); "
-                                 "simplify it so that each part can match a piece of text in only one way") from None
-    return compiled
+            return ("the pattern takes too long on long inputs (nested or overlapping repeats); simplify it so that "
+                    "each part can match a piece of text in only one way")
+    return None
 
 
 @lru_cache(maxsize=512)

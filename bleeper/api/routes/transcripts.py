@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse
 
 from bleeper import artifacts, policies
+from bleeper.custom import definitions
 from bleeper.api import readtime, views
 from bleeper.api.deps import Config, Owner, JobStoreDep, StorageDep
 from bleeper.api.schemas import (
@@ -29,6 +30,7 @@ from bleeper.api.schemas import (
     aai_status,
 )
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest, NotFound, NotReady
+from bleeper.state.custom_entities import CustomEntityStore
 from bleeper.state.jobs import JobStore
 from bleeper.models import Job, JobStatus
 from bleeper.artifacts import job_key, upload_key
@@ -81,6 +83,11 @@ def create_transcript(body: TranscriptCreate, owner: Owner, store: JobStoreDep, 
 
     defaults = account_settings(store, owner).model_dump(exclude_none=True)
     options = body.with_defaults(defaults).to_options(settings)
+    # the account's custom entity types come with the job's own (the job's wins on a name)
+    account = CustomEntityStore(store.redis).list(owner)
+    if account:
+        options = options.model_copy(update={"redact_pii_custom_entities": definitions.merge(
+            account, options.redact_pii_custom_entities)})
     job = submit(options, owner, store=store, settings=settings)
     return TranscriptPublic.from_job(job, None, settings.whisper_model)
 
