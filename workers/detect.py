@@ -25,7 +25,8 @@ def detect(job_id: str) -> None:
     # a custom pattern over its timeout stops the job (DetectionFailed): never an entity skipped
     found = detect_pii(transcript, context.analyzer(), policies.wanted(o.redact_pii_policies, o.redact_pii_exclude),
                        min_scores, custom=definitions.wanted(o.redact_pii_custom_entities, o.redact_pii_exclude),
-                       pattern_timeout=settings.custom_pattern_timeout)
+                       pattern_timeout=settings.custom_pattern_timeout,
+                       shown=definitions.excluded(o.redact_pii_custom_entities, o.redact_pii_exclude))
     storage.put_json(job_key(job_id, artifacts.ENTITIES), [e.model_dump() for e in found])
     store.update(job_id, entity_count=len(found), min_scores=min_scores)
     log.info("job %s: %d entities", job_id, len(found))

@@ -126,6 +126,12 @@ def wanted(entities: Iterable[CustomEntity] | None, exclude: Iterable[str] | Non
     return [e for e in entities or [] if e.name not in excluded and policy_of(e.name) not in excluded]
 
 
+def excluded(entities: Iterable[CustomEntity] | None, exclude: Iterable[str] | None) -> list[CustomEntity]:
+    """The definitions a job excludes: what they match stays visible (bleeper.detection.find_pii)."""
+    keep = {e.name for e in wanted(entities, exclude)}
+    return [e for e in entities or [] if e.name not in keep]
+
+
 def from_symbl(type_: str, sub_type: str | None = None) -> str:
     """A Symbl custom entity's redaction name from its `type` and `subType` (or a process call's
     `customType`): `Vehicle`/`TeslaModel` → VEHICLE_TESLA_MODEL, `Product code` → PRODUCT_CODE."""

@@ -171,11 +171,13 @@ def _kept(r: RecognizerResult, min_scores: dict[str, float]) -> bool:
 
 def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...],
              min_scores: dict[str, float] | None = None, custom: list[CustomEntity] | None = None,
-             pattern_timeout: float = DEFAULT_TIMEOUT) -> list[Found]:
+             pattern_timeout: float = DEFAULT_TIMEOUT, shown: list[CustomEntity] | None = None) -> list[Found]:
     """The PII in `text` for the wanted policies and custom entity types: non-overlapping spans, in
     order. A candidate counts when its score reaches its policy group's minimum
-    (BLEEPER_DETECT_MIN_SCORE); a custom entity's always counts. A custom pattern that runs over
-    `pattern_timeout` raises PatternTimeout."""
+    (BLEEPER_DETECT_MIN_SCORE); a custom entity's always counts. `shown`: excluded custom entity
+    types, whose matches stay visible — a built-in candidate lying wholly inside one is dropped
+    (the account said what that text is: "Acme Rocket" is its product, not a person). A custom
+    pattern that runs over `pattern_timeout` raises PatternTimeout."""
     min_scores = min_scores or DEFAULT_MIN_SCORES
     supported = set(analyzer.get_supported_entities("en"))
     ad_hoc = recognizers_for(custom, pattern_timeout)
@@ -186,6 +188,9 @@ def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...],
     results = analyzer.analyze(text, language="en", entities=entities, allow_list=ALLOW_LIST,
                                score_threshold=min(min_scores.values()), ad_hoc_recognizers=ad_hoc or None)
     kept = [r for r in results if _kept(r, min_scores)]
+    if shown:
+        visible = [span for r in recognizers_for(shown, pattern_timeout) for span in r.spans(text)]
+        kept = [r for r in kept if not any(s <= r.start and r.end <= e for s, e in visible)]
     return [
         Found(
             policy=r.entity_type if is_custom(r.entity_type) else policies.ENTITY_POLICY[r.entity_type],

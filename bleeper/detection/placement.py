@@ -76,13 +76,13 @@ def place_in_time(transcript: Transcript, start: int, end: int) -> tuple[int, in
 
 def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[str, ...],
                min_scores: dict[str, float] | None = None, custom: list[CustomEntity] | None = None,
-               pattern_timeout: float = DEFAULT_TIMEOUT) -> list[Entity]:
+               pattern_timeout: float = DEFAULT_TIMEOUT, shown: list[CustomEntity] | None = None) -> list[Entity]:
     """Entities placed in time, the `custom` entity types' among them. Fails closed: if any
     recognizer raises, or a custom pattern runs over `pattern_timeout`, DetectionFailed — a
     transcript is never delivered as redacted when part of detection did not run."""
     found, timeline = [], Timeline(transcript)
     try:
-        candidates = find_pii(transcript.text, analyzer, wanted, min_scores, custom, pattern_timeout)
+        candidates = find_pii(transcript.text, analyzer, wanted, min_scores, custom, pattern_timeout, shown)
     except PatternTimeout as exc:
         log.error("detection stopped: custom entity %s ran over its %.1f s pattern timeout", exc.name, pattern_timeout)
         raise DetectionFailed(
