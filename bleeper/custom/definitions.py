@@ -143,3 +143,28 @@ def from_symbl(type_: str, sub_type: str | None = None) -> str:
     if name and name[0].isdigit():
         name = "E_" + name
     return name[:64]
+
+
+def from_process_entities(items: list[dict] | None, field: str = "entities") -> list[CustomEntity]:
+    """A Symbl process call's `entities` (`[{"customType": "Product code", "text": "82498-34792"}]`)
+    as definitions: one per `customType`, its texts as phrases (✚ a `pattern` too). Checked."""
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise InvalidRequest(f'{field}: give a list like [{{"customType": "Product", "text": "Model X"}}]')
+    by_name: dict[str, CustomEntity] = {}
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("customType"), str):
+            raise InvalidRequest(f'{field}[{i}]: give an object with "customType" and "text" strings')
+        name = from_symbl(item["customType"])
+        entity = by_name.setdefault(name, CustomEntity(name=name))
+        text, pattern = item.get("text"), item.get("pattern")
+        if text is not None:
+            if not isinstance(text, str):
+                raise InvalidRequest(f"{field}[{i}].text: give a string")
+            entity.phrases.append(text)
+        if pattern is not None:
+            if not isinstance(pattern, str) or (entity.pattern is not None and entity.pattern != pattern):
+                raise InvalidRequest(f"{field}[{i}].pattern: give one pattern string per customType")
+            entity.pattern = pattern
+    return check_all(by_name.values(), field)

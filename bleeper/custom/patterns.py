@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import re._constants as C  # noqa: N812 — the parser's opcodes
 import re._parser as sre_parse
+import warnings
 from functools import lru_cache
 
 import regex
@@ -276,7 +277,9 @@ def check(pattern: str, field: str = "pattern") -> regex.Pattern[str]:
 @lru_cache(maxsize=1024)  # an account's patterns are checked again with each job it submits
 def _problem(pattern: str) -> str | None:
     try:
-        tree = sre_parse.parse(pattern, 0)
+        with warnings.catch_warnings():  # "possible nested set": a client's pattern, not our code
+            warnings.simplefilter("ignore", FutureWarning)
+            tree = sre_parse.parse(pattern, 0)
     except (re.error, RecursionError, OverflowError) as exc:
         return f"not a regular expression Python's `re` accepts ({getattr(exc, 'msg', None) or 'it does not parse'})"
     problem = _static_problem(tree)
@@ -300,7 +303,9 @@ def _problem(pattern: str) -> str | None:
 @lru_cache(maxsize=512)
 def _compile(pattern: str) -> regex.Pattern[str]:
     try:
-        return regex.compile(pattern, FLAGS)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            return regex.compile(pattern, FLAGS)
     except regex.error as exc:
         raise _refuse("pattern", f"not a regular expression ({exc.msg})") from None
 
