@@ -46,7 +46,7 @@ def _regrouped(digits: str) -> list[str]:
 
 
 def _token(tok: str) -> str:
-    if tok.isdigit():
+    if tok in _DIGIT_WORDS:
         return "(?:" + "|".join([tok, *_DIGIT_WORDS[tok]]) + ")"
     return regex.escape(tok)
 
@@ -83,6 +83,7 @@ class CustomEntityRecognizer(EntityRecognizer):
         return [m.span() for m in patterns.finditer(pattern, text, self.timeout, self.entity.name) if m.end() > m.start()]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the entity is said: non-overlapping (start, end) offsets, in order."""
         found: list[tuple[int, int]] = []
         if self.phrases is not None:
             found += self._search(self.phrases, text)
@@ -91,7 +92,7 @@ class CustomEntityRecognizer(EntityRecognizer):
             found += self._digit_runs(text)
         if self.cues is not None and found:
             found = self._near_context(text, found)
-        return found
+        return [(s, e) for s, e, _ in merged([(s, e, SCORE) for s, e in found])]
 
     def _digit_runs(self, text: str) -> list[tuple[int, int]]:
         """Digit runs that match the pattern once their grouping is written another way."""
@@ -103,8 +104,9 @@ class CustomEntityRecognizer(EntityRecognizer):
             shapes = {run.digits}
             if not run.spoken and len(groups) > 1:
                 shapes |= {"-".join(groups), " ".join(groups)}
-            if (run.spoken or max(map(len, groups), default=0) == 1) and run.digit_count <= MAX_REGROUPED:
-                shapes |= set(_regrouped(run.digits))  # said digit by digit: its grouping is lost
+            # said digit by digit, or written as one block: its grouping is lost
+            if (run.spoken or len(groups) == 1 or max(map(len, groups)) == 1) and run.digit_count <= MAX_REGROUPED:
+                shapes |= set(_regrouped(run.digits))
             for shape in shapes:
                 try:
                     hit = self.pattern.fullmatch(shape, timeout=self.timeout)
@@ -134,8 +136,7 @@ class CustomEntityRecognizer(EntityRecognizer):
         entity = policy_of(self.entity.name)
         if entities and entity not in entities:
             return []
-        spans = merged([(s, e, SCORE) for s, e in self.spans(text)])
-        return [result(self, entity, s, e, score, "custom entity") for s, e, score in spans]
+        return [result(self, entity, s, e, SCORE, "custom entity") for s, e in self.spans(text)]
 
 
 def recognizers_for(entities: list[CustomEntity] | None, timeout: float = DEFAULT_TIMEOUT
