@@ -70,7 +70,7 @@ def redact_text(text: str, *, policies: list[str] | None = None, exclude: list[s
 
     `policies` are AssemblyAI policy names (default: every policy bleeper detects), `exclude`
     policies (or custom entity names) to leave visible; `custom_entities` your own entity types
-    (`{"name": "PRODUCT_CODE", "pattern": r"\d{5}-\d{5}"}`, see README, Custom entities); the
+    (`{"name": "PRODUCT_CODE", "pattern": r"\\d{5}-\\d{5}"}`, see README, Custom entities); the
     score thresholds are `settings.min_scores` (BLEEPER_DETECT_MIN_SCORE)."""
     transcript = Transcript(text=text, language="en", duration_ms=0, words=[], segments=[])
     return _redact(transcript, policies, exclude, sub, custom, settings or Settings(), custom_entities)
