@@ -47,7 +47,9 @@ Url = Annotated[str, Field(max_length=4096)]
 Policy = Annotated[str, Field(max_length=64)]
 Policies = Annotated[list[Policy], Field(max_length=len(policies.ALL_POLICIES))]
 Replacement = Annotated[str, Field(max_length=256)]
-Custom = Annotated[dict[Policy, Replacement], Field(max_length=len(policies.ALL_POLICIES) + 1)]
+# keys: policies, custom entity names (✚ issue 16) and "default"
+Custom = Annotated[dict[Policy, Replacement], Field(max_length=len(policies.ALL_POLICIES) + 1 + definitions.MAX_ENTITIES)]
+Exclude = Annotated[list[Policy], Field(max_length=len(policies.ALL_POLICIES) + definitions.MAX_ENTITIES)]
 Short = Annotated[str, Field(max_length=64)]
 # a field name is shown back only when it looks like one (a client's key may be anything)
 FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
@@ -84,8 +86,7 @@ class TranscriptCreate(BaseModel):
     redact_pii_policies: Policies | None = None
     redact_pii_sub: SubstitutionName | None = None
     redact_pii_custom: Custom | None = None  # ✚ policy -> string, and "default"
-    redact_pii_exclude: Annotated[list[Policy], Field(max_length=len(policies.ALL_POLICIES) + definitions.MAX_ENTITIES)] \
-        | None = None  # ✚ policies (and custom entity names) never redacted
+    redact_pii_exclude: Exclude | None = None  # ✚ policies (and custom entity names) never redacted
     redact_pii_custom_entities: CustomEntities | None = None  # ✚ the request's own entity types
     keep_unredacted: bool | None = None  # ✚ keep the original transcript for redact=false reads
     verify: bool | None = None  # ✚ re-check the redacted text and audio for leaks
@@ -266,8 +267,7 @@ class RedactionSettings(BaseModel):
     redact_pii_policies: Policies | None = None
     redact_pii_sub: SubstitutionName | None = None
     redact_pii_custom: Custom | None = None
-    redact_pii_exclude: Annotated[list[Policy], Field(max_length=len(policies.ALL_POLICIES) + definitions.MAX_ENTITIES)] \
-        | None = None
+    redact_pii_exclude: Exclude | None = None
     redact_pii_audio: bool | None = None
     redact_pii_audio_quality: Literal["mp3", "wav"] | None = None
     keep_unredacted: bool | None = None
