@@ -278,6 +278,8 @@ def redaction_report(transcript_id: str, owner: Owner, store: JobStoreDep, stora
     return {
         "id": job.id,
         "policies": list(policies.wanted(o.redact_pii_policies, o.redact_pii_exclude)),
+        # ✚ the custom entity types it looked for (names only, never their phrases or patterns)
+        "custom_entities": [e.name for e in definitions.wanted(o.redact_pii_custom_entities, o.redact_pii_exclude)],
         "excluded": o.redact_pii_exclude or [],
         "substitution": o.redact_pii_sub,
         "counts": dict(Counter(e.policy for e in entities)),
