@@ -4,6 +4,7 @@ become definitions."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from bleeper.custom import definitions
 from bleeper.errors import InvalidRequest
@@ -86,3 +87,23 @@ def test_a_process_calls_entities_become_one_definition_per_custom_type() -> Non
                                                      ("HIRING_PROCESS", ["internships"])]
     with pytest.raises(InvalidRequest, match=r"entities\[0\]"):
         definitions.from_process_entities([{"text": "x"}])
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner,
+                                                                                       max_size=3), max_leaves=8)
+items = st.lists(st.fixed_dictionaries({}, optional={"customType": json_values | st.text(max_size=30),
+                                                     "text": json_values | st.text(max_size=30),
+                                                     "pattern": st.sampled_from([r"\d{5}", r"(a+)+$", 3, None])}),
+                 max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(items, json_values))
+def test_any_process_call_entities_give_checked_definitions_or_a_400(value) -> None:
+    try:
+        found = definitions.from_process_entities(value)
+    except InvalidRequest as exc:
+        assert exc.http_status == 400
+    else:
+        assert all(definitions.NAME.fullmatch(e.name) and (e.phrases or e.pattern) for e in found)
