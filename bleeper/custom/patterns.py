@@ -52,7 +52,8 @@ def _probes(tree) -> list[str]:  # noqa: ANN001
     for c in sorted(taken):
         kind = "d" if c.isdigit() else "a" if c.isalpha() else "s" if c.isspace() else c
         kinds.setdefault(kind, c)
-    units = list(kinds.values())[:10] or ["a"]
+    # letters, digits and spaces first: `.` takes every sign too, and they are what calls are made of
+    units = sorted(kinds.values(), key=lambda c: (not c.isalnum() and not c.isspace(), c))[:10] or ["a"]
     bodies = [c * PROBE_LENGTH for c in units]
     bodies.append(("".join(units) * PROBE_LENGTH)[:PROBE_LENGTH])
     bodies += [(a + b) * (PROBE_LENGTH // 2) for i, a in enumerate(units[:5]) for b in units[i + 1:5]]
