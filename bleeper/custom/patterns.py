@@ -113,6 +113,14 @@ def compiled(pattern: str) -> regex.Pattern[str]:
     return _compile(pattern)
 
 
+@lru_cache(maxsize=512)
+def width(pattern: str) -> tuple[int, int]:
+    """The shortest and longest text an accepted pattern matches (re's own estimate)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return sre_parse.parse(pattern, 0).getwidth()
+
+
 def finditer(pattern: regex.Pattern[str], text: str, timeout: float, name: str):  # noqa: ANN201
     """All matches of `pattern` in `text`; PatternTimeout if they take over `timeout` seconds."""
     try:

@@ -12,26 +12,30 @@ Every search runs under a timeout (PatternTimeout), the phrase matchers too.
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.custom import patterns
 from bleeper.custom.definitions import policy_of
-from bleeper.detection.recognizers.numbers import UNITS, find_runs
+from bleeper.detection.recognizers.numbers import find_runs
+from bleeper.detection.recognizers.phrases import PhraseIndex
 from bleeper.detection.recognizers.result import merged, result
 from bleeper.models import CustomEntity
 
 SCORE = 0.85  # an account said exactly what this is: as sure as a checked pattern
 CONTEXT_BEFORE, CONTEXT_AFTER = 10, 2  # words, as the analyzer's CallContextEnhancer
 DEFAULT_TIMEOUT = 2.0
-_SEP = r"[\s\-.,/'’_]*"
-_TOKEN = re.compile(r"[^\W\d_]+|\d")
-_DIGIT_WORDS = {d: sorted([w for w, v in UNITS.items() if v == d and w != "o"], key=len, reverse=True)
-                for d in "0123456789"}
 _WORDS = re.compile(r"\w+")
 MAX_REGROUPED = 20  # digits said one by one are tried in every grouping of up to three groups
+
+
+@lru_cache(maxsize=2)  # every pattern entity of a job reads the same transcript's runs
+def _runs(text: str) -> tuple:
+    return tuple(find_runs(text))
 
 
 def _regrouped(digits: str) -> list[str]:
@@ -45,60 +49,53 @@ def _regrouped(digits: str) -> list[str]:
     return out
 
 
-def _token(tok: str) -> str:
-    if tok in _DIGIT_WORDS:
-        return "(?:" + "|".join([tok, *_DIGIT_WORDS[tok]]) + ")"
-    return regex.escape(tok)
-
-
-def phrase_regex(phrases: list[str], plural: bool = False) -> regex.Pattern[str] | None:
-    """One matcher for all of an entity's phrases, longest first."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        tokens = _TOKEN.findall(phrase)
-        if tokens:
-            parts.append(_SEP.join(_token(t) for t in tokens))
-    if not parts:
-        return None
-    ending = r"(?:s|es|'s|’s)?" if plural else ""
-    return regex.compile(rf"(?<!\w)(?:{'|'.join(parts)}){ending}(?!\w)", patterns.FLAGS)
-
-
 class CustomEntityRecognizer(EntityRecognizer):
     """One definition's matcher; `custom:<NAME>` is its Presidio entity type and its policy."""
 
     def __init__(self, entity: CustomEntity, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.entity = entity
         self.timeout = timeout
-        self.phrases = phrase_regex(entity.phrases)
+        self.phrases = PhraseIndex(entity.phrases)
         self.pattern = patterns.compiled(entity.pattern) if entity.pattern else None
-        self.cues = phrase_regex(entity.context, plural=True) if entity.context else None
+        self.width = patterns.width(entity.pattern) if entity.pattern else (0, 0)
+        self.cues = PhraseIndex(entity.context, plural=True)
         super().__init__(supported_entities=[policy_of(entity.name)], name="CustomEntityRecognizer",
                          supported_language="en", context=[])
 
     def load(self) -> None:
         pass
 
+    def _left(self) -> float:
+        """Seconds left of this search's budget: the timeout covers the whole of one entity's search
+        of one text (phrases, pattern, digit runs, context), not each call."""
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise patterns.PatternTimeout(self.entity.name)
+        return left
+
     def _search(self, pattern: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
-        return [m.span() for m in patterns.finditer(pattern, text, self.timeout, self.entity.name) if m.end() > m.start()]
+        return [m.span() for m in patterns.finditer(pattern, text, self._left(), self.entity.name)
+                if m.end() > m.start()]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the entity is said: non-overlapping (start, end) offsets, in order."""
+        self._deadline = time.monotonic() + self.timeout
         found: list[tuple[int, int]] = []
-        if self.phrases is not None:
-            found += self._search(self.phrases, text)
+        if self.phrases:
+            found += self.phrases.spans(text, self._left)
         if self.pattern is not None:
             found += self._search(self.pattern, text)
             found += self._digit_runs(text)
-        if self.cues is not None and found:
+        if self.cues and found:
             found = self._near_context(text, found)
         return [(s, e) for s, e, _ in merged([(s, e, SCORE) for s, e in found])]
 
     def _digit_runs(self, text: str) -> list[tuple[int, int]]:
         """Digit runs that match the pattern once their grouping is written another way."""
-        out = []
-        for run in find_runs(text):
-            if run.alnum or run.digit_count < 2:
+        out, (shortest, longest) = [], self.width
+        for run in _runs(text):
+            # a shape has the run's digits and at most two separators: skip runs it cannot fit
+            if run.alnum or run.digit_count < 2 or run.digit_count > longest or run.digit_count + 2 < shortest:
                 continue
             groups = re.findall(r"\d+", text[run.start:run.end])
             shapes = {run.digits}
@@ -107,9 +104,9 @@ class CustomEntityRecognizer(EntityRecognizer):
             # said digit by digit, or written as one block: its grouping is lost
             if (run.spoken or len(groups) == 1 or max(map(len, groups)) == 1) and run.digit_count <= MAX_REGROUPED:
                 shapes |= set(_regrouped(run.digits))
-            for shape in shapes:
+            for shape in (s for s in shapes if shortest <= len(s) <= longest):
                 try:
-                    hit = self.pattern.fullmatch(shape, timeout=self.timeout)
+                    hit = self.pattern.fullmatch(shape, timeout=self._left())
                 except TimeoutError:
                     raise patterns.PatternTimeout(self.entity.name) from None
                 if hit:
@@ -120,7 +117,7 @@ class CustomEntityRecognizer(EntityRecognizer):
     def _near_context(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         words = [m.span() for m in _WORDS.finditer(text)]
         starts, ends = [s for s, _ in words], [e for _, e in words]
-        cues = self._search(self.cues, text)
+        cues = self.cues.spans(text, self._left)
         kept = []
         for start, end in found:
             first = max(0, bisect_right(ends, start) - CONTEXT_BEFORE)
