@@ -49,6 +49,13 @@ class CustomEntityStore:
         """The account's definitions, as jobs copy them into `redact_pii_custom_entities`."""
         return [r.entity for r in self.records(owner)]
 
+    def for_job(self, owner: str, process_entities: list[dict] | None = None) -> list[CustomEntity]:
+        """What a Symbl process call puts in `JobOptions.redact_pii_custom_entities`: the app's
+        definitions with the call's `entities` (`[{"customType", "text"}]`), the call's winning on
+        a name; checked (InvalidRequest naming the field)."""
+        request = definitions.from_process_entities(process_entities)
+        return definitions.check_all(definitions.merge(self.list(owner), request), "entities")
+
     def get(self, owner: str, entity_id: str) -> StoredEntity:
         for r in self.records(owner):
             if r.id == entity_id:

@@ -157,3 +157,14 @@ def test_without_a_token_the_management_api_answers_401(settings):
     app.include_router(symbl_router)
     r = TestClient(app, raise_server_exceptions=False).get("/v1/manage/entities", headers={"Authorization": KEY})
     assert r.status_code == 401
+
+
+def test_a_process_call_gets_the_apps_definitions_with_its_own(symbl, settings):
+    a, _ = symbl
+    assert a.post("/v1/manage/entities", json=VEHICLE).status_code == 201
+    entities = CustomEntityStore(make_store(settings).redis)
+    job = entities.for_job("symbl:a1", [{"customType": "Product code", "text": "82498-34792"},
+                                        {"customType": "Vehicle Tesla Model", "text": "Cybertruck"}])
+    assert [(e.name, e.phrases) for e in job] == [("PRODUCT_CODE", ["82498-34792"]),
+                                                   ("VEHICLE_TESLA_MODEL", ["Cybertruck"])]
+    assert [e.name for e in entities.for_job("symbl:b2")] == []
