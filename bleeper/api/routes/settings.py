@@ -6,8 +6,10 @@ from fastapi import APIRouter
 
 from bleeper import policies
 from bleeper.api.deps import JobStoreDep, Owner
-from bleeper.api.schemas import CustomEntityCreate, RedactionSettings
+from bleeper.api.schemas import CustomEntityCreate, RedactionSettings, TranscriptCreate
+from bleeper.config import Settings
 from bleeper.custom import definitions
+from bleeper.models import JobOptions
 from bleeper.state.accounts import AccountSettings
 from bleeper.state.custom_entities import CustomEntityStore
 from bleeper.state.jobs import JobStore
@@ -19,6 +21,17 @@ def load(store: JobStore, owner: str) -> RedactionSettings:
     """The defaults new jobs take (the account's custom entities are not among them: they are
     added to a job's own, see `shown`)."""
     return RedactionSettings.model_validate(AccountSettings(store.redis).get(owner))
+
+
+def job_options(body: TranscriptCreate, store: JobStore, owner: str, settings: Settings) -> JobOptions:
+    """A new job's options: the account's defaults fill what the job left out, and the account's
+    custom entity types come with the job's own (the job's winning on a name)."""
+    options = body.with_defaults(load(store, owner).model_dump(exclude_none=True)).to_options(settings)
+    account = CustomEntityStore(store.redis).list(owner)
+    if not account:
+        return options
+    return options.model_copy(update={"redact_pii_custom_entities": definitions.merge(
+        account, options.redact_pii_custom_entities)})
 
 
 def shown(store: JobStore, owner: str, values: RedactionSettings) -> RedactionSettings:

@@ -30,7 +30,6 @@ from bleeper.api.schemas import (
     aai_status,
 )
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest, NotFound, NotReady
-from bleeper.state.custom_entities import CustomEntityStore
 from bleeper.state.jobs import JobStore
 from bleeper.models import Job, JobStatus
 from bleeper.artifacts import job_key, upload_key
@@ -78,17 +77,10 @@ def _iso(ts: float | None) -> str | None:
 
 @router.post("", response_model=TranscriptPublic)
 def create_transcript(body: TranscriptCreate, owner: Owner, store: JobStoreDep, settings: Config) -> TranscriptPublic:
-    from bleeper.api.routes.settings import load as account_settings
+    from bleeper.api.routes.settings import job_options
     from workers import submit
 
-    defaults = account_settings(store, owner).model_dump(exclude_none=True)
-    options = body.with_defaults(defaults).to_options(settings)
-    # the account's custom entity types come with the job's own (the job's wins on a name)
-    account = CustomEntityStore(store.redis).list(owner)
-    if account:
-        options = options.model_copy(update={"redact_pii_custom_entities": definitions.merge(
-            account, options.redact_pii_custom_entities)})
-    job = submit(options, owner, store=store, settings=settings)
+    job = submit(job_options(body, store, owner, settings), owner, store=store, settings=settings)
     return TranscriptPublic.from_job(job, None, settings.whisper_model)
 
 
