@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -22,7 +21,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from bleeper.custom import patterns
 from bleeper.custom.definitions import policy_of
 from bleeper.detection.recognizers.numbers import find_runs
-from bleeper.detection.recognizers.phrases import PhraseIndex
+from bleeper.detection.recognizers.phrases import PhraseIndex, stream
 from bleeper.detection.recognizers.result import merged, result
 from bleeper.models import CustomEntity
 
@@ -33,9 +32,21 @@ _WORDS = re.compile(r"\w+")
 MAX_REGROUPED = 20  # digits said one by one are tried in every grouping of up to three groups
 
 
-@lru_cache(maxsize=2)  # every pattern entity of a job reads the same transcript's runs
-def _runs(text: str) -> tuple:
-    return tuple(find_runs(text))
+class TextViews:
+    """What every custom recognizer of one job reads of the same transcript (its letters-and-digits
+    stream, its digit runs), made once. Lives as long as the recognizers of one detection, so no
+    transcript outlives the job in a worker's memory (hence no module-level cache)."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._views: dict[str, object] = {}
+
+    def get(self, text: str, name: str, make):  # noqa: ANN001, ANN201
+        if text is not self._text and text != self._text:
+            self._text, self._views = text, {}
+        if name not in self._views:
+            self._views[name] = make(text)
+        return self._views[name]
 
 
 def _regrouped(digits: str) -> list[str]:
@@ -52,9 +63,11 @@ def _regrouped(digits: str) -> list[str]:
 class CustomEntityRecognizer(EntityRecognizer):
     """One definition's matcher; `custom:<NAME>` is its Presidio entity type and its policy."""
 
-    def __init__(self, entity: CustomEntity, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, entity: CustomEntity, timeout: float = DEFAULT_TIMEOUT, views: TextViews | None = None
+                 ) -> None:
         self.entity = entity
         self.timeout = timeout
+        self.views = views or TextViews()
         self.phrases = PhraseIndex(entity.phrases)
         self.pattern = patterns.compiled(entity.pattern) if entity.pattern else None
         self.width = patterns.width(entity.pattern) if entity.pattern else (0, 0)
@@ -82,7 +95,7 @@ class CustomEntityRecognizer(EntityRecognizer):
         self._deadline = time.monotonic() + self.timeout
         found: list[tuple[int, int]] = []
         if self.phrases:
-            found += self.phrases.spans(text, self._left)
+            found += self.phrases.spans(self.views.get(text, "stream", stream), self._left)
         if self.pattern is not None:
             found += self._search(self.pattern, text)
             found += self._digit_runs(text)
@@ -93,7 +106,7 @@ class CustomEntityRecognizer(EntityRecognizer):
     def _digit_runs(self, text: str) -> list[tuple[int, int]]:
         """Digit runs that match the pattern once their grouping is written another way."""
         out, (shortest, longest) = [], self.width
-        for run in _runs(text):
+        for run in self.views.get(text, "runs", find_runs):
             # a shape has the run's digits and at most two separators: skip runs it cannot fit
             if run.alnum or run.digit_count < 2 or run.digit_count > longest or run.digit_count + 2 < shortest:
                 continue
@@ -117,7 +130,7 @@ class CustomEntityRecognizer(EntityRecognizer):
     def _near_context(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         words = [m.span() for m in _WORDS.finditer(text)]
         starts, ends = [s for s, _ in words], [e for _, e in words]
-        cues = self.cues.spans(text, self._left)
+        cues = self.cues.spans(self.views.get(text, "stream", stream), self._left)
         kept = []
         for start, end in found:
             first = max(0, bisect_right(ends, start) - CONTEXT_BEFORE)
@@ -138,4 +151,5 @@ class CustomEntityRecognizer(EntityRecognizer):
 
 def recognizers_for(entities: list[CustomEntity] | None, timeout: float = DEFAULT_TIMEOUT
                     ) -> list[CustomEntityRecognizer]:
-    return [CustomEntityRecognizer(e, timeout) for e in entities or []]
+    views = TextViews()
+    return [CustomEntityRecognizer(e, timeout, views) for e in entities or []]

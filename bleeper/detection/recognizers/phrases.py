@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from bleeper.detection.recognizers.numbers import UNITS
 
@@ -36,7 +35,6 @@ class Stream:
     token_ends: frozenset[int]  # stream positions just after a word
 
 
-@lru_cache(maxsize=4)  # every entity of a job reads the same transcript
 def stream(text: str) -> Stream:
     chars: list[str] = []
     starts: list[int] = []
@@ -78,10 +76,10 @@ class PhraseIndex:
     def __bool__(self) -> bool:
         return bool(self.index)
 
-    def spans(self, text: str, check: Callable[[], object] = lambda: None) -> list[tuple[int, int]]:
-        """(start, end) offsets in `text` of every phrase, in order, not overlapping. `check` is
-        called now and then (a deadline)."""
-        s = stream(text)
+    def spans(self, text: str | Stream, check: Callable[[], object] = lambda: None) -> list[tuple[int, int]]:
+        """(start, end) offsets in the text (or its stream, made once for many indexes) of every
+        phrase, in order, not overlapping. `check` is called now and then (a deadline)."""
+        s = text if isinstance(text, Stream) else stream(text)
         out: list[tuple[int, int]] = []
         covered = 0
         for n, at in enumerate(s.token_starts):
