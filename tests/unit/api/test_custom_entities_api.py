@@ -5,6 +5,7 @@ echoing a phrase or pattern); Symbl's /v1/manage/entities per app, isolated betw
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from fastapi.testclient import TestClient
 
 from bleeper.api.app import create_app
@@ -168,3 +169,20 @@ def test_a_process_call_gets_the_apps_definitions_with_its_own(symbl, settings):
     assert [(e.name, e.phrases) for e in job] == [("PRODUCT_CODE", ["82498-34792"]),
                                                    ("VEHICLE_TESLA_MODEL", ["Cybertruck"])]
     assert [e.name for e in entities.for_job("symbl:b2")] == []
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                       max_size=3), max_leaves=6)
+bodies = st.one_of(json_values, st.fixed_dictionaries({}, optional={
+    "type": json_values | st.text(max_size=20), "subType": json_values | st.text(max_size=20),
+    "category": st.sampled_from(["Custom", "Managed", 1]), "values": st.lists(st.text(max_size=20), max_size=4),
+    "pattern": st.sampled_from([r"\d{5}", r"(a+)+$", "(", 5]), "context": json_values, "name": json_values}))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=bodies)
+def test_any_body_to_the_management_api_is_created_or_refused_never_a_500(symbl, body):
+    a, _ = symbl
+    r = a.post("/v1/manage/entities", json=body)
+    assert r.status_code in (201, 400), r.text
