@@ -185,8 +185,11 @@ def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...],
     entities += [e for r in ad_hoc for e in r.supported_entities]
     if not entities or not text.strip():
         return []
-    results = analyzer.analyze(text, language="en", entities=entities, allow_list=ALLOW_LIST,
+    # the allow list is for built-in guesses: an account's own phrase "PIN" or "ID" is still redacted
+    results = analyzer.analyze(text, language="en", entities=entities, allow_list=None if ad_hoc else ALLOW_LIST,
                                score_threshold=min(min_scores.values()), ad_hoc_recognizers=ad_hoc or None)
+    if ad_hoc:
+        results = [r for r in results if is_custom(r.entity_type) or text[r.start:r.end] not in ALLOW_LIST]
     kept = [r for r in results if _kept(r, min_scores)]
     if shown:
         visible = [span for r in recognizers_for(shown, pattern_timeout) for span in r.spans(text)]

@@ -118,3 +118,11 @@ def test_any_text_with_any_valid_definition_gives_spans_inside_the_text(text: st
     [entity] = definitions.check_all([entity])
     for start, end in CustomEntityRecognizer(entity, timeout=2.0).spans(text):
         assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.slow
+def test_an_accounts_phrase_is_redacted_even_when_it_is_a_word_built_ins_let_through(analyzer) -> None:
+    text = "Please read me the PIN and the ID again."
+    pins = CustomEntity(name="SECRET_WORDS", phrases=["PIN", "ID"])
+    got = find_pii(text, analyzer, policies.DEFAULT_POLICIES, custom=[pins])
+    assert [text[f.start:f.end] for f in got if f.policy == "custom:SECRET_WORDS"] == ["PIN", "ID"]
