@@ -186,3 +186,13 @@ def test_any_body_to_the_management_api_is_created_or_refused_never_a_500(symbl,
     a, _ = symbl
     r = a.post("/v1/manage/entities", json=body)
     assert r.status_code in (201, 400), r.text
+
+
+def test_a_deleted_jobs_record_keeps_only_the_names_of_its_custom_entities(client, settings):
+    job = client.post("/v2/transcript", json={"audio_url": URL, "redact_pii_custom_entities": [
+        {"name": "CUSTOMERS", "phrases": [SECRET]}, CODE]}).json()
+    store = make_store(settings)
+    store.scrub(job["id"], deleted_at=1.0)
+    kept = store.get(job["id"]).options.redact_pii_custom_entities
+    assert [(e.name, e.phrases, e.pattern) for e in kept] == [("CUSTOMERS", [], None), ("PRODUCT_CODE", [], None)]
+    assert SECRET not in store.redis.get(f"bleeper:job:{job['id']}").decode()
