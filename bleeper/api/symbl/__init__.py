@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bleeper.api.symbl import auth, conversations, jobs, process
+from bleeper.api.symbl import auth, conversations, entities_manage, jobs, process
 
 PATHS = ("/oauth2/", "/v1/")
 
@@ -20,3 +20,4 @@ router.include_router(auth.router)
 router.include_router(process.router)
 router.include_router(jobs.router)
 router.include_router(conversations.router)
+router.include_router(entities_manage.router)
