@@ -52,7 +52,10 @@ def test_a_stage_that_kills_its_process_every_time_ends_the_job_in_error(api, st
     max_attempts = stack.settings.max_stage_attempts
     assert job["status"] == "error"
     assert f"redact_audio stage crash {max_attempts} times" in job["error"] and "damaged" in job["error"]
-    assert len(killed) == max_attempts
+    # the delivery after the last allowed crash ends the job as it starts; the killer, polling the
+    # workers, sometimes catches it in that moment too (seen on a busy machine): one more death,
+    # the same ending
+    assert max_attempts <= len(killed) <= max_attempts + 1
     [call] = receiver.wait_for(1, timeout=60)
     assert call["body"] == {"transcript_id": job_id, "status": "error"}
     assert call["headers"]["X-Bleeper-Event-Id"] == f"{job_id}:error"
