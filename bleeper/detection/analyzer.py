@@ -110,6 +110,10 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
         if r.entity_type == "LOCATION":
             return (1.2 if _DIGIT.search(text, r.start, r.end) else 0, r.score)
         return (1.5, r.score)
+    # names.py reads any spelling as a name; a rule that knows what was spelled types it (`password
+    # is pinecone, P-I-N-E-C-O-N-E`, `K as in kilo, 7, R…` an id)
+    if recognizer == "NameRecognizer":
+        return (1.9, r.score)
     # a said file extension types the whole name (`invoice dash 2024 dot xlsx` holds a digit run)
     if recognizer == "FilenameRecognizer":
         return (2.5, r.score)

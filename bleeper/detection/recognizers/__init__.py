@@ -1,6 +1,7 @@
 """bleeper's own Presidio recognizers: one per file, patterns and context as class data."""
 
 from bleeper.detection.recognizers.address import AddressRecognizer
+from bleeper.detection.recognizers.afflictions import AfflictionRecognizer
 from bleeper.detection.recognizers.age import AgeRecognizer
 from bleeper.detection.recognizers.appearance import AppearanceRecognizer
 from bleeper.detection.recognizers.categories import CategoryRecognizer
@@ -42,7 +43,7 @@ def all_recognizers() -> list:
         CategoryRecognizer(), OrganizationRecognizer(), OrganizationCueRecognizer(), FilenameRecognizer(),
         MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
         ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(), HealthTalkRecognizer(),
-        OccupationFormRecognizer(),
+        OccupationFormRecognizer(), AfflictionRecognizer(),
     ]
 
 
@@ -54,4 +55,4 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
            "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer", "SymptomRecognizer",
-           "DrugFormRecognizer", "HealthTalkRecognizer"]
+           "DrugFormRecognizer", "HealthTalkRecognizer", "AfflictionRecognizer"]

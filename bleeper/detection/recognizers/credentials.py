@@ -61,12 +61,18 @@ RULES = [
 # the rest of a password read out after its first word: `Sunflower capital T seven exclamation point`
 _NUMBER_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|" \
                r"eighty|ninety|hundred|double|triple)"
+# and how it is written (`sunflower with a capital S and then 2019`) and its spelling (`pinecone,
+# P-I-N-E-C-O-N-E`): a spelled name after a secret is the secret read again
 TAIL = re.compile(rf"(?:,?\s+(?:(?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]\b|{_SYMBOL}\b|\d+\b|"
-                  rf"{_NUMBER_WORD}\b|then (?=\d|{_NUMBER_WORD}|{_SYMBOL})))+")
+                  rf"{_NUMBER_WORD}\b|(?:and )?then(?= (?:\d|{_NUMBER_WORD}|{_SYMBOL}|capital|the number))|the number\b|"
+                  rf"with an? (?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]\b|"
+                  rf"and(?= (?:\d|{_NUMBER_WORD}\b|{_SYMBOL}))|"
+                  r"(?:[a-z](?:,? as in [a-z]+)?(?:[ ,.-]+|$)){3,}))+")
 # a value with how it is written after it and no phrase before: `It's blue dog 77, all lowercase`
 _HOW_WRITTEN = r"(?=,? (?:all (?:lower|upper) ?case|all caps|case[- ]sensitive|no spaces|with a capital)\b)"
 RULES.append(("PASSWORD", re.compile(rf"\b(?:it's|it is|its|that's|it was)(?:,? (?:um|uh))?,? {_VALUE}{_HOW_WRITTEN}"),
               0.7))
+_HOW_LAST = re.compile(r",?\s+with an? (?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]$")
 _SHAPED_ONLY = {2, 4}  # the rules above whose value must look like a secret
 NOT_VALUES = {"the", "a", "an", "my", "your", "it", "that", "this", "same", "wrong", "right", "correct", "reset",
               "changed", "expired", "locked", "again", "for", "please", "and", "to", "on", "in", "sorry", "no", "yes",
@@ -104,12 +110,16 @@ class CredentialRecognizer(EntityRecognizer):
                 first = value.split()[0].lower()
                 if first in NOT_VALUES and not (entity == "USERNAME" and first == "at" and " " in value):
                     continue  # "at marcus dash tillery": a handle's @, said
-                if index in _SHAPED_ONLY and not _PASSWORD_SHAPED.search(value):
-                    continue  # "set it to Tuesday", "the handle broke": not a secret
                 end = m.end("value")
                 if entity == "PASSWORD":
                     tail = TAIL.match(low, end)
                     end = tail.end() if tail else end
+                while end > m.end("value") and text[end - 1] in " ,.-":
+                    end -= 1
+                how = _HOW_LAST.search(low, m.end("value"), end)  # says how, when no value follows it
+                end = how.start() if how else end
+                if index in _SHAPED_ONLY and not _PASSWORD_SHAPED.search(text, m.start("value"), end):
+                    continue  # "set it to Tuesday", "the handle broke": not a secret
                 if index == len(RULES) - 1 and re.search(r"user ?name|handle|e-?mail|log ?in", low[:m.start()]):
                     continue  # `the username is … it's jdoe, all lowercase`: the username rules have it
                 out.append(result(self, entity, m.start("value"), end, score, "announced secret"))

@@ -64,6 +64,8 @@ KINDS = (
          r"(?:savings|checking) (?:one |account )?(?:ending|ends) in|account and routing|"
          r"(?:bank|checking|savings|joint) account(?: number)?|routing(?: number)?|aba|checking|savings|wire",
          (3, 17)),
+    # international bank ids hold letters: `IBAN is G B 8 2 W E S T 1 2 3…`, `SWIFT code`
+    Kind("US_BANK_NUMBER", r"iban|swift(?: code)?|bic|sort code", (6, 34), alnum=True),
     # a bare "account": a bank account unless the call says otherwise (context_numbers._account)
     Kind("ACCOUNT", r"account (?:ending|ends) in|account(?: number| no)?", (3, 17), alnum=True),
     Kind("ACCOUNT_NUMBER", r"policy(?: number| no)?|customer (?:id|number|account(?: number)?)|"
