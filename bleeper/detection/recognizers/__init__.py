@@ -31,6 +31,7 @@ from bleeper.detection.recognizers.spoken_email import SpokenEmailRecognizer
 from bleeper.detection.recognizers.symptoms import SymptomRecognizer
 from bleeper.detection.recognizers.url import SpokenUrlRecognizer, WrittenUrlRecognizer
 from bleeper.detection.recognizers.vocabulary import VocabularyRecognizer
+from bleeper.detection.recognizers.work_talk import WorkTalkRecognizer
 
 
 def all_recognizers() -> list:
@@ -43,7 +44,7 @@ def all_recognizers() -> list:
         CategoryRecognizer(), OrganizationRecognizer(), OrganizationCueRecognizer(), FilenameRecognizer(),
         MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
         ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(), HealthTalkRecognizer(),
-        OccupationFormRecognizer(), AfflictionRecognizer(),
+        OccupationFormRecognizer(), AfflictionRecognizer(), WorkTalkRecognizer(),
     ]
 
 
@@ -55,4 +56,5 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
            "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer", "SymptomRecognizer",
-           "DrugFormRecognizer", "HealthTalkRecognizer", "AfflictionRecognizer"]
+           "DrugFormRecognizer", "HealthTalkRecognizer", "AfflictionRecognizer",
+           "WorkTalkRecognizer"]

@@ -41,8 +41,16 @@ _WEIGHT_UNITS = r"(?:pounds|lbs?|kilos|kilograms|kg|stone)"
 
 HEIGHT = re.compile(
     rf"\b{_PERSON}\s+{_APPROX}(?P<v>{NUM}(?:[- ](?:foot|feet|ft)|\s?')(?:[,\s-]*{NUM}(?:\s?(?:inches|inch|in)\b|\s?\")?)?"
-    rf"|{NUM}\s?(?:cm|centimeters?|centimetres?|meters?|metres?)\b)",
+    rf"|{NUM}\s?(?:cm|centimeters?|centimetres?|meters?|metres?)\b)(?!\s+(?:away|from|behind|apart|off|back|"
+    r"ahead|in front|above|below|under|down|deep|long|wide|high|of))",
     re.IGNORECASE)
+# a height in feet in a sentence about how a person looks: `she's petite, maybe five foot`, `really
+# tall for his age, almost six feet` (not `six feet away`, `a six-foot fence`: only a clause end or
+# `tall` may follow it)
+FEET = re.compile(rf"\b{_APPROX}(?P<v>{NUM}[- ](?:foot|feet|ft)(?:[,\s-]*{NUM}(?:\s?(?:inches|inch))?)?)"
+                  r"(?=\s*(?:[,.;?!]|$|tall\b|and\b|with\b|or\b|maybe\b|i think\b|or so\b))", re.IGNORECASE)
+_LOOKS = re.compile(r"\b(?:tall|short|petite|height|stands?|standing|build|guy|man|woman|lady|girl|boy|kid|son|"
+                    r"daughter|he's|she's|i'm)\b", re.IGNORECASE)
 WEIGHT = re.compile(
     rf"(?:\b(?:i|he|she|they|you|we|baby|son|daughter) (?:weigh|weighs|weighed|way)|\bweight is|\bweight's|"
     rf"\b(?:i'm|i am|he's|she's)(?: currently| now)?)\s+{_APPROX}"
@@ -87,8 +95,29 @@ _ODDS_AFTER = re.compile(r"\s*(?:(?:chance|risk|likelihood|odds|probability|poss
 RATIO = re.compile(rf"\b(?:{NUM}|a) (?:in|out of) {NUM}\b(?=\s*(?:chance|risk|odds|likelihood|probability|"
                    r"patients|people|cases|women|men|kids|children|adults|babies|survive|get|develop|have|end up|"
                    r"will|who|of (?:them|those|patients|people)))", re.IGNORECASE)
+_NOT_READING = re.compile(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?|times|dollars|bucks|pills|tablets|"
+                          r"mg\b|units|a day|o'clock|am\b|pm\b|a\.m\.|p\.m\.)", re.IGNORECASE)
 _WEATHER = re.compile(r"\b(?:rain|snow|storms?|showers|weather|forecast|precipitation|sunny|cloudy|win|winning|"
                       r"lottery|game|team|approval|approved|deal)\b", re.IGNORECASE)
+
+# a lab result or vital sign and its value: `my A1C was eight point two`, `her blood pressure was
+# one sixty over a hundred`, `his oxygen dropped to eighty-eight`. A word with an everyday sense
+# (`temperature`, `sugar`, `pressure`) counts only with its owner before it
+_OWNED = r"(?:my|his|her|their|your|our|the baby's|mom's|dad's)"
+_LAB = (r"a1c|hba1c|cholesterol|ldl|hdl|triglycerides|psa|tsh|creatinine|e?gfr|bmi|inr|platelets?|platelet count|"
+        r"white (?:blood )?(?:cell )?count|hemoglobin|glucose|blood sugar|blood pressure|bp|heart rate|"
+        r"resting heart rate|pulse|oxygen(?: level| saturation)?|o2(?: sat)?|sats|saturation|pulse ox|ejection "
+        r"fraction|viral load|cd4(?: count)?|potassium|sodium|ferritin|vitamin d(?: level)?|iron(?: level)?|"
+        r"bone density|t[- ]score")
+_EVERYDAY = r"temperature|temp|fever|sugars?|pressure|numbers|levels?|count|reading"
+READING = re.compile(
+    rf"\b(?:(?:{_OWNED}|the|a|an)\s+(?:{_LAB})|{_OWNED}\s+(?:{_EVERYDAY}))(?:\s+(?:level|levels|number|numbers|"
+    r"count|reading|result|results|score))?(?:'s|\s+(?:was|is|were|are|has been|had been|been|came back|"
+    r"comes back|come back|went|goes|dropped|dipped|fell|shot|spiked|climbed|jumped|got|gets|hit|reached|reads|"
+    r"read|measured|runs|ran|stays|stayed|sits|sat|showed|shows))?(?:\s+(?:up|down|back|at|to|as high as|as low "
+    r"as|around|about|like|almost|nearly|over|under|only|just|still|now|a|high|low|in the|um|uh|,))*"
+    rf"\s+(?P<v>{NUM}(?:\s+(?:over|on|/)\s+{NUM})?(?:\s*(?:%|percent\b|mg/dl|milligrams|bpm|beats a minute|"
+    r"degrees))?)(?![\w-])", re.IGNORECASE)
 
 
 def _weight_after(text: str, quantities: tuple[Quantity, ...], end: int) -> tuple[int, int] | None:
@@ -124,6 +153,9 @@ class MeasureRecognizer(EntityRecognizer):
                     and _PERSON_BEFORE.search(text[max(0, q.start - 60):q.start]) \
                     and word_after(text, q.end) not in _NOT_HEIGHT:
                 heights.append((q.start, q.end))
+        for m in FEET.finditer(text):
+            if _LOOKS.search(text, max(0, m.start() - 60), m.start()):
+                heights.append((m.start("v"), m.end("v")))
         for start, end in heights:
             found.append(("PHYSICAL_ATTRIBUTE", start, end, 0.85, "height of a person"))
             weight = _weight_after(text, quantities, end)
@@ -138,6 +170,9 @@ class MeasureRecognizer(EntityRecognizer):
             if _MARK_OWNER.search(text[max(0, m.start() - 40):m.start()]):
                 found.append(("PHYSICAL_ATTRIBUTE", m.start(), m.end(), 0.9, "a distinctive mark on a body"))
         found += [("PHYSICAL_ATTRIBUTE", m.start(), m.end(), 0.85, "little person") for m in LITTLE_PERSON.finditer(text)]
+        for m in READING.finditer(text):
+            if not _NOT_READING.match(text, m.end()):
+                found.append(("STATISTICS", m.start("v"), m.end("v"), 0.9, "a lab result or vital sign's value"))
         for m in PERCENT.finditer(text):
             around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]
             if MEDICAL.search(around) and not NOT_MEDICAL.search(around):
