@@ -15,11 +15,13 @@ head alone stays clear: `the condition of the car`, `a payment failure`, `a malw
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.injuries import PART
 from bleeper.detection.recognizers.result import merged, result
+from bleeper.detection.recognizers.vocabulary import load_terms
 
 _DET = r"(?:a|an|the|my|his|her|their|your|our|some|this|that|any|no)"
 _INTENSE = r"(?:(?:really|very|pretty|super|so|kind of|kinda|a little|a bit|rather|quite|mild|severe|serious|bad|" \
@@ -57,13 +59,33 @@ LESION = re.compile(rf"\b(?:{_DET}\s+)?(?:(?:small|little|big|large|tiny|weird|n
                     rf"(?:{PART}|{_ORGAN}|ovar(?:y|ies)|uterus|womb|breast|prostate|colon|bowel|bladder|gallbladder|"
                     r"pancreas|thyroid|lungs|kidneys|spine|brain|heart|sinuses|gums|lymph nodes)\b",
                     re.IGNORECASE)
+# a sensation placed in a body (`a tightness in my chest`, `pressure behind my eyes`, `pain in her
+# side`) or felt doing what bodies do (`a burning feeling when I pee`, `it hurts when I swallow`)
+_SENSATION = (r"tightness|pressure|pain|pains|ache|aching|burning|tingling|numbness|stiffness|soreness|tenderness|"
+              r"heaviness|fullness|throbbing|stabbing|cramping|cramps|discomfort|twinges?|spasms?|weakness|itching|"
+              r"itchiness|sensation|feeling|lump|knot|swelling|bleeding|discharge")
+SENSATION = re.compile(rf"\b(?:(?:a|an|the|this|that|some|these|bad|sharp|dull|weird|constant|shooting|stabbing|"
+                       rf"burning|throbbing|real|little|funny|strange|mild|severe|tingling|aching|numb)\s+)*"
+                       rf"(?:{_SENSATION})\s+(?:in|on|behind|under|around|across|along|down|up) {_OWNER}\s+"
+                       rf"(?:(?:left|right|upper|lower|inner|outer|whole|both)\s+)?(?:{PART}|{_ORGAN}|sides?|ribs)\b"
+                       rf"|\b(?:(?:a|an|this|that|some)\s+)?(?:(?:burning|stinging|sharp|stabbing|weird|funny)\s+)?"
+                       r"(?:feeling|sensation|pain|ache)\s+when\s+(?:i|he|she|they)\s+(?:pee|urinate|swallow|breathe|"
+                       r"eat|walk|bend|cough|sneeze|lie down|stand up|sit down|go to the bathroom|move|chew|pee)\b",
+                       re.IGNORECASE)
+# an organ that works badly (`a lazy thyroid`, `an enlarged prostate`, `a leaky valve`, `bad circulation`)
+WORKS_BADLY = re.compile(r"\b(?:lazy|underactive|overactive|enlarged|fatty|leaky|irritable|sluggish|weak|bad|poor|"
+                         r"failing|damaged|collapsed|blocked|clogged|hardened)\s+(?:thyroid|liver|heart|bladder|bowels?|"
+                         r"gut|valve|heart valve|prostate|kidneys?|lungs?|arteries|veins|pancreas|adrenals?|"
+                         r"circulation|immune system)\b", re.IGNORECASE)
 # how a person's body behaves, said of the person: `he gets confused in the evenings`, `I bruise
 # really easy`, `she's been so nauseous` (not `I get confused by the menu`, `it bruises easily`)
-_WHO = (r"(?:i|he|she|they|we|my (?:mom|mother|dad|father|son|daughter|wife|husband|baby|kid|child|grandma|"
-        r"grandpa|grandmother|grandfather|partner|brother|sister))")
+_WHO = (r"(?:i|he|she|they|we|(?:my|our|his|her|the) (?:mom|mother|dad|father|son|daughter|wife|husband|baby|kid|"
+        r"child|grandma|grandpa|grandmother|grandfather|partner|brother|sister|patient|toddler|newborn)|"
+        r"(?-i:(?!(?:It|That|This|There|Here|What|Everything|Everyone|Everybody|Nobody|Someone|Somebody|Work|Life|"
+        r"Traffic|The|And|But|So)\b)[A-Z][a-z]+))")
 _BECOMES = r"(?:get|gets|getting|got|gotten|become|becomes|becoming|became|'s been|has been|have been|'ve been|" \
            r"is|'s|am|'m|are|'re|was|were|been|keeps? getting|started getting)"
-_BODY_STATE = (r"confused|disoriented|agitated|forgetful|lightheaded|light-headed|dizzy|woozy|nauseous|nauseated|"
+_BODY_STATE = (r"[a-z]{4,}(?:ic|ous|ive)|confused|disoriented|agitated|forgetful|lightheaded|light-headed|dizzy|woozy|nauseous|nauseated|"
                r"queasy|short of breath|out of breath|winded|breathless|wheezy|feverish|clammy|jaundiced|anemic|"
                r"dehydrated|constipated|bloated|incontinent|lethargic|listless|delirious|faint|shaky|achy|"
                r"swollen|puffy|congested|itchy|stiff|numb|bedridden|immunocompromised|immunosuppressed|"
@@ -88,6 +110,24 @@ _OTHER_WHOLE = re.compile(r"(?i)\b(?:blood (?:drive|bank|work)|memory (?:card|st
                           r"vision (?:issue|problem) with the)")
 
 
+# adjectives whose noun a condition list holds, said of a person (`he's been lethargic`, `she's
+# anemic`, `I'm claustrophobic`): their noun by English's derivations, looked up in ICD-10-CM
+_DERIVED = ((r"istic$", "ism"), (r"ptic$", "psy"), (r"otic$", "osis"), (r"etic$", "es"), (r"atic$", "a"),
+            (r"tic$", "sis"), (r"ic$", "y"), (r"ic$", "ia"), (r"ic$", "a"), (r"ous$", "a"), (r"eous$", "ea"),
+            (r"ive$", "ion"))
+_NOT_DERIVED = frozenset("comic abortive exhaustive tic heroic topic logic music public magic panic critic basic "
+                         "classic tragic graphic ethnic historic specific terrific fantastic dramatic".split())
+
+
+@cache
+def _listed_state(adjective: str) -> bool:
+    if adjective in _NOT_DERIVED:
+        return False
+    conditions = load_terms()
+    return any(any(t.entity == "MEDICAL_CONDITION" for t in conditions.get(re.sub(ending, noun, adjective), ()))
+               for ending, noun in _DERIVED if re.search(ending, adjective))
+
+
 class AfflictionRecognizer(EntityRecognizer):
     """Conditions by their kind, placed in a body or said of a person: MEDICAL_CONDITION."""
 
@@ -101,13 +141,17 @@ class AfflictionRecognizer(EntityRecognizer):
     def matches(self, text: str) -> list[tuple[int, int, float]]:
         """(start, end, score) of each condition phrase, overlapping ones joined."""
         found = []
-        for rx, score in ((ORGAN_HEAD, 0.6), (TRIGGER_HEAD, 0.65), (LESION, 0.6)):
+        for rx, score in ((ORGAN_HEAD, 0.6), (TRIGGER_HEAD, 0.65), (LESION, 0.6), (SENSATION, 0.6),
+                          (WORKS_BADLY, 0.6)):
             for m in rx.finditer(text):
                 if _OTHER_WHOLE.search(text, m.start(), min(len(text), m.end() + 12)) or \
                         _NOT_ILL_AFTER.match(text, m.end()):
                     continue
                 found.append((m.start(), m.end(), score))
         for m in STATE.finditer(text):
+            state = m.group("state").lower()
+            if state.endswith(("ic", "ous", "ive")) and not _listed_state(state):
+                continue
             # a caller's own `I'm confused` is about the call; `he gets confused`, `mom's been confused` is not
             if m.group("state").lower() in _MIND and m.group("who").lower() in ("i", "we"):
                 continue  # `I got confused in the app`

@@ -26,7 +26,9 @@ _VALUE = (rf"(?P<value>{_ONE}(?:,? {_ONE}){{2,40}}|"
 _END = (r"(?=[,.;?!]?\s*$|[,.;?!:]\s|\s(?:but|and|no|or|sorry|right|okay|ok|if|with|for|so|because|please|then|"
         r"thanks|thank you|all (?:lower|upper) ?case|all one word|one word|no spaces|capital|lowercase)\b)")
 # fillers, and how a value is written said before it (`is all lowercase, sunshine123`)
-_FILLER = r"(?:,? (?:um|uh|like|it's|its|just|all (?:lower|upper) ?case|all caps|one word|no spaces)\b,?)*"
+_FILLER = (r"(?:,? (?:um|uh|like|it's|its|just|all (?:lower|upper) ?case|all caps|one word|no spaces|"
+           # what the value is before the value: `my password is my cat's name, Pickles`
+           r"(?:my|his|her|our|the) [\w']+ (?:name|birthday|middle name|street name|birth year|nickname)|so)\b,?)*")
 _SAYS = rf"(?:\s*(?:is|was|would be|will be|should be|'s|’s|:)|[,?.]? (?:it's|its|it is)){_FILLER}\s+"
 _FOR = (r"(?: (?:for|on|in|at|to) (?:the |your |my |our )?[\w-]+(?: [\w-]+)?)?"
         # or who set it: `the password I set was …`, `the username you gave me is …`
@@ -67,6 +69,8 @@ TAIL = re.compile(rf"(?:,?\s+(?:(?:capital|uppercase|upper case|lowercase|lower 
                   rf"{_NUMBER_WORD}\b|(?:and )?then(?= (?:\d|{_NUMBER_WORD}|{_SYMBOL}|capital|the number))|the number\b|"
                   rf"with an? (?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]\b|"
                   rf"and(?= (?:\d|{_NUMBER_WORD}\b|{_SYMBOL}))|"
+                  rf"with an? (?:{_NUMBER_WORD}|\d+|{_SYMBOL}|capital [a-z]|number \w+) (?:at|on) the (?:end|start|"
+                  r"beginning|front)\b|"
                   r"(?:[a-z](?:,? as in [a-z]+)?(?:[ ,.-]+|$)){3,}))+")
 # a value with how it is written after it and no phrase before: `It's blue dog 77, all lowercase`
 _HOW_WRITTEN = r"(?=,? (?:all (?:lower|upper) ?case|all caps|case[- ]sensitive|no spaces|with a capital)\b)"

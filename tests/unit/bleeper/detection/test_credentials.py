@@ -52,6 +52,7 @@ def found(text: str) -> list[tuple[str, str]]:
     ("The Wi-Fi password is pinecone, P-I-N-E-C-O-N-E, all lowercase.", "PASSWORD", "pinecone, P-I-N-E-C-O-N-E"),
     ("I set it to sunflower with a capital S and then 2019.", "PASSWORD",
      "sunflower with a capital S and then 2019"),
+    ("My password is my cat's name, Pickles, with a one at the end.", "PASSWORD", "Pickles, with a one at the end"),
 ])  # fmt: skip
 def test_an_announced_secret_is_found_whole(text, entity, value):
     assert (entity, value) in found(text)
@@ -63,6 +64,7 @@ def test_an_announced_secret_is_found_whole(text, entity, value):
     "My password expired again.",
     "I set it to Tuesday at noon.",
     "I set it to Tuesday and then we talked.",
+    "My password is my dog's name.",
     "I set it to the new one with a capital letter in it.",
     "Email me at sarah@gmail.com.",
     "I can handle it, thanks.",
