@@ -70,6 +70,9 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(rf"(?<=\b{_OWNER} )(?:{_BUILD})\b(?! (?:on|of|for|with|traffic|rain|load|lifting|duty|machinery|"
                 rf"equipment|cream|fees?|price))|\b(?:{_BUILD})(?=,? (?:an? )?(?:{_PERSON})s?\b)"), 0.75,
      "build of a person"),
+    # one item of a description list after the person: `he's about five nine, stocky, with a goatee`
+    (re.compile(rf"(?<=\b(?:i'm|i am|he's|she's|he is|she is)\b[^.?!]{{0,40}},\s)(?:{_BUILD})\b(?=\s*(?:[,.;?!]|and\b|$))"),
+     0.7, "build in a description"),
 ]
 
 

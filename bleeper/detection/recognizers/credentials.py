@@ -74,6 +74,11 @@ TAIL = re.compile(rf"(?:,?\s+(?:(?:capital|uppercase|upper case|lowercase|lower 
                   r"(?:[a-z](?:,? as in [a-z]+)?(?:[ ,.-]+|$)){3,}))+")
 # a value with how it is written after it and no phrase before: `It's blue dog 77, all lowercase`
 _HOW_WRITTEN = r"(?=,? (?:all (?:lower|upper) ?case|all caps|case[- ]sensitive|no spaces|with a capital)\b)"
+# characters read out with their case and no phrase before them: only secrets are read so (`try
+# capital Q, W, E, R, T, Y, one two three`)
+_CASED = r"(?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]"
+RULES.append(("PASSWORD", re.compile(rf"\b(?P<value>{_CASED}(?=[ ,.;?!]|$)(?:,? (?:{_CASED}|{_ONE}|{_NUMBER_WORD})"
+                                     rf"(?=[ ,.;?!]|$)){{3,40}})"), 0.7))
 RULES.append(("PASSWORD", re.compile(rf"\b(?:it's|it is|its|that's|it was)(?:,? (?:um|uh))?,? {_VALUE}{_HOW_WRITTEN}"),
               0.7))
 _HOW_LAST = re.compile(r",?\s+with an? (?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]$")
@@ -87,7 +92,7 @@ NOT_VALUES = {"the", "a", "an", "my", "your", "it", "that", "this", "same", "wro
               "she", "gone", "done", "fine", "good", "ok", "okay", "usually", "either", "now", "over", "set",
               "updated", "letters", "characters", "digits", "numbers", "required", "long", "short", "easy", "hard",
               "strong", "weak", "then", "blank", "empty", "about", "sensitive", "invalid", "broken", "down", "stuck",
-              "blocked", "disabled", "failing", "slow", "valid", "accepted", "rejected", "saved", "temporary", "his",
+              "blocked", "disabled", "failing", "slow", "low", "high", "valid", "accepted", "rejected", "saved", "temporary", "his",
               "her", "their", "our", "asterisks", "hidden", "showing", "what", "what's", "where", "who", "which",
               "how", "when", "why"}
 _PASSWORD_SHAPED = re.compile(rf"\d|[@#$%&*!_+]|(?i:\b{_SYMBOL}\b)|[a-z][A-Z]")

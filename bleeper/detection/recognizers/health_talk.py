@@ -63,7 +63,7 @@ ILL = re.compile(
 _HAVING = re.compile(r"\b(?:have|has|had|having|got|get|gets|getting|caught|catch|with|developed)\s+(?:(?:a|an|the|"
                      r"some|this|that|really|bad|terrible|awful|little|bit of|touch of|mild|severe|high|low|low-grade|"
                      r"slight|nasty|persistent|constant|recurring|chronic|dry|wet|hacking|splitting|pounding|"
-                     r"throbbing|sharp|dull|weird|strange|horrible|huge|big|small|itchy|red|painful|killer)\s+){0,3}$",
+                     r"throbbing|sharp|dull|weird|strange|horrible|huge|big|small|itchy|red|painful|killer|nagging|lingering)\s+){0,3}$",
                      re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:my|his|her|their|your|our|the baby's|the kids')\s+$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")

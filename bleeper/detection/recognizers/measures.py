@@ -25,7 +25,9 @@ NUM = (rf"(?:\d+(?:[.,]\d+)?|{_WORD}(?: hundred)?(?:(?<=hundred) and)?(?:[- ]{_W
 _APPROX = r"(?:(?:about|around|like|roughly|almost|nearly|only|just|maybe|probably|barely|over|under|a little over)\s+)*"
 _PERSON = (r"(?:i'm|i am|im|he's|she's|he is|she is|they're|you're|i was|he was|she was|i stand|stands|standing|"
            r"height is|height's|height of|measures?|measured|"
-           r"(?:guy|man|woman|lady|gentleman|boy|girl|kid|teenager|suspect)(?:,| who's| who is| is| was)?)")
+           r"(?:guy|man|woman|lady|gentleman|boy|girl|kid|teenager|suspect)(?:,| who's| who is| is| was)?|"
+           r"(?:my|his|her|our) (?:son|daughter|husband|wife|brother|sister|mom|dad|kid|boyfriend|girlfriend|partner)"
+           r"(?:'s| is| was))")
 # a height said as two numbers (`I'm six one`, `he's five-ten`) after the person, and what else
 # the pair could be when a word follows it (`I'm five ten minutes away`)
 # `I'm pretty short, like five one`: how tall is said before the number
@@ -92,6 +94,7 @@ WINDOW = 70
 _ODDS_AFTER = re.compile(r"\s*(?:(?:chance|risk|likelihood|odds|probability|possibility)\b|"
                          r"(?:of|among) (?:patients|people|cases|women|men|kids|children|adults|babies|survivors)\b)",
                          re.IGNORECASE)
+_ODDS_BEFORE = re.compile(r"\b(?:chance|risk|odds|likelihood|probability)\W+(?:[a-z]+\W+){0,2}$", re.IGNORECASE)
 RATIO = re.compile(rf"\b(?:{NUM}|a) (?:in|out of) {NUM}\b(?=\s*(?:chance|risk|odds|likelihood|probability|"
                    r"patients|people|cases|women|men|kids|children|adults|babies|survive|get|develop|have|end up|"
                    r"will|who|of (?:them|those|patients|people)))", re.IGNORECASE)
@@ -116,8 +119,10 @@ READING = re.compile(
     r"comes back|come back|went|goes|dropped|dipped|fell|shot|spiked|climbed|jumped|got|gets|hit|reached|reads|"
     r"read|measured|runs|ran|stays|stayed|sits|sat|showed|shows))?(?:\s+(?:up|down|back|at|to|as high as|as low "
     r"as|around|about|like|almost|nearly|over|under|only|just|still|now|a|high|low|in the|um|uh|,))*"
-    rf"\s+(?P<v>{NUM}(?:\s+(?:over|on|/)\s+{NUM})?(?:\s*(?:%|percent\b|mg/dl|milligrams|bpm|beats a minute|"
-    r"degrees))?)(?![\w-])", re.IGNORECASE)
+    rf"\s+(?P<v>(?:(?:the\s+)?(?:low|mid|high|upper|lower)[- ]?(?:teens|twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties|[1-9]0s|hundreds))"
+    rf"|{NUM}(?:\s+(?:over|on|/)\s+{NUM})?(?:\s*(?:%|percent\b|mg/dl|milligrams|bpm|beats a minute|degrees))?)"
+    r"(?![\w-])", re.IGNORECASE)
 
 
 def _weight_after(text: str, quantities: tuple[Quantity, ...], end: int) -> tuple[int, int] | None:
@@ -177,7 +182,7 @@ class MeasureRecognizer(EntityRecognizer):
             around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]
             if MEDICAL.search(around) and not NOT_MEDICAL.search(around):
                 found.append(("STATISTICS", m.start(), m.end(), 0.8, "percentage with a medical word"))
-            elif _ODDS_AFTER.match(text, m.end()) and not NOT_MEDICAL.search(around) and not _WEATHER.search(around):
+            elif (_ODDS_AFTER.match(text, m.end()) or _ODDS_BEFORE.search(text, max(0, m.start() - 40), m.start())) and not NOT_MEDICAL.search(around) and not _WEATHER.search(around):
                 found.append(("STATISTICS", m.start(), m.end(), 0.7, "odds said as a percentage"))
         for m in RATIO.finditer(text):
             around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]

@@ -45,6 +45,13 @@ FIELD = re.compile(rf"\b{_WHO}(?:'m|'s|'re| am| is| are)?\s+(?:(?:work|works|wor
                    rf"|\b{_WHO}\s+(?:work|works|worked)\s+(?P<post>the (?:front desk|register|night shift|"
                    r"overnight shift|graveyard shift|door|counter|drive-thru|drive-through|floor|line|kitchen "
                    r"line|nurses' station)|security|construction|retail|dispatch|reception)\b", re.IGNORECASE)
+# `my dad owns a landscaping business`, `I run a daycare`
+OWNS = re.compile(rf"\b{_WHO}\s+(?:also\s+|still\s+)?(?P<job>(?:own|owns|owned|run|runs|ran)\s+(?:a|an|his|her|my|"
+                  # the kind of business is the job: `my own business` names none
+                  r"our|their)\s+(?:(?:small|little|family|local|own)\s+)?(?!(?:own|small|little|family|local)\s)"
+                  r"(?:[a-z-]+\s+){1,2}(?:business|company|"
+                  r"shop|store|restaurant|salon|bakery|farm|firm|practice|daycare|clinic|food truck|bar|cafe|café|"
+                  r"garage|studio|gym|agency|contracting business))\b", re.IGNORECASE)
 # service said as a job: `I'm retired military`, `he's in the military` (a named branch, `in the
 # Navy`, is an organisation: the blind sets' labellers read AssemblyAI so)
 SERVICE = re.compile(rf"\b(?:(?:retired|former|ex-|active[- ]duty|active)\s*(?P<a>military|armed forces)"
@@ -65,7 +72,7 @@ class WorkTalkRecognizer(EntityRecognizer):
 
     def matches(self, text: str) -> list[tuple[int, int, float]]:
         found = []
-        for rx in (LIVING, GIG, TEACH, FIELD, SERVICE):
+        for rx in (LIVING, GIG, TEACH, FIELD, SERVICE, OWNS):
             for m in rx.finditer(text):
                 group = next((g for g in ("job", "post", "a", "b") if g in rx.groupindex and m.group(g)), None)
                 if group is None or m.group(group) != "IT" and _NOT_A_JOB.match(m.group(group)):

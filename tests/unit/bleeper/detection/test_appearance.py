@@ -46,6 +46,7 @@ def found(recognizer: AppearanceRecognizer, text: str) -> list[str]:
     ("He's about six foot two, with a shaved head.", "a shaved head"),
     ("He's slim and wears a cap.", "slim"),
     ("My son is clean-shaven now.", "clean-shaven"),
+    ("He's about five nine, stocky, with a goatee.", "stocky"),
 ])
 def test_how_a_person_looks_is_a_physical_attribute(recognizer, text, attribute):
     assert attribute in found(recognizer, text)

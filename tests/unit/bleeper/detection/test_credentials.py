@@ -53,6 +53,7 @@ def found(text: str) -> list[tuple[str, str]]:
     ("I set it to sunflower with a capital S and then 2019.", "PASSWORD",
      "sunflower with a capital S and then 2019"),
     ("My password is my cat's name, Pickles, with a one at the end.", "PASSWORD", "Pickles, with a one at the end"),
+    ("Try capital Q, W, E, R, T, Y, one two three.", "PASSWORD", "capital Q, W, E, R, T, Y, one two three"),
 ])  # fmt: skip
 def test_an_announced_secret_is_found_whole(text, entity, value):
     assert (entity, value) in found(text)
@@ -65,6 +66,8 @@ def test_an_announced_secret_is_found_whole(text, entity, value):
     "I set it to Tuesday at noon.",
     "I set it to Tuesday and then we talked.",
     "My password is my dog's name.",
+    "The old account was under my maiden name, Sullivan.",
+    "The success rate of our app login is low.",
     "I set it to the new one with a capital letter in it.",
     "Email me at sarah@gmail.com.",
     "I can handle it, thanks.",

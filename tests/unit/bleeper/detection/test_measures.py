@@ -55,6 +55,10 @@ def found(recognizer: MeasureRecognizer, text: str) -> list[tuple[str, str]]:
     ("My cholesterol is two forty.", ("STATISTICS", "two forty")),
     ("His oxygen dropped to eighty-eight.", ("STATISTICS", "eighty-eight")),
     ("My temperature was 101.4 this morning.", ("STATISTICS", "101.4")),
+    ("His PSA is up about twenty percent from the last draw.", ("STATISTICS", "twenty percent")),
+    ("His sats were in the low nineties.", ("STATISTICS", "low nineties")),
+    ("There's a small chance, maybe five percent, it spreads.", ("STATISTICS", "five percent")),
+    ("My daughter is pretty petite, like four eleven.", ("PHYSICAL_ATTRIBUTE", "four eleven")),
 ])
 def test_a_measure_of_a_person_is_found(recognizer, text, expected):
     assert expected in found(recognizer, text)
@@ -89,6 +93,7 @@ def test_a_measure_of_a_person_is_found(recognizer, text, expected):
     "My blood pressure meds are 20 mg.",
     "I checked my A1C twice this year.",
     "My count is off by two.",
+    "There's a chance, maybe 10 percent off, on the sale.",
 ])
 def test_sizes_of_things_and_non_medical_percentages_are_left_alone(recognizer, text):
     assert found(recognizer, text) == []

@@ -28,6 +28,7 @@ def found(text: str) -> list[str]:
     ("I work the front desk at a hotel.", "the front desk"),
     ("I'm retired military.", "military"),
     ("My son is in the military.", "military"),
+    ("My dad owns a landscaping business.", "owns a landscaping business"),
 ])
 def test_work_said_as_what_someone_does_is_an_occupation(text, job):
     assert any(job in f for f in found(text)), found(text)
@@ -41,6 +42,7 @@ def test_work_said_as_what_someone_does_is_an_occupation(text, job):
     "I work in the kitchen most days, the signal's bad there.",
     "Can you put the phone in sales mode?",
     "He's in the Navy.",  # a named branch is an organisation
+    "I'm a licensed electrician, I run my own business.",  # names no kind of work
 ])
 def test_everyday_talk_with_the_same_verbs_is_no_occupation(text):
     assert found(text) == []
