@@ -41,7 +41,8 @@ _FIELD = (r"construction|retail|sales|(?-i:IT|HR)|human resources|accounting|fin
           r"payroll|billing|collections|dispatch|security|the military|the trades|oil and gas|mining|"
           r"agriculture|farming|fishing|the ministry")
 FIELD = re.compile(rf"\b{_WHO}(?:'m|'s|'re| am| is| are)?\s+(?:(?:work|works|worked|working)\s+)?in\s+"
-                   rf"(?P<job>{_FIELD})\b(?!\s+(?:mode|settings?|department of (?:the|your)|tab|menu|app))"
+                   rf"(?P<job>{_FIELD})\b(?!\s+(?:mode|settings?|department of (?:the|your)|tab|menu|app|school|program|class|"
+                   r"classes|degree|student|course|home|facility|stocks?|shares))"
                    rf"|\b{_WHO}\s+(?:work|works|worked)\s+(?P<post>the (?:front desk|register|night shift|"
                    r"overnight shift|graveyard shift|door|counter|drive-thru|drive-through|floor|line|kitchen "
                    r"line|nurses' station)|security|construction|retail|dispatch|reception)\b", re.IGNORECASE)

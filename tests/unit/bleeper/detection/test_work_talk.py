@@ -43,6 +43,7 @@ def test_work_said_as_what_someone_does_is_an_occupation(text, job):
     "Can you put the phone in sales mode?",
     "He's in the Navy.",  # a named branch is an organisation
     "I'm a licensed electrician, I run my own business.",  # names no kind of work
+    "I'm in nursing school, so money's tight.",
 ])
 def test_everyday_talk_with_the_same_verbs_is_no_occupation(text):
     assert found(text) == []
