@@ -43,7 +43,8 @@ def found(text: str) -> list[str]:
     ("She has a sprain, not a break, thank God.", "sprain"),
 ])
 def test_an_injury_is_found_by_trauma_and_body_part(text, injury):
-    assert injury in found(text)
+    # found whole, or inside a longer span that also says where it is (`a bite wound on my forearm`)
+    assert any(injury in f for f in found(text)), found(text)
 
 
 @pytest.mark.parametrize("text", [
