@@ -130,7 +130,10 @@ def resolve_overlaps(results: list[RecognizerResult], text: str = "") -> list[Re
     taking the union fails closed (nothing either candidate covered stays visible).
     """
     merged: list[RecognizerResult] = []
-    for r in sorted(results, key=lambda r: (r.start, -r.end)):
+    # ties broken by type and recognizer, not by the order Presidio returned them in (which follows
+    # set iteration: `Banco Pichincha` flipped between organisation and name with PYTHONHASHSEED)
+    for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type,
+                                            (r.recognition_metadata or {}).get("recognizer_name", ""))):
         last = merged[-1] if merged else None
         if last is not None and r.start < last.end:
             best = last if _rank(last, text) >= _rank(r, text) else r

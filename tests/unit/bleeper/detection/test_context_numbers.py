@@ -75,6 +75,9 @@ def test_an_id_is_hidden_whole_with_its_letters(text, value):
     ("It's 4 4 1 8 9 Elm Street.", "LOCATION"),  # a house number, read digit by digit
     ("IBAN is G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6 5 4 3 2.", "US_BANK_NUMBER"),  # a bank id with letters
     ("The last four of my social for the store card application are 9 0 1 4.", "US_SSN"),  # "for the store card"
+    ("Last four are 6 0 3 8.", "US_SSN"),  # a bare `last four` is an identity check's
+    ("The last four of the card are 4 4 1 8.", "CREDIT_CARD"),
+    ("Okay, the card ends in 4 4 1 8.", "CREDIT_CARD"),
 ])  # fmt: skip
 def test_the_announcing_phrase_decides_the_policy(text, entity):
     kinds = [e for e, _ in found(text)]
@@ -180,3 +183,8 @@ def test_time_grows_linearly_with_the_text():
             "and my number is 6 1 0, uh, 2 6 5, 1 7 1 4. Press 2 for billing. ")
     small, large = _seconds(said * 20), _seconds(said * 160)
     assert large < 24 * small  # 8x the text: linear is ~8x, quadratic ~64x
+
+
+def test_the_name_of_a_number_between_two_ends_them():
+    text = "The beneficiary is Harborview Title, account 3 3 0 1 9 9 2 7 5 0, ABA 1 2 2 0 0 0 6 6 1."
+    assert found(text) == [("US_BANK_NUMBER", "3 3 0 1 9 9 2 7 5 0"), ("US_BANK_NUMBER", "1 2 2 0 0 0 6 6 1")]
