@@ -25,7 +25,8 @@ from bleeper.detection.recognizers.address import STREET_AFTER
 from bleeper.detection.recognizers.casing import lowered
 from bleeper.detection.recognizers.digits import luhn_ok
 from bleeper.detection.recognizers.number_kinds import BANK, HEALTH, KINDS, NOT_BANK, Kind
-from bleeper.detection.recognizers.number_joins import GENERIC, Typed, join_extensions, join_fragments
+from bleeper.detection.recognizers.number_joins import (GENERIC, Typed, join_extensions, join_fragments,
+                                                        join_restarts)
 from bleeper.detection.recognizers.numbers import Run, find_runs
 from bleeper.detection.recognizers.result import result
 
@@ -148,6 +149,7 @@ class ContextNumberRecognizer(EntityRecognizer):
         reading = _Reading(text)
         typed: list[Typed | None] = [self._classify(text, reading, r) for r in runs]
         join_fragments(text, reading.words, runs, typed)
+        join_restarts(reading.words, runs, typed)
         join_extensions(text, runs, typed)
         return [result(self, t.entity, t.run.start, t.run.end, t.score, t.why)
                 for t in typed if t is not None and t.entity in entities]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from bleeper.detection.recognizers.numbers import Run
 
 FRAGMENT_WORDS = 12  # a short run this close to a typed number is part of the same value
+RESTART_WORDS = 4  # a value begun and said again whole this soon after
 _EXTENSION = re.compile(r"(?i),?\s*(?:extension|ext\.?|x)\s*")
 _FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER", "PASSWORD",
                    "HEALTHCARE_NUMBER"}
@@ -36,6 +37,17 @@ def join_extensions(text: str, runs: list[Run], typed: list[Typed | None]) -> No
         if item is not None and item.entity == "PHONE_NUMBER" and typed[i + 1] is None \
                 and _EXTENSION.fullmatch(text, item.run.end, nxt.start):
             typed[i] = replace(item, run=replace(item.run, end=nxt.end))
+
+
+def join_restarts(words: Callable[[int, int], int], runs: list[Run], typed: list[Typed | None]) -> None:
+    """`I think it's two eight, something, two eight four`: a value begun, dropped and said again
+    whole is that value, both times (a two-digit start is found nowhere else)."""
+    for i in range(len(runs) - 1):
+        run, nxt, mine = runs[i], runs[i + 1], typed[i + 1]
+        if typed[i] is None and mine is not None and run.digit_count >= 2 and not run.alnum and not nxt.alnum \
+                and len(nxt.digits) > len(run.digits) and nxt.digits.startswith(run.digits) \
+                and words(run.end, nxt.start) <= RESTART_WORDS:
+            typed[i] = Typed(run, mine.entity, 0.5, "begun and said again")
 
 
 def join_fragments(text: str, words: Callable[[int, int], int], runs: list[Run], typed: list[Typed | None]) -> None:

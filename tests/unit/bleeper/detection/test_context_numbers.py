@@ -188,3 +188,9 @@ def test_time_grows_linearly_with_the_text():
 def test_the_name_of_a_number_between_two_ends_them():
     text = "The beneficiary is Harborview Title, account 3 3 0 1 9 9 2 7 5 0, ABA 1 2 2 0 0 0 6 6 1."
     assert found(text) == [("US_BANK_NUMBER", "3 3 0 1 9 9 2 7 5 0"), ("US_BANK_NUMBER", "1 2 2 0 0 0 6 6 1")]
+
+
+def test_a_value_begun_and_said_again_whole_is_hidden_both_times():
+    text = "The code on the back is kinda rubbed off, I think it's two eight, something, two eight four maybe."
+    assert [v for _, v in found(text)] == ["two eight", "two eight four"]
+    assert found("I have 12 kids and 123 problems.") == []
