@@ -52,7 +52,7 @@ TRIGGER_HEAD = re.compile(rf"\b(?:{_DET}\s+)?{_INTENSE}(?:(?:{_TRIGGER})[\s-]+){
 # a growth or a lesion placed in a body: `a tumor on my ovary`, `a hole in his heart`
 _LESION = (r"tumou?rs?|cysts?|holes?|polyps?|clots?|blockages?|ulcers?|infections?|lesions?|nodules?|fluid|"
            r"growths?|masses|mass|stones?|hernias?|abscess(?:es)?|inflammation|scar tissue|bleed|bleeding")
-_OWNER = r"(?:my|his|her|their|your|the baby's|the)"
+_OWNER = r"(?:my|his|her|their|your|the baby's)"  # not `the`: `a pain in the neck`, `a hole in the wall`
 LESION = re.compile(rf"\b(?:{_DET}\s+)?(?:(?:small|little|big|large|tiny|weird|new|suspicious|benign|malignant|"
                     rf"cancerous|hard|second|third|two|three)\s+)*(?:{_LESION})\s+(?:in|on|near|behind|inside|around|"
                     rf"under|at the base of) {_OWNER}\s+(?:(?:left|right|upper|lower|inner|outer)\s+)?"
@@ -85,14 +85,15 @@ _WHO = (r"(?:i|he|she|they|we|(?:my|our|his|her|the) (?:mom|mother|dad|father|so
         r"Traffic|The|And|But|So)\b)[A-Z][a-z]+))")
 _BECOMES = r"(?:get|gets|getting|got|gotten|become|becomes|becoming|became|'s been|has been|have been|'ve been|" \
            r"is|'s|am|'m|are|'re|was|were|been|keeps? getting|started getting)"
-_BODY_STATE = (r"[a-z]{4,}(?:ic|ous|ive)|confused|disoriented|agitated|forgetful|lightheaded|light-headed|dizzy|woozy|nauseous|nauseated|"
+_BODY_STATE = (r"[a-z]{4,}(?:ic|ous|ive)|foggy|groggy|spacey|loopy|confused|disoriented|agitated|forgetful|lightheaded|light-headed|dizzy|woozy|nauseous|nauseated|"
                r"queasy|short of breath|out of breath|winded|breathless|wheezy|feverish|clammy|jaundiced|anemic|"
                r"dehydrated|constipated|bloated|incontinent|lethargic|listless|delirious|faint|shaky|achy|"
                r"swollen|puffy|congested|itchy|stiff|numb|bedridden|immunocompromised|immunosuppressed|"
                r"nonverbal|non-verbal|paralyzed|paralysed|housebound|homebound|wheelchair-bound|hypoglycemic|"
                r"hyperglycemic|suicidal|manic|psychotic|septic|contagious|infectious|sickly")
-_MIND = {"confused", "disoriented", "agitated", "forgetful", "delirious", "faint", "shaky", "stiff", "numb"}
-STATE = re.compile(rf"\b(?P<who>{_WHO})\s*(?P<verb>{_BECOMES})\s+(?:(?:so|really|very|pretty|super|kind of|kinda|a little|a bit|"
+_MIND = {"confused", "disoriented", "agitated", "forgetful", "delirious", "faint", "shaky", "stiff", "numb", "foggy",
+         "groggy", "spacey", "loopy"}
+STATE = re.compile(rf"\b(?P<who>{_WHO}|(?<=,|\s)and|(?<=,|\s)but)\s*(?P<verb>{_BECOMES})\s+(?:(?:so|really|very|pretty|super|kind of|kinda|a little|a bit|"
                    rf"easily|more|also|always|often|sometimes|constantly|still|just|totally|completely|all|um|uh)"
                    rf"[\s,]+)*(?P<state>{_BODY_STATE})\b(?!\s+(?:by|about|with|of|at|over|as to|on how|why|what|"
                    r"that|which|because|to|on|from|when|if|for))", re.IGNORECASE)
@@ -179,7 +180,7 @@ class AfflictionRecognizer(EntityRecognizer):
             if state.endswith(("ic", "ous", "ive")) and not _listed_state(state):
                 continue
             # a caller's own `I'm confused` is about the call; `he gets confused`, `mom's been confused` is not
-            if m.group("state").lower() in _MIND and m.group("who").lower() in ("i", "we"):
+            if m.group("state").lower() in _MIND and m.group("who").lower() in ("i", "we", "and", "but"):
                 continue  # `I got confused in the app`
             found.append((m.start("state"), m.end("state"), 0.6))
         found += [(m.start(), m.end(), 0.6) for m in EASILY.finditer(text)]

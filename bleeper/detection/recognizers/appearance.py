@@ -71,7 +71,8 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
                 rf"equipment|cream|fees?|price))|\b(?:{_BUILD})(?=,? (?:an? )?(?:{_PERSON})s?\b)"), 0.75,
      "build of a person"),
     # one item of a description list after the person: `he's about five nine, stocky, with a goatee`
-    (re.compile(rf"(?<=\b(?:i'm|i am|he's|she's|he is|she is)\b[^.?!]{{0,40}},\s)(?:{_BUILD})\b(?=\s*(?:[,.;?!]|and\b|$))"),
+    (re.compile(rf"(?<=\b(?:i'm|i am|he's|she's|he is|she is)\b[^.?!]{{0,40}},\s)(?:(?:kind of|kinda|sort of|pretty|"
+                rf"really|very|a little|a bit)\s+)?(?:{_BUILD})\b(?=\s*(?:[,.;?!]|and\b|$))"),
      0.7, "build in a description"),
 ]
 

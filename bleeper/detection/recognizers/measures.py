@@ -62,7 +62,7 @@ _WEIGHT_UNIT = re.compile(rf"\s?{_WEIGHT_UNITS}\b", re.IGNORECASE)
 MARKS = re.compile(
     r"\b(?:(?:large|small|big|little|huge|tiny|long|deep|faint|visible|dark|red|brown|black|white)\s+)?"
     r"(?:tattoos?|birthmarks?|birth marks?|scars?|moles?|piercings?|prosthetic (?:leg|arm|hand|foot|eye|limb)|"
-    r"artificial (?:leg|arm|eye)|glass eye|port[- ]wine stain|cleft (?:lip|palate)|missing (?:finger|toe|leg|arm|"
+    r"artificial (?:leg|arm|eye)|glass eye|(?:nose|lip|eyebrow|belly button|tongue|septum) (?:rings?|studs?|piercings?)|port[- ]wine stain|cleft (?:lip|palate)|missing (?:finger|toe|leg|arm|"
     r"hand|eye)|amputated (?:leg|arm|foot|hand))"
     r"(?:\s+(?:on|across|over|under|behind|above|below|near) (?:my|his|her|their|your|the) "
     r"(?:(?:left|right|upper|lower|inner|outer) )?[a-z]+)?(?!\s+tissue)",
@@ -118,8 +118,8 @@ READING = re.compile(
     r"count|reading|result|results|score))?(?:'s|\s+(?:was|is|were|are|has been|had been|been|came back|"
     r"comes back|come back|went|goes|dropped|dipped|fell|shot|spiked|climbed|jumped|got|gets|hit|reached|reads|"
     r"read|measured|runs|ran|stays|stayed|sits|sat|showed|shows))?(?:\s+(?:up|down|back|at|to|as high as|as low "
-    r"as|around|about|like|almost|nearly|over|under|only|just|still|now|a|high|low|in the|um|uh|,))*"
-    rf"\s+(?P<v>(?:(?:the\s+)?(?:low|mid|high|upper|lower)[- ]?(?:teens|twenties|thirties|forties|fifties|sixties|"
+    r"as|around|about|like|almost|nearly|over|under|only|just|still|now|a|high|low|in the|um|uh|,))*?"
+    rf"\s+(?P<v>(?:(?:the\s+)?(?:(?:low|mid|high|upper|lower)[- ]?)?(?:teens|twenties|thirties|forties|fifties|sixties|"
     r"seventies|eighties|nineties|[1-9]0s|hundreds))"
     rf"|{NUM}(?:\s+(?:over|on|/)\s+{NUM})?(?:\s*(?:%|percent\b|mg/dl|milligrams|bpm|beats a minute|degrees))?)"
     r"(?![\w-])", re.IGNORECASE)

@@ -45,7 +45,10 @@ FIELD = re.compile(rf"\b{_WHO}(?:'m|'s|'re| am| is| are)?\s+(?:(?:work|works|wor
                    r"classes|degree|student|course|home|facility|stocks?|shares))"
                    rf"|\b{_WHO}\s+(?:work|works|worked)\s+(?P<post>the (?:front desk|register|night shift|"
                    r"overnight shift|graveyard shift|door|counter|drive-thru|drive-through|floor|line|kitchen "
-                   r"line|nurses' station)|security|construction|retail|dispatch|reception)\b", re.IGNORECASE)
+                   r"line|nurses' station)|security|construction|retail|dispatch|reception)\b"
+                   # `my wife does payroll for a trucking company`
+                   rf"|\b{_WHO}\s+(?:do|does|did)\s+(?P<work>{_FIELD}|bookkeeping|taxes|hair|nails|books)\s+for\s+"
+                   r"(?:a|an|the|my|his|her|their|our|\w+'s)\b", re.IGNORECASE)
 # `my dad owns a landscaping business`, `I run a daycare`
 OWNS = re.compile(rf"\b{_WHO}\s+(?:also\s+|still\s+)?(?P<job>(?:own|owns|owned|run|runs|ran)\s+(?:a|an|his|her|my|"
                   # the kind of business is the job: `my own business` names none
@@ -75,7 +78,7 @@ class WorkTalkRecognizer(EntityRecognizer):
         found = []
         for rx in (LIVING, GIG, TEACH, FIELD, SERVICE, OWNS):
             for m in rx.finditer(text):
-                group = next((g for g in ("job", "post", "a", "b") if g in rx.groupindex and m.group(g)), None)
+                group = next((g for g in ("job", "post", "work", "a", "b") if g in rx.groupindex and m.group(g)), None)
                 if group is None or m.group(group) != "IT" and _NOT_A_JOB.match(m.group(group)):
                     continue
                 found.append((m.start(group), m.end(group), 0.7))

@@ -36,6 +36,8 @@ def found(text: str) -> list[str]:
     ("The baby's been really lethargic and won't eat.", "lethargic"),
     ("Maria's been anemic since the surgery.", "anemic"),
     ("I'm claustrophobic, so no MRI please.", "claustrophobic"),
+    ("My mom has chronic bronchitis and gets winded walking to the mailbox.", "winded"),
+    ("Her legs swell up at night and she's been pretty foggy.", "foggy"),
     # sensations placed in a body or felt doing something; organs that work badly
     ("I feel a tightness in my chest.", "a tightness in my chest"),
     ("There's a burning feeling when I pee.", "a burning feeling when I pee"),
@@ -69,6 +71,9 @@ def test_a_condition_named_by_its_kind_or_signs_is_found(text, condition):
     "There's pressure on the team to finish.",
     "I had a bad feeling when I saw the bill.",
     "We have a poor connection, can you hear me?",
+    "That's a real pain in the neck, the paperwork.",
+    "The printer is old and gets confused.",
+    "I'm foggy on the details.",
 ])
 def test_the_same_head_words_outside_a_body_are_not_conditions(text):
     assert found(text) == []

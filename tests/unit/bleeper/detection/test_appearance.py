@@ -47,6 +47,7 @@ def found(recognizer: AppearanceRecognizer, text: str) -> list[str]:
     ("He's slim and wears a cap.", "slim"),
     ("My son is clean-shaven now.", "clean-shaven"),
     ("He's about five nine, stocky, with a goatee.", "stocky"),
+    ("I'm about five six, kind of chubby, with short gray hair.", "kind of chubby"),
 ])
 def test_how_a_person_looks_is_a_physical_attribute(recognizer, text, attribute):
     assert attribute in found(recognizer, text)

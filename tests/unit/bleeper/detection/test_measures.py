@@ -57,6 +57,8 @@ def found(recognizer: MeasureRecognizer, text: str) -> list[tuple[str, str]]:
     ("My temperature was 101.4 this morning.", ("STATISTICS", "101.4")),
     ("His PSA is up about twenty percent from the last draw.", ("STATISTICS", "twenty percent")),
     ("His sats were in the low nineties.", ("STATISTICS", "low nineties")),
+    ("Her pulse was in the forties when the EMTs got there.", ("STATISTICS", "forties")),
+    ("She's got a nose ring and a tattoo on her wrist.", ("PHYSICAL_ATTRIBUTE", "nose ring")),
     ("There's a small chance, maybe five percent, it spreads.", ("STATISTICS", "five percent")),
     ("My daughter is pretty petite, like four eleven.", ("PHYSICAL_ATTRIBUTE", "four eleven")),
 ])

@@ -29,6 +29,7 @@ def found(text: str) -> list[str]:
     ("I'm retired military.", "military"),
     ("My son is in the military.", "military"),
     ("My dad owns a landscaping business.", "owns a landscaping business"),
+    ("My wife does payroll for a trucking company.", "payroll"),
 ])
 def test_work_said_as_what_someone_does_is_an_occupation(text, job):
     assert any(job in f for f in found(text)), found(text)
