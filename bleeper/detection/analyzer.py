@@ -117,6 +117,10 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
         if r.entity_type == "LOCATION":
             return (1.2 if _DIGIT.search(text, r.start, r.end) else 0, r.score)
         return (1.5, r.score)
+    # names.py reads any spelling as a name; a rule that knows what was spelled types it (`password
+    # is pinecone, P-I-N-E-C-O-N-E`, `K as in kilo, 7, R…` an id)
+    if recognizer == "NameRecognizer":
+        return (1.9, r.score)
     # a said file extension types the whole name (`invoice dash 2024 dot xlsx` holds a digit run)
     if recognizer == "FilenameRecognizer":
         return (2.5, r.score)
@@ -133,7 +137,10 @@ def resolve_overlaps(results: list[RecognizerResult], text: str = "") -> list[Re
     taking the union fails closed (nothing either candidate covered stays visible).
     """
     merged: list[RecognizerResult] = []
-    for r in sorted(results, key=lambda r: (r.start, -r.end)):
+    # ties broken by type and recognizer, not by the order Presidio returned them in (which follows
+    # set iteration: `Banco Pichincha` flipped between organisation and name with PYTHONHASHSEED)
+    for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type,
+                                            (r.recognition_metadata or {}).get("recognizer_name", ""))):
         last = merged[-1] if merged else None
         if last is not None and r.start < last.end:
             best = last if _rank(last, text) >= _rank(r, text) else r

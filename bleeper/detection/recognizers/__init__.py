@@ -1,6 +1,7 @@
 """bleeper's own Presidio recognizers: one per file, patterns and context as class data."""
 
 from bleeper.detection.recognizers.address import AddressRecognizer
+from bleeper.detection.recognizers.afflictions import AfflictionRecognizer
 from bleeper.detection.recognizers.age import AgeRecognizer
 from bleeper.detection.recognizers.appearance import AppearanceRecognizer
 from bleeper.detection.recognizers.categories import CategoryRecognizer
@@ -30,6 +31,7 @@ from bleeper.detection.recognizers.spoken_email import SpokenEmailRecognizer
 from bleeper.detection.recognizers.symptoms import SymptomRecognizer
 from bleeper.detection.recognizers.url import SpokenUrlRecognizer, WrittenUrlRecognizer
 from bleeper.detection.recognizers.vocabulary import VocabularyRecognizer
+from bleeper.detection.recognizers.work_talk import WorkTalkRecognizer
 
 
 def all_recognizers() -> list:
@@ -42,7 +44,7 @@ def all_recognizers() -> list:
         CategoryRecognizer(), OrganizationRecognizer(), OrganizationCueRecognizer(), FilenameRecognizer(),
         MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
         ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(), HealthTalkRecognizer(),
-        OccupationFormRecognizer(),
+        OccupationFormRecognizer(), AfflictionRecognizer(), WorkTalkRecognizer(),
     ]
 
 
@@ -54,4 +56,5 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "PersonalRecognizer", "SpokenEmailRecognizer", "SpokenUrlRecognizer", "WrittenUrlRecognizer",
            "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
            "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer", "SymptomRecognizer",
-           "DrugFormRecognizer", "HealthTalkRecognizer"]
+           "DrugFormRecognizer", "HealthTalkRecognizer", "AfflictionRecognizer",
+           "WorkTalkRecognizer"]

@@ -25,11 +25,15 @@ _SHADES = (r"red|blonde?|brown|black|gr[ae]y|white|dark|light|auburn|silver|sand
            r"curly|straight|wavy|frizzy|kinky|long|short|shaggy|thinning|receding|braided|shaved|buzzed|"
            r"shoulder[- ]length|dreadlocked")
 _PERSON = r"(?:guy|man|men|woman|women|lady|dude|gentleman|boy|girl|kid|head|spot|patch|fellow|person)"
-_OWNER = (r"(?:(?:i'm|i am|he's|she's|he is|she is|they're|you're|i was|he was|she was)(?: (?:pretty much|"
+_KIN = r"(?:son|daughter|kid|husband|wife|mom|mother|dad|father|brother|sister|boyfriend|girlfriend|partner|baby)"
+_OWNER = (rf"(?:(?:i'm|i am|he's|she's|he is|she is|they're|you're|i was|he was|she was|(?:my|his|her|our) {_KIN}(?:'s| is"
+          r"| was))(?: (?:pretty much|"
           r"mostly|completely|totally|kind of|kinda|pretty|a little|very|really|fairly|quite|a bit|going|gone))?"
           r"|going|gone|went)")
 _BUILD = (r"heavyset|heavy-set|stocky|petite|skinny|slender|muscular|overweight|obese|chubby|lanky|plus[- ]size|"
-          r"underweight|stout|scrawny")
+          r"underweight|stout|scrawny|slim|thin-framed|well-built|frail|clean[- ]shaven|bearded|tattooed|freckled|"
+          r"(?:average|medium|mid|slight|small|big|large|heavy|athletic|slim|thin) (?:build|height|frame)|mid-height|"
+          r"pudgy|portly|burly|brawny|wiry|gangly|hunched|hunchbacked|pale|pale-skinned")
 PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(rf"\b(?:(?:{_SHADES})(?:,? (?:and )?|-)){{0,4}}(?:{_SHADES})(?:[- ]colou?red)?[- ](?:hair|hairline|"
                 rf"haired|curls|braids|dreadlocks|dreads|ponytail)\b(?![- ](?:dryers?|salon|stylists?|dye|"
@@ -49,7 +53,7 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(rf"(?<=\b{_OWNER} )bald(?:ing)?\b|\bbald(?:ing)?(?=,? (?:and )?(?:an? )?(?:{_PERSON})s?\b)"
                 rf"|\b(?:a )?(?:redhead|brunette)s?\b|\bhair (?:colou?r )?is (?:{_SHADES})\b"
                 rf"|\beye colou?r is (?:blue|brown|green|hazel|gr[ae]y)\b"), 0.85, "bald, redhead, hair colour"),
-    (re.compile(r"\b(?:freckles|freckled|dimples|cleft chin|unibrow|buck teeth|gap in (?:my|his|her) teeth|"
+    (re.compile(r"\b(?:(?:an? )?(?:shaved|bald|buzzed|shaven) head|freckles|freckled|dimples|cleft chin|unibrow|buck teeth|gap in (?:my|his|her) teeth|"
                 r"amputees?|(?:left|right)[- ]handed|ambidextrous|albino|albinism|vitiligo|heterochromia)\b"), 0.85,
      "a feature of the body"),
     (re.compile(r"\b(?:lazy eye|cross[- ]eyed|crossed eyes|walks? with a limp|(?:has|have|had|with) a limp|"
@@ -58,13 +62,18 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
                 r"braces on (?:my|his|her) teeth)\b"), 0.8, "a feature of the body"),
     # size said of a person: `I'm pretty tall`, `a short guy`
     (re.compile(rf"(?<=\b{_OWNER} )(?:tall|short|blonde?|thin|curvy|athletic|big-boned|broad-shouldered)\b"
-                r"(?! (?:on|of|for|with|by|notice|staffed|handed|term|list|story|cut|answer|order|version))"
+                r"(?! (?:on|of|for|with|by|notice|staffed|handed|term|list|story|cut|answer|order|version|enough))"
                 r"(?![^.?!]{0,25}\b(?:\d|four|five|six|seven)\b)"  # a height said next: that is the attribute
-                rf"|\b(?:tall|short|big|heavy|thin|blonde?|tiny|petite|husky)(?=,? (?:an? )?(?:guy|man|woman|lady|dude|"
+                rf"|\b(?:tall|short|big|heavy|thin|blonde?|tiny|petite|husky|bigger|taller|shorter|heavier|larger)"
+                rf"(?=,? (?:an? )?(?:guy|man|woman|lady|dude|"
                 r"gentleman|girl|fellow)s?\b)"), 0.75, "size of a person"),
     (re.compile(rf"(?<=\b{_OWNER} )(?:{_BUILD})\b(?! (?:on|of|for|with|traffic|rain|load|lifting|duty|machinery|"
                 rf"equipment|cream|fees?|price))|\b(?:{_BUILD})(?=,? (?:an? )?(?:{_PERSON})s?\b)"), 0.75,
      "build of a person"),
+    # one item of a description list after the person: `he's about five nine, stocky, with a goatee`
+    (re.compile(rf"(?<=\b(?:i'm|i am|he's|she's|he is|she is)\b[^.?!]{{0,40}},\s)(?:(?:kind of|kinda|sort of|pretty|"
+                rf"really|very|a little|a bit)\s+)?(?:{_BUILD})\b(?=\s*(?:[,.;?!]|and\b|$))"),
+     0.7, "build in a description"),
 ]
 
 

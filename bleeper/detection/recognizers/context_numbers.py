@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import accumulate
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -25,14 +25,14 @@ from bleeper.detection.recognizers.address import STREET_AFTER
 from bleeper.detection.recognizers.casing import lowered
 from bleeper.detection.recognizers.digits import luhn_ok
 from bleeper.detection.recognizers.number_kinds import BANK, HEALTH, KINDS, NOT_BANK, Kind
+from bleeper.detection.recognizers.number_joins import (GENERIC, Typed, join_extensions, join_fragments,
+                                                        join_restarts)
 from bleeper.detection.recognizers.numbers import Run, find_runs
 from bleeper.detection.recognizers.result import result
 
-FRAGMENT_WORDS = 12  # a short run this close to a typed number is part of the same value
 _WORDS = re.compile(r"[\w']+")
 _LAST_WORD = re.compile(r"([\w']+)\s+$")
 _NUMBERISH = re.compile(r"(?i)\d+|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|dash|slash")
-_EXTENSION = re.compile(r"(?i),?\s*(?:extension|ext\.?|x)\s*")
 _MONEY_AFTER = re.compile(r"(?i)\s*(?:dollars?|bucks|cents|percent|%)")
 # a quantity, not an identifier: `20,000 miles`, `10000 steps`
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -40,10 +40,8 @@ _UNIT_AFTER = re.compile(r"(?i)\s*(?:miles?|steps?|feet|foot|ft|pounds?|lbs?|kil
                          r"calories|mg|ml|units?|hours?|minutes?|days?|weeks?|months?|years?|times|words|"
                          r"square|sq|gallons?|kwh|watts?|gb|mb|tb|mbps|rpm|btu)\b")
 _PLUS = re.compile(r"(?i)\bplus\s+$")  # `plus 44 7700 900 812`: the country code's sign, said
-_FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER", "PASSWORD",
-                   "HEALTHCARE_NUMBER"}
-_FRAGMENT = "fragment next to a typed number"
-_ON_THE = re.compile(r"\b(?:on|for)(?: (?:the|my|your|this|that|his|her|their))? $")
+# `PIN for the card`, `social for the store card`: one word may name which
+_ON_THE = re.compile(r"\b(?:on|for)(?: (?:the|my|your|this|that|his|her|their))?(?: [\w'-]+)? $")
 _HEAD_CHARS = 40  # how far before such a phrase the value's own phrase may end
 _DECIMAL = re.compile(r"\d\.\d")  # versions and decimals, not identifiers
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -76,15 +74,6 @@ def _ssn(digits: str) -> bool:
 _CONTEXTS = [(k, re.compile(rf"\b(?:{k.context})\b")) for k in KINDS]
 WINDOW = 160  # characters before a run searched for its phrase
 CUE_CHARS = 80  # characters before a phrase searched for words that change its kind
-
-
-@dataclass(frozen=True)
-class Typed:
-    run: Run
-    entity: str
-    score: float
-    why: str
-    anchor: bool = False  # typed by its phrase, a checksum or a phone's shape
 
 
 class _Reading:
@@ -159,8 +148,9 @@ class ContextNumberRecognizer(EntityRecognizer):
         runs = find_runs(text)
         reading = _Reading(text)
         typed: list[Typed | None] = [self._classify(text, reading, r) for r in runs]
-        self._fragments(reading, runs, typed)
-        self._extensions(text, runs, typed)
+        join_fragments(text, reading.words, runs, typed)
+        join_restarts(reading.words, runs, typed)
+        join_extensions(text, runs, typed)
         return [result(self, t.entity, t.run.start, t.run.end, t.score, t.why)
                 for t in typed if t is not None and t.entity in entities]
 
@@ -212,14 +202,14 @@ class ContextNumberRecognizer(EntityRecognizer):
         if entity == "PHONE_NUMBER":
             run = self._with_plus(text, run)
         return Typed(run, entity, round(0.95 - 0.02 * distance - 0.1 * kind.weak, 3),
-                     f"context {distance} words before", True)
+                     GENERIC if kind.weak else f"context {distance} words before", True)
 
     @staticmethod
     def _modifier(low: str, start: int, phrases: list[tuple[Kind, int, int, int]]) -> bool:
         """`the driver's license on the claim is …`, `the number on the account is …`, `PIN for the
         card`: a phrase after `on the`/`for the` names where the value is, when the value was
         already named just before it."""
-        if not _ON_THE.search(low, max(0, start - 12), start):
+        if not _ON_THE.search(low, max(0, start - 24), start):
             return False
         return any(0 <= start - (other + length) <= _HEAD_CHARS for _, length, _, other in phrases)
 
@@ -263,38 +253,3 @@ class ContextNumberRecognizer(EntityRecognizer):
         if n >= 5 and not _counting(run.digits) and not _GROUPED.fullmatch(raw) and not _DECIMAL.search(raw):
             return Typed(run, "NUMBER_SEQUENCE", 0.4, "unannounced 5+ digits (fail closed)")
         return None
-
-    @staticmethod
-    def _extensions(text: str, runs: list[Run], typed: list[Typed | None]) -> None:
-        """`1-888-276-4410, extension 3`: the extension is part of the phone number."""
-        for i in range(len(runs) - 1):
-            item, nxt = typed[i], runs[i + 1]
-            if item is not None and item.entity == "PHONE_NUMBER" and typed[i + 1] is None \
-                    and _EXTENSION.fullmatch(text, item.run.end, nxt.start):
-                typed[i] = replace(item, run=replace(item.run, end=nxt.end))
-
-    @staticmethod
-    def _fragments(reading: _Reading, runs: list[Run], typed: list[Typed | None]) -> None:
-        """Runs of 3+ digits that no phrase typed (or only their shape, as a number sequence), near
-        a typed number, take its type: a self-correction or a value read in two goes is still
-        that value."""
-        anchors = [(i, t) for i, t in enumerate(typed)
-                   if t is not None and t.entity in _FRAGMENT_KINDS and t.why != _FRAGMENT]
-        if not anchors:
-            return
-        starts = [t.run.start for _, t in anchors]
-        for i, run in enumerate(runs):
-            mine = typed[i]
-            if (mine is not None and (mine.anchor or mine.entity != "NUMBER_SEQUENCE")) or run.digit_count < 3 \
-                    or run.alnum:
-                continue
-            near = []
-            # anchors are in text order: only the few on either side can be within reach
-            k = bisect_left(starts, run.start)
-            for _, other in anchors[max(0, k - 2):k + 2]:
-                lo, hi = sorted((run, other.run), key=lambda r: r.start)
-                gap = reading.words(lo.end, hi.start)
-                if gap <= FRAGMENT_WORDS:
-                    near.append((gap, other.entity))
-            if near:
-                typed[i] = Typed(run, min(near)[1], 0.5, _FRAGMENT)

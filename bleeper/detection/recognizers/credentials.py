@@ -26,7 +26,9 @@ _VALUE = (rf"(?P<value>{_ONE}(?:,? {_ONE}){{2,40}}|"
 _END = (r"(?=[,.;?!]?\s*$|[,.;?!:]\s|\s(?:but|and|no|or|sorry|right|okay|ok|if|with|for|so|because|please|then|"
         r"thanks|thank you|all (?:lower|upper) ?case|all one word|one word|no spaces|capital|lowercase)\b)")
 # fillers, and how a value is written said before it (`is all lowercase, sunshine123`)
-_FILLER = r"(?:,? (?:um|uh|like|it's|its|just|all (?:lower|upper) ?case|all caps|one word|no spaces)\b,?)*"
+_FILLER = (r"(?:,? (?:um|uh|like|it's|its|just|all (?:lower|upper) ?case|all caps|one word|no spaces|"
+           # what the value is before the value: `my password is my cat's name, Pickles`
+           r"(?:my|his|her|our|the) [\w']+ (?:name|birthday|middle name|street name|birth year|nickname)|so)\b,?)*")
 _SAYS = rf"(?:\s*(?:is|was|would be|will be|should be|'s|’s|:)|[,?.]? (?:it's|its|it is)){_FILLER}\s+"
 _FOR = (r"(?: (?:for|on|in|at|to) (?:the |your |my |our )?[\w-]+(?: [\w-]+)?)?"
         # or who set it: `the password I set was …`, `the username you gave me is …`
@@ -61,12 +63,25 @@ RULES = [
 # the rest of a password read out after its first word: `Sunflower capital T seven exclamation point`
 _NUMBER_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|" \
                r"eighty|ninety|hundred|double|triple)"
+# and how it is written (`sunflower with a capital S and then 2019`) and its spelling (`pinecone,
+# P-I-N-E-C-O-N-E`): a spelled name after a secret is the secret read again
 TAIL = re.compile(rf"(?:,?\s+(?:(?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]\b|{_SYMBOL}\b|\d+\b|"
-                  rf"{_NUMBER_WORD}\b|then (?=\d|{_NUMBER_WORD}|{_SYMBOL})))+")
+                  rf"{_NUMBER_WORD}\b|(?:and )?then(?= (?:\d|{_NUMBER_WORD}|{_SYMBOL}|capital|the number))|the number\b|"
+                  rf"with an? (?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]\b|"
+                  rf"and(?= (?:\d|{_NUMBER_WORD}\b|{_SYMBOL}))|"
+                  rf"with an? (?:{_NUMBER_WORD}|\d+|{_SYMBOL}|capital [a-z]|number \w+) (?:at|on) the (?:end|start|"
+                  r"beginning|front)\b|"
+                  r"(?:[a-z](?:,? as in [a-z]+)?(?:[ ,.-]+|$)){3,}))+")
 # a value with how it is written after it and no phrase before: `It's blue dog 77, all lowercase`
 _HOW_WRITTEN = r"(?=,? (?:all (?:lower|upper) ?case|all caps|case[- ]sensitive|no spaces|with a capital)\b)"
+# characters read out with their case and no phrase before them: only secrets are read so (`try
+# capital Q, W, E, R, T, Y, one two three`)
+_CASED = r"(?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]"
+RULES.append(("PASSWORD", re.compile(rf"\b(?P<value>{_CASED}(?=[ ,.;?!]|$)(?:,? (?:{_CASED}|{_ONE}|{_NUMBER_WORD})"
+                                     rf"(?=[ ,.;?!]|$)){{3,40}})"), 0.7))
 RULES.append(("PASSWORD", re.compile(rf"\b(?:it's|it is|its|that's|it was)(?:,? (?:um|uh))?,? {_VALUE}{_HOW_WRITTEN}"),
               0.7))
+_HOW_LAST = re.compile(r",?\s+with an? (?:capital|uppercase|upper case|lowercase|lower case|small) [a-z]$")
 _SHAPED_ONLY = {2, 4}  # the rules above whose value must look like a secret
 NOT_VALUES = {"the", "a", "an", "my", "your", "it", "that", "this", "same", "wrong", "right", "correct", "reset",
               "changed", "expired", "locked", "again", "for", "please", "and", "to", "on", "in", "sorry", "no", "yes",
@@ -77,7 +92,7 @@ NOT_VALUES = {"the", "a", "an", "my", "your", "it", "that", "this", "same", "wro
               "she", "gone", "done", "fine", "good", "ok", "okay", "usually", "either", "now", "over", "set",
               "updated", "letters", "characters", "digits", "numbers", "required", "long", "short", "easy", "hard",
               "strong", "weak", "then", "blank", "empty", "about", "sensitive", "invalid", "broken", "down", "stuck",
-              "blocked", "disabled", "failing", "slow", "valid", "accepted", "rejected", "saved", "temporary", "his",
+              "blocked", "disabled", "failing", "slow", "low", "high", "valid", "accepted", "rejected", "saved", "temporary", "his",
               "her", "their", "our", "asterisks", "hidden", "showing", "what", "what's", "where", "who", "which",
               "how", "when", "why"}
 _PASSWORD_SHAPED = re.compile(rf"\d|[@#$%&*!_+]|(?i:\b{_SYMBOL}\b)|[a-z][A-Z]")
@@ -104,12 +119,16 @@ class CredentialRecognizer(EntityRecognizer):
                 first = value.split()[0].lower()
                 if first in NOT_VALUES and not (entity == "USERNAME" and first == "at" and " " in value):
                     continue  # "at marcus dash tillery": a handle's @, said
-                if index in _SHAPED_ONLY and not _PASSWORD_SHAPED.search(value):
-                    continue  # "set it to Tuesday", "the handle broke": not a secret
                 end = m.end("value")
                 if entity == "PASSWORD":
                     tail = TAIL.match(low, end)
                     end = tail.end() if tail else end
+                while end > m.end("value") and text[end - 1] in " ,.-":
+                    end -= 1
+                how = _HOW_LAST.search(low, m.end("value"), end)  # says how, when no value follows it
+                end = how.start() if how else end
+                if index in _SHAPED_ONLY and not _PASSWORD_SHAPED.search(text, m.start("value"), end):
+                    continue  # "set it to Tuesday", "the handle broke": not a secret
                 if index == len(RULES) - 1 and re.search(r"user ?name|handle|e-?mail|log ?in", low[:m.start()]):
                     continue  # `the username is … it's jdoe, all lowercase`: the username rules have it
                 out.append(result(self, entity, m.start("value"), end, score, "announced secret"))

@@ -61,7 +61,9 @@ ILL = re.compile(
     re.IGNORECASE)
 # a verb of having just before it: `I think I have pink eye`, `she gets car sick`
 _HAVING = re.compile(r"\b(?:have|has|had|having|got|get|gets|getting|caught|catch|with|developed)\s+(?:(?:a|an|the|"
-                     r"some|this|that|really|bad|terrible|awful|little|bit of|touch of|mild|severe)\s+){0,3}$",
+                     r"some|this|that|really|bad|terrible|awful|little|bit of|touch of|mild|severe|high|low|low-grade|"
+                     r"slight|nasty|persistent|constant|recurring|chronic|dry|wet|hacking|splitting|pounding|"
+                     r"throbbing|sharp|dull|weird|strange|horrible|huge|big|small|itchy|red|painful|killer|nagging|lingering)\s+){0,3}$",
                      re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:my|his|her|their|your|our|the baby's|the kids')\s+$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
@@ -77,6 +79,14 @@ LAY = re.compile(
     r"|\b(?:had|have|having|has|after|since|suffered|went through|going through) (?:a|my|his|her|another) "
     r"(?:(?:nervous|mental|emotional|complete|total) )?breakdown\b(?!\s+of\b)"
     r"|\b(?:my|his|her|their|your) mental health\b"
+    # a fever said as running one; habits that are illnesses; how speech fails; weight lost unbidden
+    r"|\b(?:running|ran|runs|spiking|spiked) (?:a|a high|a low|a low-grade|a slight) (?:temperature|temp|fever)\b"
+    r"(?!\s+(?:check|scan|test|sensor|log|reading on))"
+    r"|\b(?:drinking|drug|gambling|alcohol|pill|opioid|substance|cocaine|meth|heroin) (?:problem|habit|addiction|"
+    r"issue|dependency)s?\b|\b(?:a|his|her|my) (?:stutter|stammer|lisp|speech impediment)\b"
+    r"|\b(?:lost|losing|dropped|dropping|gained|gaining|put on) (?:\w+ ){0,3}(?:pounds|lbs|kilos|weight) "
+    r"(?:without trying|for no reason|out of nowhere|unexpectedly|and (?:i|we|they|the doctor) (?:don't|doesn't|"
+    r"can't) (?:know|figure out) why)\b"
     r"|\bmental health (?:issues?|problems?|conditions?|struggles?|crisis|episode|stuff|reasons|diagnosis|disorder)\b"
     r"|\b(?:is|'s|are|'re|am|being|was|were) (?:also )?on the (?:autism )?spectrum\b"
     r"|\b(?:a )?(?:recovering|recovered|former) (?:alcoholic|addict|drug addict)\b"

@@ -67,7 +67,8 @@ _A = re.compile(r"^an?\s", re.IGNORECASE)
 
 _TRAUMA_NOUNS = """
 fracture|break|sprain|strain|tear|burn|cut|gash|laceration|wound|bruise|contusion|injury|puncture|bite|
-abrasion|dislocation|rupture|concussion|whiplash|stab wound|gunshot wound|bone bruise|road rash|sting|
+abrasion|dislocation|rupture|concussion|whiplash|stab wound|gunshot wound|bone bruise|road rash|sting|sunburn|
+frostbite|
 """
 NOUN = _alternation(_TRAUMA_NOUNS) + r"(?:s|es)?"
 _KINDS = (r"hairline|stress|compound|open|closed|displaced|avulsion|greenstick|partial|complete|full|"
@@ -79,7 +80,13 @@ _KINDS = (r"hairline|stress|compound|open|closed|displaced|avulsion|greenstick|p
 KIND_NOUN = re.compile(rf"\b(?:(?:{_KINDS})\s+)?(?:(?:{_PLACES}|{PART})\s+)?{NOUN}\b", re.IGNORECASE)
 # the nouns that are injuries on their own; the rest (`cut`, `break`, `tear`, `bite`) need a kind
 ALONE = re.compile(r"^(?:concussion|whiplash|fracture|laceration|contusion|dislocation|stab wound|"
-                   r"gunshot wound|bone bruise|road rash)(?:s|es)?$", re.IGNORECASE)
+                   r"gunshot wound|bone bruise|road rash|sprain|sunburn|frostbite)(?:s|es)?$", re.IGNORECASE)
+# a wound placed on a body, whatever its kind: `a nasty gash on her shin`, `a splinter stuck in his
+# palm`, `a stress fracture in my foot` (ranked over the condition lists' `stress fracture`)
+PLACED = re.compile(rf"\b(?:(?:a|an|the|this|that|some|two|three|these|those)\s+(?:[a-z-]+\s+){{0,2}})?"
+                    rf"(?:{NOUN}|splinters?|blisters?|welts?|scrapes?|sunburn|frostbite)"
+                    rf"(?:\s+(?:stuck|lodged|caught))?\s+(?:on|in|to|across|above|below|under|along|over)\s+"
+                    rf"(?:my|his|her|their|your|the baby's|both)\s+{_SIDE}{PART}\b", re.IGNORECASE)
 # `break` and `cut` after a place are other things: a coffee break, a price cut, a bite to eat
 NOT_INJURY = re.compile(r"^(?:back|head|work|open|closed|full|complete|partial)\s+(?:break|cut|bite|tear)s?$",
                         re.IGNORECASE)
@@ -131,6 +138,7 @@ class InjuryRecognizer(EntityRecognizer):
                 continue
             found.append((m.start(), m.end(), 0.75))
         found += [(m.start(), m.end(), 0.8) for rx in (BITE, SELF) for m in rx.finditer(text)]
+        found += [(m.start(), m.end(), 0.9) for m in PLACED.finditer(text)]
         return merged(found)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001

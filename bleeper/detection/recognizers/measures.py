@@ -25,7 +25,9 @@ NUM = (rf"(?:\d+(?:[.,]\d+)?|{_WORD}(?: hundred)?(?:(?<=hundred) and)?(?:[- ]{_W
 _APPROX = r"(?:(?:about|around|like|roughly|almost|nearly|only|just|maybe|probably|barely|over|under|a little over)\s+)*"
 _PERSON = (r"(?:i'm|i am|im|he's|she's|he is|she is|they're|you're|i was|he was|she was|i stand|stands|standing|"
            r"height is|height's|height of|measures?|measured|"
-           r"(?:guy|man|woman|lady|gentleman|boy|girl|kid|teenager|suspect)(?:,| who's| who is| is| was)?)")
+           r"(?:guy|man|woman|lady|gentleman|boy|girl|kid|teenager|suspect)(?:,| who's| who is| is| was)?|"
+           r"(?:my|his|her|our) (?:son|daughter|husband|wife|brother|sister|mom|dad|kid|boyfriend|girlfriend|partner)"
+           r"(?:'s| is| was))")
 # a height said as two numbers (`I'm six one`, `he's five-ten`) after the person, and what else
 # the pair could be when a word follows it (`I'm five ten minutes away`)
 # `I'm pretty short, like five one`: how tall is said before the number
@@ -41,8 +43,16 @@ _WEIGHT_UNITS = r"(?:pounds|lbs?|kilos|kilograms|kg|stone)"
 
 HEIGHT = re.compile(
     rf"\b{_PERSON}\s+{_APPROX}(?P<v>{NUM}(?:[- ](?:foot|feet|ft)|\s?')(?:[,\s-]*{NUM}(?:\s?(?:inches|inch|in)\b|\s?\")?)?"
-    rf"|{NUM}\s?(?:cm|centimeters?|centimetres?|meters?|metres?)\b)",
+    rf"|{NUM}\s?(?:cm|centimeters?|centimetres?|meters?|metres?)\b)(?!\s+(?:away|from|behind|apart|off|back|"
+    r"ahead|in front|above|below|under|down|deep|long|wide|high|of))",
     re.IGNORECASE)
+# a height in feet in a sentence about how a person looks: `she's petite, maybe five foot`, `really
+# tall for his age, almost six feet` (not `six feet away`, `a six-foot fence`: only a clause end or
+# `tall` may follow it)
+FEET = re.compile(rf"\b{_APPROX}(?P<v>{NUM}[- ](?:foot|feet|ft)(?:[,\s-]*{NUM}(?:\s?(?:inches|inch))?)?)"
+                  r"(?=\s*(?:[,.;?!]|$|tall\b|and\b|with\b|or\b|maybe\b|i think\b|or so\b))", re.IGNORECASE)
+_LOOKS = re.compile(r"\b(?:tall|short|petite|height|stands?|standing|build|guy|man|woman|lady|girl|boy|kid|son|"
+                    r"daughter|he's|she's|i'm)\b", re.IGNORECASE)
 WEIGHT = re.compile(
     rf"(?:\b(?:i|he|she|they|you|we|baby|son|daughter) (?:weigh|weighs|weighed|way)|\bweight is|\bweight's|"
     rf"\b(?:i'm|i am|he's|she's)(?: currently| now)?)\s+{_APPROX}"
@@ -52,7 +62,7 @@ _WEIGHT_UNIT = re.compile(rf"\s?{_WEIGHT_UNITS}\b", re.IGNORECASE)
 MARKS = re.compile(
     r"\b(?:(?:large|small|big|little|huge|tiny|long|deep|faint|visible|dark|red|brown|black|white)\s+)?"
     r"(?:tattoos?|birthmarks?|birth marks?|scars?|moles?|piercings?|prosthetic (?:leg|arm|hand|foot|eye|limb)|"
-    r"artificial (?:leg|arm|eye)|glass eye|port[- ]wine stain|cleft (?:lip|palate)|missing (?:finger|toe|leg|arm|"
+    r"artificial (?:leg|arm|eye)|glass eye|(?:nose|lip|eyebrow|belly button|tongue|septum) (?:rings?|studs?|piercings?)|port[- ]wine stain|cleft (?:lip|palate)|missing (?:finger|toe|leg|arm|"
     r"hand|eye)|amputated (?:leg|arm|foot|hand))"
     r"(?:\s+(?:on|across|over|under|behind|above|below|near) (?:my|his|her|their|your|the) "
     r"(?:(?:left|right|upper|lower|inner|outer) )?[a-z]+)?(?!\s+tissue)",
@@ -84,11 +94,35 @@ WINDOW = 70
 _ODDS_AFTER = re.compile(r"\s*(?:(?:chance|risk|likelihood|odds|probability|possibility)\b|"
                          r"(?:of|among) (?:patients|people|cases|women|men|kids|children|adults|babies|survivors)\b)",
                          re.IGNORECASE)
+_ODDS_BEFORE = re.compile(r"\b(?:chance|risk|odds|likelihood|probability)\W+(?:[a-z]+\W+){0,2}$", re.IGNORECASE)
 RATIO = re.compile(rf"\b(?:{NUM}|a) (?:in|out of) {NUM}\b(?=\s*(?:chance|risk|odds|likelihood|probability|"
                    r"patients|people|cases|women|men|kids|children|adults|babies|survive|get|develop|have|end up|"
                    r"will|who|of (?:them|those|patients|people)))", re.IGNORECASE)
+_NOT_READING = re.compile(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?|times|dollars|bucks|pills|tablets|"
+                          r"mg\b|units|a day|o'clock|am\b|pm\b|a\.m\.|p\.m\.)", re.IGNORECASE)
 _WEATHER = re.compile(r"\b(?:rain|snow|storms?|showers|weather|forecast|precipitation|sunny|cloudy|win|winning|"
                       r"lottery|game|team|approval|approved|deal)\b", re.IGNORECASE)
+
+# a lab result or vital sign and its value: `my A1C was eight point two`, `her blood pressure was
+# one sixty over a hundred`, `his oxygen dropped to eighty-eight`. A word with an everyday sense
+# (`temperature`, `sugar`, `pressure`) counts only with its owner before it
+_OWNED = r"(?:my|his|her|their|your|our|the baby's|mom's|dad's)"
+_LAB = (r"a1c|hba1c|cholesterol|ldl|hdl|triglycerides|psa|tsh|creatinine|e?gfr|bmi|inr|platelets?|platelet count|"
+        r"white (?:blood )?(?:cell )?count|hemoglobin|glucose|blood sugar|blood pressure|bp|heart rate|"
+        r"resting heart rate|pulse|oxygen(?: level| saturation)?|o2(?: sat)?|sats|saturation|pulse ox|ejection "
+        r"fraction|viral load|cd4(?: count)?|potassium|sodium|ferritin|vitamin d(?: level)?|iron(?: level)?|"
+        r"bone density|t[- ]score")
+_EVERYDAY = r"temperature|temp|fever|sugars?|pressure|numbers|levels?|count|reading"
+READING = re.compile(
+    rf"\b(?:(?:{_OWNED}|the|a|an)\s+(?:{_LAB})|{_OWNED}\s+(?:{_EVERYDAY}))(?:\s+(?:level|levels|number|numbers|"
+    r"count|reading|result|results|score))?(?:'s|\s+(?:was|is|were|are|has been|had been|been|came back|"
+    r"comes back|come back|went|goes|dropped|dipped|fell|shot|spiked|climbed|jumped|got|gets|hit|reached|reads|"
+    r"read|measured|runs|ran|stays|stayed|sits|sat|showed|shows))?(?:\s+(?:up|down|back|at|to|as high as|as low "
+    r"as|around|about|like|almost|nearly|over|under|only|just|still|now|a|high|low|in the|um|uh|,))*?"
+    rf"\s+(?P<v>(?:(?:the\s+)?(?:(?:low|mid|high|upper|lower)[- ]?)?(?:teens|twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties|[1-9]0s|hundreds))"
+    rf"|{NUM}(?:\s+(?:over|on|/)\s+{NUM})?(?:\s*(?:%|percent\b|mg/dl|milligrams|bpm|beats a minute|degrees))?)"
+    r"(?![\w-])", re.IGNORECASE)
 
 
 def _weight_after(text: str, quantities: tuple[Quantity, ...], end: int) -> tuple[int, int] | None:
@@ -124,6 +158,9 @@ class MeasureRecognizer(EntityRecognizer):
                     and _PERSON_BEFORE.search(text[max(0, q.start - 60):q.start]) \
                     and word_after(text, q.end) not in _NOT_HEIGHT:
                 heights.append((q.start, q.end))
+        for m in FEET.finditer(text):
+            if _LOOKS.search(text, max(0, m.start() - 60), m.start()):
+                heights.append((m.start("v"), m.end("v")))
         for start, end in heights:
             found.append(("PHYSICAL_ATTRIBUTE", start, end, 0.85, "height of a person"))
             weight = _weight_after(text, quantities, end)
@@ -138,11 +175,14 @@ class MeasureRecognizer(EntityRecognizer):
             if _MARK_OWNER.search(text[max(0, m.start() - 40):m.start()]):
                 found.append(("PHYSICAL_ATTRIBUTE", m.start(), m.end(), 0.9, "a distinctive mark on a body"))
         found += [("PHYSICAL_ATTRIBUTE", m.start(), m.end(), 0.85, "little person") for m in LITTLE_PERSON.finditer(text)]
+        for m in READING.finditer(text):
+            if not _NOT_READING.match(text, m.end()):
+                found.append(("STATISTICS", m.start("v"), m.end("v"), 0.9, "a lab result or vital sign's value"))
         for m in PERCENT.finditer(text):
             around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]
             if MEDICAL.search(around) and not NOT_MEDICAL.search(around):
                 found.append(("STATISTICS", m.start(), m.end(), 0.8, "percentage with a medical word"))
-            elif _ODDS_AFTER.match(text, m.end()) and not NOT_MEDICAL.search(around) and not _WEATHER.search(around):
+            elif (_ODDS_AFTER.match(text, m.end()) or _ODDS_BEFORE.search(text, max(0, m.start() - 40), m.start())) and not NOT_MEDICAL.search(around) and not _WEATHER.search(around):
                 found.append(("STATISTICS", m.start(), m.end(), 0.7, "odds said as a percentage"))
         for m in RATIO.finditer(text):
             around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]

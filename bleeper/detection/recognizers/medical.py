@@ -93,7 +93,7 @@ class MedicalRecognizer(EntityRecognizer):
     DRUG = Vocabulary(DRUGS)
     PROCEDURE = Vocabulary(PROCEDURES)
     # a short phrase after a diagnosis cue, up to a clause boundary
-    CUE = re.compile(r"\b(?:diagnosed with|suffering from|suffers from|treated for|being treated for|"
+    CUE = re.compile(r"\b(?:diagnosed with|diagnosed as(?: being)?|suffering from|suffers from|treated for|being treated for|"
                      r"history of|tested positive for)\s+((?:[a-z'-]+\s?){1,3}?)(?=[,.;?!]| and | but | last | "
                      r"since | for | in | about | a few |$)", re.IGNORECASE)
     DOSE = re.compile(r"\b([A-Za-z]{5,})\s+\d+(?:\.\d+)?\s?(?:mg|milligrams|mcg|ml)\b", re.IGNORECASE)

@@ -9,6 +9,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.personal import LANGUAGES, NATIONALITIES
+from bleeper.detection.recognizers.quantities import SMALL
 from bleeper.detection.recognizers.result import result
 
 _EL = r"(?:double [A-Z]|[A-Z](?:,? as in [A-Z][a-z]+)?)"
@@ -58,6 +59,17 @@ STOP_LOWER = {"calling", "just", "not", "sorry", "sure", "yes", "no", "okay", "s
               "first", "name", "phone", "email", "address", "number", "date", "middle", "but", "or", "its", "it's"}
 
 
+# words that are never a first name said twice: digits read out repeat them (`it's seven seven three`)
+_NUMBER_WORDS = set(SMALL) | {"oh", "zero", "double", "triple", "hundred", "thousand"}
+# letters read inside an id that has digits (`G B 8 2 W E S T 1 2 3`) spell no name
+_DIGIT_BEFORE = re.compile(r"\d[\s,.-]{0,3}$")
+_DIGIT_AFTER = re.compile(r"[\s,.-]{0,3}\d")
+
+
+def _inside_an_id(text: str, start: int, end: int) -> bool:
+    return bool(_DIGIT_BEFORE.search(text, max(0, start - 4), start) or _DIGIT_AFTER.match(text, end))
+
+
 def _letters(spelled: str) -> str:
     out = ""
     for el in re.finditer(r"double ([A-Z])|([A-Z])(?:,? as in [A-Z][a-z]+)?", spelled):
@@ -81,7 +93,7 @@ class NameRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         for m in SPELLED.finditer(text):
             letters = _letters(m.group())
-            if letters in ACRONYMS or len(letters) < 3:
+            if letters in ACRONYMS or len(letters) < 3 or _inside_an_id(text, m.start(), m.end()):
                 continue
             out.append(self._result(m.start(), m.end(), 0.8, "spelled out"))
             # the word the spelling confirms, just before or after: "Carlson, C A R L S O N"
@@ -92,10 +104,13 @@ class NameRecognizer(EntityRecognizer):
         for m in LOWER_SPELLED.finditer(text):
             letters = re.sub(r"[^a-z]", "", m.group())
             # five letters in a row spell something; three or four only after a cue to spell
+            if _inside_an_id(text, m.start(), m.end()):
+                continue
             if len(letters) >= 5 or SPELLING_CUE.search(text, max(0, m.start() - 30), m.start()):
                 out.append(self._result(m.start(), m.end(), 0.75, "spelled out in lower case"))
         for m in REPEATED.finditer(text):
-            if m.group("last").lower() not in STOP_LOWER and m.group("first").lower() not in STOP_LOWER:
+            first = m.group("first").lower()
+            if m.group("last").lower() not in STOP_LOWER and first not in STOP_LOWER and first not in _NUMBER_WORDS:
                 out.append(self._result(m.start("first"), m.end("first"), 0.6, "name said twice"))
                 out.append(self._result(m.end("between"), m.end("last"), 0.6, "name said twice"))
         for m in CAPS_SPELLED.finditer(text):

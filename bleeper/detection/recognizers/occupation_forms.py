@@ -40,7 +40,9 @@ little bit lot number matter quarter character victim witness suspect defendant 
 guarantor cosigner co-signer signer account holder joint
 sleeper sleepers eater drinker learner talker thinker worrier snorer saver spender tipper riser procrastinator
 perfectionist optimist pessimist introvert extrovert night-owl
-""".split())
+bigger taller shorter older younger smaller heavier larger thinner skinnier stronger weaker faster slower better
+newer happier healthier sicker quieter louder richer poorer wider
+""".split())  # the last line: comparatives (`I'm a bigger guy`), no agent nouns
 # licences said as the job (`I'm an RN`, `she's a CNA`), and the job of keeping a home
 TITLE_ACRONYM = re.compile(r"(?:RN|LPN|LVN|NP|CNA|EMT|CPA|MD|DDS|DMD|LCSW|LPC|LMFT|CRNA|PharmD|CFP|CDL driver|"
                            r"(?i:stay[- ]at[- ]home (?:mom|dad|mother|father|parent)))\b")

@@ -63,7 +63,16 @@ ORGAN_DONE = re.compile(rf"\b(?:my|his|her|their|your|the|a|an|two|both)\s+(?:(?
 # `had my tonsils out` (but `keep an eye out` is no surgery)
 ORGAN_OUT = re.compile(r"(?<=\b(?:had|get|got)\s)(?:my|his|her|their|your|the)\s+"
                        r"(?:gallbladder|appendix|tonsils|adenoids|wisdom teeth|uterus|ovaries|ovary|spleen|thyroid|"
-                       r"kidney|cyst|mole)\s+out\b", re.IGNORECASE)
+                       r"kidney|cyst|mole)\s+out\b"
+                       # any form of having it done: `getting my wisdom teeth out`, `has to have her tonsils out`
+                       r"|(?:" + "|".join(rf"(?<=\b{v}\s)" for v in ("getting", "having", "have", "has", "gets", "need", "needs"))
+                       + r")(?:my|his|her|their|your|the)\s+"
+                       r"(?:gallbladder|appendix|tonsils|adenoids|wisdom teeth|uterus|ovaries|ovary|spleen|thyroid|"
+                       r"kidney|cyst|mole)\s+out\b"
+                       # life support and heart surgery said plainly
+                       r"|\b(?:(?:single|double|triple|quadruple|quintuple|heart)\s+bypass(?: surgery)?|"
+                       r"(?:put|placed|kept)\s+(?:him|her|them|me|my \w+)\s+on\s+(?:a\s+)?(?:ventilator|breathing "
+                       r"machine|respirator|feeding tube|life support|dialysis|bypass machine|ecmo))\b", re.IGNORECASE)
 # `physical`, `check`, `cleaning` and `filling` alone are everyday words unless a visit frame says otherwise
 EVERYDAY = re.compile(r"^(?:physical|checkup|check-up|cleaning|filling|crown|cast|culture|scope|drain|drainage|"
                       r"labs|pt|ct|cath|booster|splint|injection|injections|swab|extraction|echo|ua|pathology|braces|"

@@ -29,11 +29,13 @@ _SOFT = (r"heart|pulse|gut|guts|bowels?|bladder|joints?|muscles?|sinuses|gums|gl
          r"body|face|lips?|tongue|mouth|nose|voice|breathing|breasts?|armpits?|testicles?|ovar(?:y|ies)|colon|"
          r"prostate|thyroid|uterus|cervix|bladder|sinus|hips?|belly button|private parts|privates")
 _BODY = rf"(?:{PART}|{_SOFT})"
+_SEEING = r"(?:vision|eyesight|sight)"  # what a sense does, beside the body's parts: `my vision goes blurry`
 # how a body part fails: `gives out`, `goes numb`, `swells up`, `is killing me`
-_STATE = (r"swollen|swell(?:s|ing)?(?: up)?|swelled(?: up)?|puff(?:y|s up|ed up|ing up)|hurt(?:s|ing)?|"
+_STATE = (r"swollen|swell(?:s|ing)?(?: up)?|swelled(?: up)?|puff(?:y|s|ed|ing)?(?: up)?|scratchy|raw|tender|"
+          r"hurt(?:s|ing)?|"
           r"ach(?:e|es|ing|y)|sore|stiff|numb|tingl(?:e|es|ing|y)|shak(?:e|es|ing|y)|trembl(?:e|es|ing)|"
           r"rac(?:e|es|ing)|pound(?:s|ing)|flutter(?:s|ing)|skipp(?:ing|ed) (?:a )?beats?|skips (?:a )?beats?|"
-          r"ring(?:s|ing)|burn(?:s|ing)|itch(?:es|ing|y)|bleed(?:s|ing)|throb(?:s|bing)|killing (?:me|him|her|them)|"
+          r"ring(?:s|ing)?|burn(?:s|ing)?|itch(?:es|ing|y)?|bleed(?:s|ing)?|bled|throb(?:s|bing)?|killing (?:me|him|her|them)|"
           r"cramp(?:s|ing|ed)(?: up)?|spinning|twitch(?:es|ing)|lock(?:s|ed|ing)? up|(?:give|gives|giving|gave) out|"
           r"buckl(?:e|es|ed|ing)|blister(?:s|ed|ing)|peel(?:s|ing)|ooz(?:e|es|ing)|on fire|click(?:s|ing)|"
           r"buzz(?:es|ing)|upset|acting up|flar(?:e|es|ed|ing)(?: up)?|blurry|blurred|fuzzy|bloodshot|watery|"
@@ -45,7 +47,7 @@ _AUX = (r"(?:'s|'re|\s+(?:is|are|was|were|has|have|keeps?|kept|started|starts|wi
         r"sometimes|constantly))?"
         r"(?:\s+(?:been|getting|gotten|get|gets|got|all|so|super|really|very|pretty|kind of|kinda|a little|a bit|"
         r"like|just|still|always|constantly|starting to|started to|keep|keeps|begun|began to|to))*")
-PART_STATE = re.compile(rf"\b{_OWNER}\s+{_SIDE}{_BODY}{_AUX}\s+(?:{_STATE})\b", re.IGNORECASE)
+PART_STATE = re.compile(rf"\b{_OWNER}\s+{_SIDE}(?:{_BODY}|{_SEEING}){_AUX}\s+(?:{_STATE})\b", re.IGNORECASE)
 # senses and readings, and what they do: `my sugar's been running high`, `his memory's going`
 _READING = (r"(?:blood )?sugars?|glucose|blood pressure|bp|cholesterol|a1c|heart rate|pulse|oxygen|sats|"
             r"(?:(?:thyroid|iron|potassium|sodium|liver|kidney|blood|white (?:blood )?(?:cell )?)\s+)?(?:levels|counts)|"

@@ -42,6 +42,12 @@ def found(recognizer: AppearanceRecognizer, text: str) -> list[str]:
     ("She has a lazy eye.", "lazy eye"),
     ("I'm short and stocky.", "short"),
     ("He's a big guy, always in a Sox cap.", "big"),
+    ("I'm a bigger guy, I'll need a seatbelt extender.", "bigger"),
+    ("He's about six foot two, with a shaved head.", "a shaved head"),
+    ("He's slim and wears a cap.", "slim"),
+    ("My son is clean-shaven now.", "clean-shaven"),
+    ("He's about five nine, stocky, with a goatee.", "stocky"),
+    ("I'm about five six, kind of chubby, with short gray hair.", "kind of chubby"),
 ])
 def test_how_a_person_looks_is_a_physical_attribute(recognizer, text, attribute):
     assert attribute in found(recognizer, text)
@@ -65,6 +71,8 @@ def test_how_a_person_looks_is_a_physical_attribute(recognizer, text, attribute)
     "She was short with me on the phone.",
     "I poured two glasses of water.",
     "He's missing a form from the packet.",
+    "He's tall enough to reach the meter.",
+    "The odds are slim, I know.",
 ])
 def test_colours_of_things_injuries_and_aids_are_left_alone(recognizer, text):
     assert found(recognizer, text) == []

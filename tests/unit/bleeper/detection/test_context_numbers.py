@@ -73,6 +73,11 @@ def test_an_id_is_hidden_whole_with_its_letters(text, value):
     ("The zip is one nine one oh three.", "LOCATION"),
     ("My address is 6 1 2 0 North Saguaro Drive, Tucson, eight five seven one eight.", "LOCATION"),
     ("It's 4 4 1 8 9 Elm Street.", "LOCATION"),  # a house number, read digit by digit
+    ("IBAN is G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6 5 4 3 2.", "US_BANK_NUMBER"),  # a bank id with letters
+    ("The last four of my social for the store card application are 9 0 1 4.", "US_SSN"),  # "for the store card"
+    ("Last four are 6 0 3 8.", "US_SSN"),  # a bare `last four` is an identity check's
+    ("The last four of the card are 4 4 1 8.", "CREDIT_CARD"),
+    ("Okay, the card ends in 4 4 1 8.", "CREDIT_CARD"),
 ])  # fmt: skip
 def test_the_announcing_phrase_decides_the_policy(text, entity):
     kinds = [e for e, _ in found(text)]
@@ -86,6 +91,9 @@ def test_the_announcing_phrase_decides_the_policy(text, entity):
      [("PHONE_NUMBER", "(412) 883-0917"), ("PHONE_NUMBER", "0-9-7-1")]),
     ("My number is 4-1-5, no wait, 5-1-5, 2-2-9, 0-4-6-8.",
      [("PHONE_NUMBER", "4-1-5"), ("PHONE_NUMBER", "5-1-5, 2-2-9, 0-4-6-8")]),
+    # a generic phrase (`new number`) called the corrected part a number sequence
+    ("My new number is five oh nine, five five five, zero one two seven, no wait, zero one seven two.",
+     [("PHONE_NUMBER", "five oh nine, five five five, zero one two seven"), ("PHONE_NUMBER", "zero one seven two")]),
 ])  # fmt: skip
 def test_a_self_correction_keeps_the_type_of_the_value_it_corrects(text, values):
     assert found(text) == values
@@ -175,3 +183,14 @@ def test_time_grows_linearly_with_the_text():
             "and my number is 6 1 0, uh, 2 6 5, 1 7 1 4. Press 2 for billing. ")
     small, large = _seconds(said * 20), _seconds(said * 160)
     assert large < 24 * small  # 8x the text: linear is ~8x, quadratic ~64x
+
+
+def test_the_name_of_a_number_between_two_ends_them():
+    text = "The beneficiary is Harborview Title, account 3 3 0 1 9 9 2 7 5 0, ABA 1 2 2 0 0 0 6 6 1."
+    assert found(text) == [("US_BANK_NUMBER", "3 3 0 1 9 9 2 7 5 0"), ("US_BANK_NUMBER", "1 2 2 0 0 0 6 6 1")]
+
+
+def test_a_value_begun_and_said_again_whole_is_hidden_both_times():
+    text = "The code on the back is kinda rubbed off, I think it's two eight, something, two eight four maybe."
+    assert [v for _, v in found(text)] == ["two eight", "two eight four"]
+    assert found("I have 12 kids and 123 problems.") == []

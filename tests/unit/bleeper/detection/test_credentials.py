@@ -48,6 +48,12 @@ def found(text: str) -> list[tuple[str, str]]:
     ("My Venmo is at marcus dash tillery dash 9.", "USERNAME", "at marcus dash tillery dash 9"),
     ("My handle on the forum is @NightOwlDev.", "USERNAME", "@NightOwlDev"),
     ("Tweet at me, I'm @sarah_j on there.", "USERNAME", "@sarah_j"),
+    # its spelling and how it is written, when more of the value follows
+    ("The Wi-Fi password is pinecone, P-I-N-E-C-O-N-E, all lowercase.", "PASSWORD", "pinecone, P-I-N-E-C-O-N-E"),
+    ("I set it to sunflower with a capital S and then 2019.", "PASSWORD",
+     "sunflower with a capital S and then 2019"),
+    ("My password is my cat's name, Pickles, with a one at the end.", "PASSWORD", "Pickles, with a one at the end"),
+    ("Try capital Q, W, E, R, T, Y, one two three.", "PASSWORD", "capital Q, W, E, R, T, Y, one two three"),
 ])  # fmt: skip
 def test_an_announced_secret_is_found_whole(text, entity, value):
     assert (entity, value) in found(text)
@@ -58,6 +64,11 @@ def test_an_announced_secret_is_found_whole(text, entity, value):
     "The password is case sensitive.",
     "My password expired again.",
     "I set it to Tuesday at noon.",
+    "I set it to Tuesday and then we talked.",
+    "My password is my dog's name.",
+    "The old account was under my maiden name, Sullivan.",
+    "The success rate of our app login is low.",
+    "I set it to the new one with a capital letter in it.",
     "Email me at sarah@gmail.com.",
     "I can handle it, thanks.",
     "The handle broke off the door.",

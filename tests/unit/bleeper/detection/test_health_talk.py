@@ -39,6 +39,11 @@ def found(text: str) -> list[str]:
     ("Honestly I'm completely burned out.", "I'm completely burned out"),
     ("I've got a kidney stone, the pain is unreal.", "kidney stone"),
     ("My father is terminally ill.", "terminally ill"),
+    ("My son has a high fever and a stiff neck.", "fever"),
+    ("She's running a temperature of a hundred and two.", "running a temperature"),
+    ("My husband has a drinking problem.", "drinking problem"),
+    ("He has a stutter, so please be patient with him.", "a stutter"),
+    ("I've lost fifteen pounds without trying.", "lost fifteen pounds without trying"),
 ])
 def test_a_condition_said_in_everyday_words_is_found(text, condition):
     assert any(condition in f for f in found(text)), found(text)
@@ -63,6 +68,9 @@ def test_a_condition_said_in_everyday_words_is_found(text, condition):
     "The hotel room had a fever-dream vibe, honestly.",
     "I'm in recovery mode after the move, just send it by mail.",
     "The stock market had a seizure today.",
+    "We have a big cold room in the back.",
+    "The app is running a temperature check on the server.",
+    "I lost fifteen pounds of luggage allowance on that fare.",
 ])
 def test_the_same_words_in_another_sense_are_not_conditions(text):
     assert found(text) == []

@@ -46,6 +46,21 @@ def found(recognizer: MeasureRecognizer, text: str) -> list[tuple[str, str]]:
     ("Three out of four patients get better.", ("STATISTICS", "Three out of four")),
     ("I'm pretty short, like five one, so the regular length is too long.", ("PHYSICAL_ATTRIBUTE", "five one")),
     ("I'm really tall, six four.", ("PHYSICAL_ATTRIBUTE", "six four")),
+    ("She's petite, maybe five foot, with glasses.", ("PHYSICAL_ATTRIBUTE", "five foot")),
+    ("My son is really tall for his age, almost six feet.", ("PHYSICAL_ATTRIBUTE", "six feet")),
+    # a lab result or vital sign's value
+    ("My A1C was eight point two.", ("STATISTICS", "eight point two")),
+    ("Her blood pressure was one sixty over a hundred.", ("STATISTICS", "one sixty over a hundred")),
+    ("His heart rate went up to a hundred and forty.", ("STATISTICS", "a hundred and forty")),
+    ("My cholesterol is two forty.", ("STATISTICS", "two forty")),
+    ("His oxygen dropped to eighty-eight.", ("STATISTICS", "eighty-eight")),
+    ("My temperature was 101.4 this morning.", ("STATISTICS", "101.4")),
+    ("His PSA is up about twenty percent from the last draw.", ("STATISTICS", "twenty percent")),
+    ("His sats were in the low nineties.", ("STATISTICS", "low nineties")),
+    ("Her pulse was in the forties when the EMTs got there.", ("STATISTICS", "forties")),
+    ("She's got a nose ring and a tattoo on her wrist.", ("PHYSICAL_ATTRIBUTE", "nose ring")),
+    ("There's a small chance, maybe five percent, it spreads.", ("STATISTICS", "five percent")),
+    ("My daughter is pretty petite, like four eleven.", ("PHYSICAL_ATTRIBUTE", "four eleven")),
 ])
 def test_a_measure_of_a_person_is_found(recognizer, text, expected):
     assert expected in found(recognizer, text)
@@ -73,6 +88,14 @@ def test_a_measure_of_a_person_is_found(recognizer, text, expected):
     "One in ten customers returns it.",
     "We're expecting about ninety percent attendance.",
     "I'm short, like five dollars.",
+    "He's six feet from the gate.",
+    "Stay six feet away from the door, please.",
+    "The guy was on a ten foot ladder.",
+    "The temperature was 90 today.",
+    "My blood pressure meds are 20 mg.",
+    "I checked my A1C twice this year.",
+    "My count is off by two.",
+    "There's a chance, maybe 10 percent off, on the sale.",
 ])
 def test_sizes_of_things_and_non_medical_percentages_are_left_alone(recognizer, text):
     assert found(recognizer, text) == []

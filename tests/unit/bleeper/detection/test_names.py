@@ -35,7 +35,11 @@ def test_a_first_name_said_again_with_the_surname_is_a_name_whatever_it_means(te
 
 @pytest.mark.parametrize("text", ["I went to the a b c store", "plan a or b or c", "i i i don't know",
                                   "It's the bill, the bill amount is wrong",
-                                  "It's an ACH transfer.", "that's ATM fees"])
+                                  "It's an ACH transfer.", "that's ATM fees",
+                                  # digits read out repeat their words; letters inside an id spell no name
+                                  "Yeah it's seven seven three, five oh five, nine nine one oh.",
+                                  "I think it's two eight, something, two eight four maybe.",
+                                  "IBAN is G B 8 2 W E S T 1 2 3 4 5 6 9 8 7 6 5 4 3 2."])
 def test_a_few_letters_without_a_cue_to_spell_are_not_a_name(text):
     assert found(text) == []
 

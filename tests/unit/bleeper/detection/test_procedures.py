@@ -39,6 +39,9 @@ def found(text: str) -> list[str]:
     ("I need a tooth pulled.", "a tooth pulled"),
     ("She's getting braces next month.", "braces"),
     ("I'm in counseling once a week.", "counseling"),
+    ("I'm getting my wisdom teeth out on Friday.", "my wisdom teeth out"),
+    ("My father had a triple bypass last spring.", "triple bypass"),
+    ("They had to put him on a ventilator.", "put him on a ventilator"),
 ])
 def test_a_procedure_said_in_everyday_words_is_found(text, procedure):
     assert procedure in found(text)

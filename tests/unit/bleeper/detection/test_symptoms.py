@@ -36,6 +36,11 @@ def found(text: str) -> list[str]:
     ("I keep waking up drenched in sweat.", "waking up drenched"),
     ("He's been losing his hair.", "losing his hair"),
     ("I've been so run down lately.", "I've been so run down"),
+    # every form of a body's verbs, and what eyes do
+    ("My gums bleed when I brush.", "My gums bleed"),
+    ("My ankles puff up by the end of the day.", "My ankles puff up"),
+    ("My vision goes blurry in the afternoon.", "My vision goes blurry"),
+    ("My throat's been scratchy.", "My throat's been scratchy"),
 ])
 def test_a_symptom_said_plainly_is_a_condition(text, symptom):
     assert symptom in found(text)
@@ -57,6 +62,8 @@ def test_a_symptom_said_plainly_is_a_condition(text, symptom):
     "My hands are tied on that one.",
     "The spin cycle makes a noise.",
     "Our billing cycle is off by a day.",
+    "My phone's ringing, hold on.",
+    "The vision of the company is clear.",
 ])
 def test_the_same_words_about_things_are_not_symptoms(text):
     assert found(text) == []
