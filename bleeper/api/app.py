@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 
 import bleeper
 from bleeper import logs
-from bleeper.api import problems
+from bleeper.api import problems, symbl
 from bleeper.api.access import AccessLog, route_of
 from bleeper.api.limits import BodyLimit
 from bleeper.api.routes import metrics, settings as settings_routes, streaming, transcripts, uploads
@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(metrics.router)
     app.include_router(settings_routes.router)
     app.include_router(streaming.router)
+    app.include_router(symbl.router)
     app.add_middleware(BodyLimit)
     app.add_middleware(AccessLog)
     install_error_handlers(app)

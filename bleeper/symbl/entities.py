@@ -10,6 +10,7 @@ below, and falls back to `LOCATION` when the words alone do not say which kind o
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -148,3 +149,15 @@ def covered(names: list[str]) -> set[str]:
     for name in names:
         out |= set(NARROWER.get(name, ()))
     return out
+
+
+def parse_exclude_query(raw: str, custom: tuple[str, ...] = ()) -> list[str]:
+    """`exclude` as a read's query gives it: a JSON list (`["LOCATION_CITY"]`, Symbl's form), or
+    names separated by commas (`LOCATION_CITY,SSN`)."""
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = [part.strip() for part in raw.split(",") if part.strip()]
+    if isinstance(value, str):
+        value = [value]
+    return parse_names(value, "exclude", custom)
