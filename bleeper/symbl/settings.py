@@ -84,8 +84,9 @@ def apply_patch(current: dict[str, Any], operations: Any, custom_names: tuple[st
         if op != "remove" and "value" not in operation:
             raise InvalidRequest(f'{where}.value: {op} needs a "value"')
         if op == "remove":
-            if member:
-                settings["redaction"].pop(member, None)
+            if member:  # back to its default
+                rest = {k: v for k, v in settings["redaction"].items() if k != member}
+                settings["redaction"] = validate_redaction(rest, custom_names, where).model_dump()
             else:
                 settings.pop("redaction")
             continue
