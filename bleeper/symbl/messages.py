@@ -91,6 +91,9 @@ def _words(conversation: Conversation, renderer: _Renderer, first: int, last: in
         shown, _ = renderer.render(word.char_start, word.char_end)
         if not shown.strip():
             continue  # the rest of a value already written on an earlier word
+        if out and shown != word.text and not any(c.isalnum() for c in shown):
+            out[-1]["word"] += shown.strip()  # a value's last word leaves its punctuation: `[SSN].`
+            continue
         item: dict[str, Any] = {"word": shown.strip(), "startTime": _iso(conversation.started_at, word.start),
                                 "endTime": _iso(conversation.started_at, word.end)}
         if not conversation.text_only:
