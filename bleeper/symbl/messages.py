@@ -18,7 +18,7 @@ from bleeper.models import Entity, Transcript
 from bleeper.symbl import locations
 from bleeper.symbl.entities import SymblType, symbl_type
 from bleeper.symbl.settings import ReadOptions
-from bleeper.symbl.speakers import Numbering, mentions, public_from, speaker_of
+from bleeper.symbl.speakers import mentions, public_from, speaker_of
 
 
 @dataclass
@@ -109,7 +109,6 @@ def build(conversation: Conversation, options: ReadOptions, verbose: bool = Fals
     transcript = conversation.transcript
     found = classify(conversation) if found is None else found
     renderer = _Renderer(transcript.text, found, options)
-    numbering = Numbering()
     hide_name, hide_email = options.hides("PERSON_NAME"), options.hides("EMAIL_ADDRESS")
     messages = []
     for index, segment in enumerate(transcript.segments):
@@ -118,7 +117,7 @@ def build(conversation: Conversation, options: ReadOptions, verbose: bool = Fals
         a = transcript.words[segment.first_word].char_start
         b = transcript.words[segment.last_word - 1].char_end
         text, _ = renderer.render(a, b)
-        sender = numbering.redact(public_from(speaker_of(segment, conversation.speakers)), hide_name, hide_email)
+        sender = public_from(*speaker_of(segment, conversation.speakers), hide_name, hide_email)
         message: dict[str, Any] = {
             "id": message_id(conversation.id, index), "text": text, "from": sender,
             "startTime": _iso(conversation.started_at, segment.start),

@@ -1,6 +1,6 @@
 """Who speaks a message (`from`), and their identity redacted: `[REDACTED NAME 1]`,
-`[REDACTED EMAIL 1]`, numbered in the order each distinct name or email first speaks, the same
-number for the same person all through the conversation.
+`[REDACTED EMAIL 1]`, numbered by the speaker's place in the conversation's speakers, the same
+number for the same person all through the conversation (and in its `members`).
 
 Speakers come from artifacts.SPEAKERS: Symbl's `channelMetadata[].speaker` with its 1-based
 `channel`, or the `from` of text messages. A segment names its speaker by index (`Segment.speaker`)
@@ -21,52 +21,34 @@ from bleeper.redaction.pseudonyms import TITLES
 RECOGNIZER = "SpeakerIdentity"
 
 
-def speaker_of(segment: Segment, speakers: list[dict[str, Any]]) -> dict[str, Any]:
+def speaker_of(segment: Segment, speakers: list[dict[str, Any]]) -> tuple[int, dict[str, Any]]:
+    """(1-based speaker number, speaker) of a segment; (0, {}) when nobody is known."""
     if segment.speaker is not None and 0 <= segment.speaker < len(speakers):
-        return speakers[segment.speaker]
+        return segment.speaker + 1, speakers[segment.speaker]
     if segment.channel is not None:
-        for speaker in speakers:
+        for index, speaker in enumerate(speakers):
             if speaker.get("channel") == segment.channel + 1:
-                return speaker
-    return {}
+                return index + 1, speaker
+    return 0, {}
 
 
-def public_from(speaker: dict[str, Any]) -> dict[str, Any]:
-    """Symbl's `from`: name, email and userId when known; nothing else of ours."""
-    return {k: speaker[k] for k in ("name", "email", "userId") if speaker.get(k)}
-
-
-def _key(value: str) -> str:
-    return re.sub(r"\s+", " ", value.strip().lower())
-
-
-class Numbering:
-    """`[REDACTED NAME n]` / `[REDACTED EMAIL n]` for one conversation read: the nth distinct
-    name or email address, in the order its speaker first speaks."""
-
-    def __init__(self) -> None:
-        self.names: dict[str, int] = {}
-        self.emails: dict[str, int] = {}
-
-    def name(self, value: str) -> str:
-        return f"[REDACTED NAME {self.names.setdefault(_key(value), len(self.names) + 1)}]"
-
-    def email(self, value: str) -> str:
-        return f"[REDACTED EMAIL {self.emails.setdefault(_key(value), len(self.emails) + 1)}]"
-
-    def redact(self, shown: dict[str, Any], hide_name: bool, hide_email: bool) -> dict[str, Any]:
-        """`from` with the name and the email hidden as asked; a userId that is an email address
-        is hidden with the email (as the same person's), any other userId is kept."""
-        out = dict(shown)
-        if hide_name and out.get("name"):
-            out["name"] = self.name(out["name"])
-        if hide_email:
-            if out.get("email"):
-                out["email"] = self.email(out["email"])
-            if "@" in out.get("userId", ""):
-                same = _key(shown["userId"]) == _key(shown.get("email", ""))
-                out["userId"] = out["email"] if same else self.email(shown["userId"])
-        return out
+def public_from(number: int, speaker: dict[str, Any], hide_name: bool, hide_email: bool) -> dict[str, Any]:
+    """Symbl's `from`: name, email and userId when known, nothing else of ours; hidden as asked,
+    numbered by the speaker's place in the conversation's speakers (the conversation's `members`
+    number them the same way). A userId is an email address (hidden with the email) or a handle
+    (hidden with the name: it may be one)."""
+    shown = {k: speaker[k] for k in ("name", "email", "userId") if speaker.get(k)}
+    if hide_name and "name" in shown:
+        shown["name"] = f"[REDACTED NAME {number}]"
+    if hide_email and "email" in shown:
+        shown["email"] = f"[REDACTED EMAIL {number}]"
+    if "userId" in shown:
+        is_email = "@" in shown["userId"]
+        if is_email and hide_email:
+            shown["userId"] = f"[REDACTED EMAIL {number}]"
+        elif not is_email and hide_name:
+            shown["userId"] = f"[REDACTED NAME {number}]"
+    return shown
 
 
 def _time_of(transcript: Transcript, start: int, end: int) -> tuple[int, int]:

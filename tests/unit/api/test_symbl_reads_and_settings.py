@@ -26,6 +26,7 @@ LINES = ["Hi, this is Sarah Jennings from Hope, Arkansas.", "My social security 
 VALUES = [("person_name", "Sarah Jennings"), ("location", "Hope"), ("location", "Arkansas"),
           ("us_social_security_number", "123-45-6789")]
 SPEAKERS = [{"name": "Sarah Jennings", "email": "sarah@example.com", "channel": 1}]
+C1, C2, C3 = "c1" * 16, "c2" * 16, "c3" * 16
 NOT_FOUND = {"message": "The conversationId is either invalid or does not exist."}
 
 
@@ -65,15 +66,15 @@ def api(settings, monkeypatch):
         transcript, entities = _transcript()
         monkeypatch.setattr(reads, "read_original", lambda storage, job: transcript)
         monkeypatch.setattr(reads, "read_speakers", lambda storage, job: SPEAKERS)
-        for conv, owner, status in [("c1", "symbl:app1", JobStatus.completed), ("c2", "symbl:app2", JobStatus.completed),
-                                    ("c3", "symbl:app1", JobStatus.processing)]:
+        for conv, owner, status in [(C1, "symbl:app1", JobStatus.completed), (C2, "symbl:app2", JobStatus.completed),
+                                    (C3, "symbl:app1", JobStatus.processing)]:
             app.state.store.create(Job(id=conv, owner=owner, status=status, options=JobOptions(audio_url="x")))
             storage.put_json(job_key(conv, artifacts.ENTITIES), [e.model_dump() for e in entities])
         yield TestClient(app, raise_server_exceptions=False)
 
 
 def messages(api, query="", app="symbl:app1"):
-    r = api.get(f"/v1/conversations/c1/messages{query}", headers={"x-test-app": app})
+    r = api.get(f"/v1/conversations/{C1}/messages{query}", headers={"x-test-app": app})
     assert r.status_code == 200, r.text
     return [m["text"] for m in r.json()["messages"]]
 
@@ -87,7 +88,7 @@ def test_messages_redact_true_and_exclude(api):
                                              "My social security number is [SSN]."]
     assert messages(api, '?redact=true&exclude=["LOCATION_CITY"]')[0] == \
         "Hi, this is [PERSON_NAME] from Hope, [LOCATION_STATE]."
-    r = api.get("/v1/conversations/c1/messages?redact=true&verbose=true")
+    r = api.get(f"/v1/conversations/{C1}/messages?redact=true&verbose=true")
     assert r.json()["messages"][0]["from"] == {"name": "[REDACTED NAME 1]", "email": "[REDACTED EMAIL 1]"}
     assert "words" in r.json()["messages"][0]
 
@@ -115,7 +116,7 @@ def test_settings_belong_to_one_app(api):
 
 
 def test_entities_in_both_shapes(api):
-    r = api.get("/v1/conversations/c1/entities?redact=true")
+    r = api.get(f"/v1/conversations/{C1}/entities?redact=true")
     found = {(e["type"], e["subType"]): e for e in r.json()["entities"]}
     assert found[("SSN", None)]["value"] == "[SSN]" and found[("SSN", None)]["category"] == "PII"
     city = found[("LOCATION", "CITY")]
@@ -125,18 +126,18 @@ def test_entities_in_both_shapes(api):
 
 def test_an_unredacted_read_is_audited(api):
     messages(api, "?redact=false")
-    job = api.app.state.store.get("c1")
+    job = api.app.state.store.get(C1)
     assert [a["action"] for a in job.audit] == ["read unredacted"] and job.audit[0]["by"] == "symbl:app1"
 
 
 def test_unknown_or_another_apps_conversation_is_not_found(api):
-    for path in ("/v1/conversations/nope/messages", "/v1/conversations/c2/messages", "/v1/conversations/c2/entities"):
+    for path in ("/v1/conversations/nope/messages", f"/v1/conversations/{C2}/messages", f"/v1/conversations/{C2}/entities"):
         r = api.get(path)
         assert (r.status_code, r.json()) == (404, NOT_FOUND)
 
 
 def test_a_conversation_still_processing_has_no_messages_yet(api):
-    assert api.get("/v1/conversations/c3/messages").json() == {"messages": []}
+    assert api.get(f"/v1/conversations/{C3}/messages").json() == {"messages": []}
 
 
 @pytest.mark.parametrize(("query", "says"), [
@@ -144,7 +145,7 @@ def test_a_conversation_still_processing_has_no_messages_yet(api):
     ("?redact=maybe", "redact"),
 ])
 def test_bad_read_queries_answer_400_symbl_style(api, query, says):
-    r = api.get(f"/v1/conversations/c1/messages{query}")
+    r = api.get(f"/v1/conversations/{C1}/messages{query}")
     assert r.status_code == 400 and set(r.json()) == {"message"} and says in r.json()["message"]
 
 
