@@ -1,0 +1,122 @@
+"""The documented Symbl flows on the real stack, as a Symbl customer's `requests` code runs them
+(only the base URL and the credentials changed): token → process → entities → settings `add`
+then `replace` → messages redacted in each style, with `exclude`; a text conversation."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.integration
+
+
+class Symbl:
+    def __init__(self, base: str, token: str) -> None:
+        self.base = base
+        self.headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+
+    def get(self, path: str, **params: Any) -> requests.Response:
+        return requests.get(f"{self.base}{path}", headers=self.headers, params=params, timeout=30)
+
+    def settings(self, operations: list[dict[str, Any]]) -> requests.Response:
+        return requests.patch(f"{self.base}/v1/manage/settings", headers=self.headers, json=operations, timeout=30)
+
+    def wait(self, job_id: str, timeout: float = 300) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            status = self.get(f"/v1/job/{job_id}").json()["status"]
+            assert status != "failed"
+            if status == "completed":
+                return
+            time.sleep(1)
+        raise AssertionError(f"job {job_id} not completed in {timeout} s")
+
+    def texts(self, conversation_id: str, **params: Any) -> str:
+        r = self.get(f"/v1/conversations/{conversation_id}/messages", **params)
+        assert r.status_code == 200, r.text
+        return " ".join(m["text"] for m in r.json()["messages"])
+
+
+@pytest.fixture(scope="module")
+def symbl(stack) -> Symbl:
+    app_id, app_secret = stack.settings.symbl_app()
+    r = requests.post(f"{stack.settings.api_url}/oauth2/token:generate", timeout=30,
+                      json={"type": "application", "appId": app_id, "appSecret": app_secret})
+    assert r.status_code == 200, r.text
+    return Symbl(stack.settings.api_url, r.json()["accessToken"])
+
+
+@pytest.fixture(scope="module")
+def call(symbl: Symbl, sample_call: Path) -> str:
+    r = requests.post(f"{symbl.base}/v1/process/audio", data=sample_call.read_bytes(), timeout=60,
+                      headers={"Authorization": symbl.headers["Authorization"]})
+    assert r.status_code == 201, r.text
+    symbl.wait(r.json()["jobId"])
+    return r.json()["conversationId"]
+
+
+def test_the_redaction_tutorial_flow(symbl: Symbl, call: str):
+    symbl.settings([{"op": "remove", "path": "/redaction"}])  # a fresh app has none; another test may have set them
+    found = symbl.get(f"/v1/conversations/{call}/entities").json()["entities"]
+    names = {e["type"] + (f"_{e['subType']}" if e["subType"] else "") for e in found}
+    assert {"PERSON_NAME", "PHONE_NUMBER", "EMAIL_ADDRESS", "CREDIT_CARD_NUMBER"} <= names
+    assert all(e["messageRefs"] and e["matches"][0]["messageRefs"] for e in found)
+    assert "Jennings" in symbl.texts(call)  # no settings: nothing is redacted, as on Symbl
+
+    r = symbl.settings([{"op": "add", "path": "/redaction", "value": {"default": True, "type": "default"}}])
+    assert r.status_code == 200, r.text
+    shown = symbl.texts(call)
+    assert "[PERSON_NAME]" in shown and "[CREDIT_CARD_NUMBER]" in shown
+    assert "Jennings" not in shown and "4532" not in shown
+
+    symbl.settings([{"op": "replace", "path": "/redaction", "value": {"default": True, "type": "obfuscation"}}])
+    shown = symbl.texts(call)
+    assert "[****]" in shown and "[PERSON_NAME]" not in shown and "Jennings" not in shown
+
+    symbl.settings([{"op": "replace", "path": "/redaction", "value": {
+        "default": True, "type": "custom", "custom": {"PERSON_NAME": "<caller>", "default": "obfuscation"}}}])
+    shown = symbl.texts(call)
+    assert "<caller>" in shown and "[****]" in shown
+
+    shown = symbl.texts(call, redact="true", exclude='["PERSON_NAME"]')
+    assert "Jennings" in shown and "4532" not in shown
+    assert "Jennings" in symbl.texts(call, redact="false")
+    hidden = symbl.get(f"/v1/conversations/{call}/messages", verbose="true").json()["messages"]
+    assert all("Jennings" not in w["word"] for m in hidden for w in m["words"])
+
+
+def test_a_text_conversation_redacts_places_and_senders(symbl: Symbl):
+    body = {"name": "chat", "messages": [
+        {"payload": {"content": "Hi, I moved to Hope, Arkansas last year."},
+         "from": {"name": "Rosa Delgado", "userId": "rosa@example.com"}},
+        {"payload": {"content": "Thanks. What is your social security number?"},
+         "from": {"name": "Agent Smith", "userId": "agent@example.com"}},
+        {"payload": {"content": "It is 123-45-6789."},
+         "from": {"name": "Rosa Delgado", "userId": "rosa@example.com"}}]}
+    r = requests.post(f"{symbl.base}/v1/process/text", headers=symbl.headers, json=body, timeout=30)
+    assert r.status_code == 201, r.text
+    symbl.wait(r.json()["jobId"])
+    conversation = r.json()["conversationId"]
+    messages = symbl.get(f"/v1/conversations/{conversation}/messages", redact="true").json()["messages"]
+    text = " ".join(m["text"] for m in messages)
+    assert "[LOCATION_CITY]" in text and "[LOCATION_STATE]" in text and "[SSN]" in text
+    assert "Hope" not in text and "6789" not in text
+    senders = [m["from"] for m in messages]
+    assert senders[0] == senders[2] != senders[1]
+    assert senders[0]["name"].startswith("[REDACTED NAME ") and senders[0]["userId"].startswith("[REDACTED EMAIL ")
+    shown = symbl.texts(conversation, redact="true", exclude='["LOCATION_CITY"]')
+    assert "Hope, [LOCATION_STATE]" in shown
+
+
+def test_bad_reads_answer_symbl_style(symbl: Symbl, call: str):
+    r = symbl.get(f"/v1/conversations/{call}/messages", redact="true", exclude='["LOCATION_TOWN"]')
+    assert r.status_code == 400 and "LOCATION_TOWN" in r.json()["message"]
+    r = symbl.settings([{"op": "move", "path": "/redaction", "from": "/x"}])
+    assert r.status_code == 400 and "op" in r.json()["message"]
+    r = symbl.get("/v1/conversations/0123456789abcdef0123456789abcdef/messages")
+    assert r.status_code == 404
+    assert r.json() == {"message": "The conversationId is either invalid or does not exist."}
