@@ -120,3 +120,17 @@ def test_bad_reads_answer_symbl_style(symbl: Symbl, call: str):
     r = symbl.get("/v1/conversations/0123456789abcdef0123456789abcdef/messages")
     assert r.status_code == 404
     assert r.json() == {"message": "The conversationId is either invalid or does not exist."}
+
+
+def test_a_custom_entity_is_redacted_and_can_be_excluded(symbl: Symbl):
+    body = {"messages": [{"payload": {"content": "My order number is 82498-34792, it has not arrived."},
+                          "from": {"name": "Rosa Delgado", "userId": "rosa@example.com"}}],
+            "entities": [{"customType": "ORDER_REF", "text": "82498-34792"}]}
+    r = requests.post(f"{symbl.base}/v1/process/text", headers=symbl.headers, json=body, timeout=30)
+    assert r.status_code == 201, r.text
+    symbl.wait(r.json()["jobId"])
+    conversation = r.json()["conversationId"]
+    found = symbl.get(f"/v1/conversations/{conversation}/entities", redact="true").json()["entities"]
+    assert any(e["type"] == "ORDER_REF" and e["category"] == "Custom" for e in found)
+    assert "[ORDER_REF]" in symbl.texts(conversation, redact="true")
+    assert "82498-34792" in symbl.texts(conversation, redact="true", exclude='["ORDER_REF"]')
