@@ -131,13 +131,14 @@ def build(conversation: Conversation, options: ReadOptions, verbose: bool = Fals
     return messages
 
 
-def entity_objects(conversation: Conversation, options: ReadOptions) -> list[dict[str, Any]]:
+def entity_objects(conversation: Conversation, options: ReadOptions,
+                   found: list[Found] | None = None) -> list[dict[str, Any]]:
     """Symbl's `entities`, one object per entity and value, in both shapes Symbl has used: the
     older (`type`, `value`, `text`, `messageRefs`, `customType`) and the newer (`type`, `subType`,
     `category`, `matches[{value, detectedValue, messageRefs}]`). A hidden value shows as the
     read's replacement (`[SSN]`), and message texts as `messages` shows them."""
     transcript = conversation.transcript
-    found = classify(conversation)
+    found = classify(conversation) if found is None else found
     renderer = _Renderer(transcript.text, found, options)
     spans = []  # (start, end, message id, message start ms, message end ms)
     for index, segment in enumerate(transcript.segments):

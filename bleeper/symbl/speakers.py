@@ -19,6 +19,9 @@ from bleeper.models import Entity, Segment, Transcript
 from bleeper.redaction.pseudonyms import TITLES
 
 RECOGNIZER = "SpeakerIdentity"
+# words of a speaker's "name" that say a role, not who (`Agent`, `Support Rep`): not searched for
+ROLES = {"agent", "customer", "caller", "speaker", "support", "representative", "rep", "user", "client", "operator",
+         "host", "guest", "unknown", "team", "sales", "service", "patient", "doctor", "nurse", "manager", "bot"}
 
 
 def speaker_of(segment: Segment, speakers: list[dict[str, Any]]) -> tuple[int, dict[str, Any]]:
@@ -66,7 +69,7 @@ def mentions(transcript: Transcript, entities: list[Entity], speakers: list[dict
     patterns: list[tuple[str, re.Pattern[str]]] = []
     for speaker in speakers:
         for word in re.findall(r"[^\W\d_][\w'-]*", speaker.get("name") or ""):
-            if len(word) > 1 and word.lower() not in TITLES:
+            if len(word) > 1 and word.lower() not in TITLES | ROLES:
                 patterns.append(("person_name", re.compile(rf"\b{re.escape(word[0].upper() + word[1:])}\b")))
         for address in {speaker.get("email"), speaker.get("userId")}:
             if address and "@" in address:

@@ -90,5 +90,6 @@ def get_entities(conversation_id: str, app: SymblApp, store: JobStoreDep, storag
         return {"entities": []}
     conversation = _conversation(store, storage, job)
     options = _options(store, app, conversation, redact, exclude)
-    _audit(store, job, app, classify(conversation), options)
-    return {"entities": entity_objects(conversation, options)}
+    found = classify(conversation)
+    _audit(store, job, app, found, options)
+    return {"entities": entity_objects(conversation, options, found)}

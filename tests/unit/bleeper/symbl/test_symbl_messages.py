@@ -162,3 +162,9 @@ def test_custom_entities_are_category_custom(make_conversation):
     assert (order["type"], order["category"], order["customType"]) == ("ORDER_REF", "Custom", "ORDER_REF")
     assert texts(build(conversation, options(redact=True))) == ["Order [ORDER_REF] shipped."]
     assert texts(build(conversation, options(redact=True, exclude=["ORDER_REF"]))) == ["Order 82498-34792 shipped."]
+
+
+def test_a_role_in_a_speakers_name_is_not_searched_for(make_conversation):
+    conversation = make_conversation(["The Agent said Smith would call."], [],
+                                     speakers=[{"name": "Agent Smith"}], channels=[0])
+    assert texts(build(conversation, options(redact=True))) == ["The Agent said [PERSON_NAME] would call."]
