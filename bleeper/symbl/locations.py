@@ -5,8 +5,9 @@ rules, spaCy's GPE/LOC/FAC and the learned tagger); this module reads the value 
 after it:
 
 - LOCATION_ZIP: five or nine digits, written or said (`90210`, `nine oh two one oh`);
-- LOCATION_ADDRESS: a street line with its house number, a unit, a PO box, or a house or unit
-  number on its own (address.py's and context_numbers.py's spans);
+- LOCATION_ADDRESS: a street line with its house number, a unit, a PO box, a house or unit
+  number on its own (address.py's and context_numbers.py's spans), or address parts detected as
+  one span (`Arkansas 71801`, `Austin, TX`);
 - LOCATION_ADDRESS_STREET: a street, an intersection or a highway named without a number;
 - LOCATION_STATE: a US state or Canadian province, by name or postal abbreviation (pycountry's
   ISO 3166-2 subdivisions);
@@ -89,6 +90,19 @@ def _state_follows(text: str, end: int) -> bool:
     return is_state(words) or is_state(words.split(" ")[0])
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _city_and_state(value: str) -> bool:
+    head, _, tail = value.strip().rstrip(".").replace(",", " ").rpartition(" ")
+    if not head.strip():
+        return False
+    if is_state(tail):
+        return True
+    head2, _, tail2 = head.strip().rpartition(" ")  # a state of two words: `Austin, New Mexico`
+    return bool(head2.strip()) and is_state(f"{tail2} {tail}")
+
+
 def _digits(value: str) -> str | None:
     """The digits of a value made only of a number, written or said; None otherwise."""
     runs = find_runs(value)
@@ -106,6 +120,8 @@ def kind(text: str, start: int, end: int) -> str:
         return "LOCATION_ZIP" if len(digits) in (5, 9) else "LOCATION_ADDRESS"
     if _UNIT_OR_BOX.search(value) or (_STARTS_WITH_NUMBER.match(value) and _STREETISH.search(value)):
         return "LOCATION_ADDRESS"
+    if (_DIGIT.search(value) and not _STREETISH.search(value)) or _city_and_state(value):
+        return "LOCATION_ADDRESS"  # parts merged into one span: `Arkansas 71801`, `Austin, TX`
     if is_state(value):
         return "LOCATION_STATE"
     if is_country(value):  # before streets: `Bosnia and Herzegovina` is no intersection
