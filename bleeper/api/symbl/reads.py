@@ -36,8 +36,11 @@ Exclude = Annotated[str | None, Query(description='entities left as said, e.g. [
 
 def _conversation(store: JobStore, storage: Storage, job: Job) -> Conversation:
     found = [Entity.model_validate(e) for e in storage.get_json(job_key(job.id, artifacts.ENTITIES))]
-    kind = getattr(getattr(job, "symbl", None), "kind", None)  # s16a's record: audio, video or text
-    return Conversation(id=job.id, started_at=job.created_at, transcript=read_original(storage, job),
+    record = getattr(job, "symbl", None)  # s16a's SymblRecord: kind audio, video or text; a text's start time
+    kind = getattr(record, "kind", None)
+    started = getattr(record, "start_time", None)
+    return Conversation(id=job.id, started_at=job.created_at if started is None else started,
+                        transcript=read_original(storage, job),
                         entities=found, speakers=read_speakers(storage, job), text_only=kind == "text")
 
 
