@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
+from bleeper.models import Entity
 from bleeper.symbl.messages import build, entity_objects, message_id, shows_values, classify
 from bleeper.symbl.settings import apply_patch, read_options
 
@@ -168,3 +170,29 @@ def test_a_role_in_a_speakers_name_is_not_searched_for(make_conversation):
     conversation = make_conversation(["The Agent said Smith would call."], [],
                                      speakers=[{"name": "Agent Smith"}], channels=[0])
     assert texts(build(conversation, options(redact=True))) == ["The Agent said [PERSON_NAME] would call."]
+
+
+
+WORDS = ["alpha", "bravo", "Charlie", "4111", "delta", "echo,", "Foxtrot.", "golf"]
+
+
+@hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), min_size=1, max_size=4),
+       st.data(), st.sampled_from(["default", "obfuscation"]))
+def test_any_values_are_written_once_where_they_start(make_conversation, lines, data, style):
+    conversation = make_conversation([" ".join(line) for line in lines], [])
+    words = conversation.transcript.words
+    cuts = sorted(data.draw(st.sets(st.integers(0, len(words)), max_size=6)))
+    spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    conversation.entities = [Entity(policy="phone_number", start=words[a].char_start, end=words[b - 1].char_end,
+                                    start_ms=words[a].start, end_ms=words[b - 1].end, score=0.9, recognizer="test")
+                             for a, b in spans]
+    read = options({"default": True, "type": style})
+    shown = " ".join(m["text"] for m in build(conversation, read))
+    marker = read.replacement("PHONE_NUMBER")
+    assert shown.count(marker) == len(spans)
+    for found in entity_objects(conversation, read):
+        for ref in found["messageRefs"]:
+            assert ref["text"][ref["offset"]:].startswith(marker)
+    if not spans:
+        assert shown == conversation.transcript.text
