@@ -117,9 +117,20 @@ keys_app = typer.Typer(help="API keys: each key sees only its own transcripts an
 app.add_typer(keys_app, name="keys")
 
 
+SymblFlag = Annotated[bool, typer.Option("--symbl", help="a Symbl-style app (appId and appSecret) instead of an API key")]
+
+
 @keys_app.command("create")
-def keys_create(name: Annotated[str, typer.Option(help="who the key is for")] = "default") -> None:
-    """Create a key; it is shown once and stored only as a hash."""
+def keys_create(name: Annotated[str, typer.Option(help="who the key is for")] = "default",
+                symbl: SymblFlag = False) -> None:
+    """Create a key (or with --symbl an app id and secret); shown once and stored only as a hash."""
+    if symbl:
+        from bleeper.state.symbl_apps import make_symbl_apps
+
+        app_record, app_secret = make_symbl_apps(get_settings()).create(name)
+        console.print(f"Symbl app {app_record.id} ({app_record.name}); POST /oauth2/token:generate with:")
+        print(f"appId={app_record.app_id}\nappSecret={app_secret}")
+        return
     from bleeper.state.keys import make_keys
 
     record, secret = make_keys(get_settings()).create(name)
@@ -128,27 +139,33 @@ def keys_create(name: Annotated[str, typer.Option(help="who the key is for")] = 
 
 
 @keys_app.command("list")
-def keys_list() -> None:
-    """List keys (ids and names, never the keys)."""
+def keys_list(symbl: SymblFlag = False) -> None:
+    """List keys, or with --symbl apps (ids and names, never the secrets)."""
     from datetime import datetime
 
     from bleeper.state.keys import make_keys
+    from bleeper.state.symbl_apps import make_symbl_apps
 
-    table = Table("id", "name", "created", "state")
-    for r in make_keys(get_settings()).list():
+    table = Table("id", "appId" if symbl else "name", *(["name"] if symbl else []), "created", "state")
+    rows = make_symbl_apps(get_settings()).list() if symbl else make_keys(get_settings()).list()
+    for r in rows:
         created = datetime.fromtimestamp(r.created_at).isoformat(timespec="seconds")
-        table.add_row(r.id, r.name, created, "revoked" if r.revoked_at else "active")
+        names = [r.app_id, r.name] if symbl else [r.name]  # type: ignore[union-attr]
+        table.add_row(r.id, *names, created, "revoked" if r.revoked_at else "active")
     console.print(table)
 
 
 @keys_app.command("revoke")
-def keys_revoke(key_id: Annotated[str, typer.Argument(help="the id shown by `bleeper keys list`")]) -> None:
-    """Revoke a key: its requests get 401 from now on (its transcripts stay until retention)."""
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="the id shown by `bleeper keys list`")],
+                symbl: SymblFlag = False) -> None:
+    """Revoke a key (or with --symbl an app, by id or appId): its requests get 401 from now on
+    (its transcripts stay until retention)."""
     from bleeper.errors import NotFound
     from bleeper.state.keys import make_keys
+    from bleeper.state.symbl_apps import make_symbl_apps
 
     try:
-        make_keys(get_settings()).revoke(key_id)
+        (make_symbl_apps if symbl else make_keys)(get_settings()).revoke(key_id)
     except NotFound as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from None

@@ -75,11 +75,12 @@ def redact_text(text: str, *, policies: list[str] | None = None, exclude: list[s
 
 def redact_file(source: str | Path, out: str | Path, *, policies: list[str] | None = None,
                 exclude: list[str] | None = None, sub: str = Substitution.hash, custom: dict[str, str] | None = None,
-                method: str | None = None, language: str | None = None,
+                method: str | None = None, language: str | None = None, multichannel: bool = False,
                 settings: Settings | None = None) -> Redacted:
-    """Transcribe `source` (any audio or video ffmpeg reads), redact its transcript, and write the
-    audio with each value beeped (`method="silence"` to mute instead) to `out` (`.mp3` or
-    `.wav`). The transcript is returned, never written."""
+    """Transcribe `source` (any audio or video ffmpeg reads; with `multichannel`, each channel
+    apart, interleaved by time), redact its transcript, and write the audio with each value
+    beeped on every channel (`method="silence"` to mute instead) to `out` (`.mp3` or `.wav`). The
+    transcript is returned, never written."""
     from bleeper.asr import transcribe_audio
     from bleeper.media import probe
     from bleeper.redaction.audio import plan_intervals, render_audio
@@ -91,7 +92,8 @@ def redact_file(source: str | Path, out: str | Path, *, policies: list[str] | No
         raise ValueError(f"out: write .mp3 or .wav, not {out.suffix or 'no extension'}")
     info = probe(source)
     model = _whisper(settings)
-    transcript = transcribe_audio(source, model, language=language, beam_size=settings.whisper_beam_size)
+    transcript = transcribe_audio(source, model, language=language, beam_size=settings.whisper_beam_size,
+                                  multichannel=multichannel)
     done = _redact(transcript, policies, exclude, sub, custom, settings)
     intervals = plan_intervals(done.entities, int(info.duration_s * 1000), settings.audio_padding_before_ms,
                                settings.audio_padding_after_ms)

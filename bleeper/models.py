@@ -146,6 +146,19 @@ class JobOptions(BaseModel):
         return languages.normalize(code) if code else code
 
 
+class SymblRecord(BaseModel):
+    """What makes a job a Symbl-style conversation (its `id` is the conversationId). Holds no PII
+    but the name the client gave it, which goes with the conversation's data."""
+
+    job_id: str  # Symbl's jobId (GET /v1/job/{jobId})
+    kind: Literal["audio", "video", "text"]
+    name: str | None = None
+    start_time: float | None = None  # text: the first message's startTime (epoch s), when given
+    duration_ms: int | None = None  # text: from the messages' durations, when given
+    announced: list[str] = Field(default_factory=list)  # webhook events published, in order
+    settled: list[str] = Field(default_factory=list)  # webhook events delivered, refused or given up
+
+
 class Job(BaseModel):
     id: str
     owner: str  # hash of the API key that created it
@@ -168,6 +181,7 @@ class Job(BaseModel):
     verification: dict[str, int | bool] | None = None
     verification_failed: bool | None = None
     audit: list[dict[str, str | float]] = Field(default_factory=list)  # unredacted reads: who, when
+    symbl: SymblRecord | None = None  # a conversation made through the Symbl-style API
 
     @property
     def gone(self) -> bool:

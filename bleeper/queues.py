@@ -8,6 +8,7 @@ from __future__ import annotations
 QUEUES = ("io", "fetch", "asr", "nlp", "media")
 STAGE_QUEUES = {
     "fetch": "fetch",
+    "begin_text": "io",
     "transcribe": "asr",
     "transcribe_piece": "asr",
     "transcribe_join": "nlp",
@@ -26,6 +27,6 @@ STAGE_QUEUES = {
 # order made every job wait for all the others (bench/load.py).
 PRIORITY_STEPS = (0, 3, 6, 9)  # kombu keeps one Redis list per queue and step
 STAGE_PRIORITY = {
-    "fetch": 9, "transcribe": 6, "transcribe_piece": 6, "transcribe_join": 3, "detect": 3, "redact_text": 3,
+    "fetch": 9, "begin_text": 9, "transcribe": 6, "transcribe_piece": 6, "transcribe_join": 3, "detect": 3, "redact_text": 3,
     "redact_audio": 3, "verify": 3, "verify_join": 3, "notify": 0, "finalize": 0, "sweep": 9, "reap": 0,
 }

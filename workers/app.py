@@ -81,6 +81,7 @@ def create_app(settings: Settings) -> Celery:
         # by name: the stages and the notify task register themselves when the worker imports them
         include=[
             "workers.fetch",
+            "workers.text",
             "workers.transcribe",
             "workers.pieces",
             "workers.detect",

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from bleeper.config import Settings
 from bleeper.state.jobs import JobStore, make_store
-from bleeper.state.storage import Storage, make_storage
+from bleeper.state.sealed import make_sealed_storage
+from bleeper.state.storage import Storage
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
@@ -38,7 +39,7 @@ def job_store() -> JobStore:
 
 @lru_cache
 def storage() -> Storage:
-    return make_storage(settings())
+    return make_sealed_storage(settings())
 
 
 @lru_cache

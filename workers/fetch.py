@@ -11,7 +11,7 @@ from bleeper.errors import FetchFailed, FetchUnavailable, MediaError, NotFound, 
 from bleeper.media import probe
 from bleeper.models import JobStatus, Probe
 from bleeper.artifacts import job_key, upload_key
-from workers import context
+from workers import announce, context
 from workers.app import stage
 
 MAX_REDIRECTS = 5
@@ -63,7 +63,9 @@ def upload_id_of(audio_url: str, api_url: str) -> str | None:
 def fetch(job_id: str) -> None:
     settings = context.settings()
     store, storage = context.job_store(), context.storage()
-    job = store.mark(job_id, JobStatus.processing)
+    moved = store.transition(job_id, JobStatus.processing)
+    announce.started(moved)  # a Symbl-style conversation's in_progress webhook
+    job = moved.after
     with tempfile.TemporaryDirectory(prefix="bleeper-fetch-") as tmp:
         source = Path(tmp) / artifacts.SOURCE
         if job.upload_id:

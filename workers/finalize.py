@@ -1,6 +1,6 @@
 """Last stage: the job is `completed` once every artifact it asked for is in S3. Then the
 originals go: the unredacted transcript and the source audio are deleted unless the job asked
-for `keep_unredacted` (or did not redact at all)."""
+for `keep_unredacted` (or did not redact at all); a Symbl-style conversation keeps its transcript."""
 
 from __future__ import annotations
 
@@ -24,7 +24,11 @@ def expected_artifacts(o: JobOptions, probe: Probe | None = None) -> list[str]:
     return names
 
 
-def originals_to_delete(o: JobOptions) -> list[str]:
+def originals_to_delete(o: JobOptions, symbl: bool = False) -> list[str]:
+    """A Symbl-style conversation keeps its transcript and speakers (sealed, bleeper/state/sealed.py)
+    for read-time redaction, but not its audio: Symbl's API never hands audio back."""
+    if symbl:
+        return [artifacts.SOURCE]
     return [] if (not o.redact_pii or o.keep_unredacted) else [artifacts.TRANSCRIPT, artifacts.SOURCE]
 
 
@@ -36,7 +40,7 @@ def finalize(job_id: str) -> None:
     for name in expected_artifacts(o, job.probe):
         if not storage.exists(job_key(job_id, name)):
             raise ArtifactMissing(f"the {name} artifact is missing; re-submit the job")
-    for name in originals_to_delete(o):
+    for name in originals_to_delete(o, symbl=job.symbl is not None):
         storage.delete_prefix(job_key(job_id, name))
     # an upload may serve several jobs (as AssemblyAI's do): it goes with the retention sweep
     store.mark(job_id, JobStatus.completed)

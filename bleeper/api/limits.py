@@ -7,8 +7,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # A transcript request with every field at its longest is under 20 KiB; settings are smaller.
 MAX_JSON_BYTES = 64 * 1024
-# Bodies that are not JSON: POST /v2/upload streams to storage under BLEEPER_MAX_FILE_BYTES itself.
-STREAMED = frozenset({"/v2/upload"})
+# Bodies that are not JSON: POST /v2/upload streams to storage under BLEEPER_MAX_FILE_BYTES itself,
+# and so do Symbl's raw-body process calls.
+STREAMED = frozenset({"/v2/upload", "/v1/process/audio", "/v1/process/video"})
+# JSON bodies allowed to be larger: a Symbl text conversation carries a whole chat or email thread
+LARGER = {"/v1/process/text": 8 * 1024 * 1024}
 
 
 class BodyLimit:
@@ -23,10 +26,13 @@ class BodyLimit:
         if scope["type"] != "http" or scope["path"] in STREAMED:
             await self.app(scope, receive, send)
             return
-        too_large = JSONResponse({"error": f"the request body is over the {self.limit}-byte limit for JSON "
-                                           "requests (send audio to POST /v2/upload)"}, status_code=413)
+        limit = LARGER.get(scope["path"], self.limit)
+        symbl = scope["path"].startswith(("/v1/", "/oauth2/"))  # Symbl-style bodies (bleeper.api.symbl)
+        message = f"the request body is over the {limit}-byte limit for JSON requests (send audio to POST " + \
+            ("/v1/process/audio)" if symbl else "/v2/upload)")
+        too_large = JSONResponse({"message" if symbl else "error": message}, status_code=413)
         declared = dict(scope["headers"]).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.limit:
+        if declared.isdigit() and int(declared) > limit:
             await too_large(scope, receive, send)
             return
         chunks: list[bytes] = []
@@ -37,7 +43,7 @@ class BodyLimit:
                 return
             chunks.append(message.get("body", b""))
             size += len(chunks[-1])
-            if size > self.limit:
+            if size > limit:
                 await too_large(scope, receive, send)
                 return
             if not message.get("more_body", False):

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from bleeper import policies
+from bleeper.api import views
 from bleeper.config import Settings
 from bleeper.errors import InvalidRequest
 from bleeper.headers import MAX_NAME, MAX_VALUE
@@ -19,7 +20,7 @@ AAI_SPEECH_MODELS = {"best", "universal", "nano", "slam-1"}
 # AssemblyAI request fields bleeper does not implement: accepted when null/false/empty (the SDK
 # sends what the caller set), refused with a 400 that names them when actually asked for.
 UNSUPPORTED = {
-    "dual_channel", "multichannel", "audio_channels", "audio_start_from", "audio_end_at", "word_boost",
+    "dual_channel", "audio_channels", "audio_start_from", "audio_end_at", "word_boost",
     "boost_param", "filter_profanity", "redact_pii_return_unredacted", "speaker_labels", "speakers_expected",
     "speaker_options", "content_safety", "content_safety_confidence", "iab_categories", "custom_spelling",
     "disfluencies", "sentiment_analysis", "auto_chapters", "entity_detection", "summarization", "summary_model",
@@ -81,6 +82,7 @@ class TranscriptCreate(BaseModel):
     speech_model: Short | None = None
     punctuate: bool | None = None
     format_text: bool | None = None
+    multichannel: bool | None = None  # each channel transcribed apart; utterances carry their channel
 
     def with_defaults(self, defaults: dict[str, Any]) -> TranscriptCreate:
         """The key's account settings (GET/PATCH /v2/settings/redaction) fill what the job left out."""
@@ -114,6 +116,13 @@ class WordPublic(BaseModel):
     end: int
     confidence: float
     speaker: str | None = None
+    channel: str | None = None  # multichannel: "1", "2", … as AssemblyAI counts them
+
+
+class UtterancePublic(WordPublic):
+    """A turn of a multichannel call: consecutive sentences on one channel, redacted."""
+
+    words: list[WordPublic]
 
 
 class EntityPublic(BaseModel):
@@ -130,7 +139,9 @@ class TranscriptPublic(BaseModel):
     audio_url: str
     text: str | None = None
     words: list[WordPublic] | None = None
-    utterances: list[dict[str, Any]] | None = None
+    utterances: list[UtterancePublic] | None = None  # multichannel only, as in AssemblyAI's API
+    multichannel: bool | None = None
+    audio_channels: int | None = None  # multichannel: the channels of the audio
     confidence: float | None = None
     audio_duration: int | None = None  # seconds, an integer as in AssemblyAI's API
     punctuate: bool = True
@@ -157,15 +168,18 @@ class TranscriptPublic(BaseModel):
     def from_job(cls, job: Job, body: dict[str, Any] | None, model: str) -> TranscriptPublic:
         """`body`: redacted.json (or transcript.json without redaction) once completed."""
         o = job.options
-        words = [WordPublic(**{k: w[k] for k in ("text", "start", "end", "confidence")}) for w in body["words"]] \
-            if body else None
         deleted = job.deleted_at is not None
+        words = [WordPublic(**w) for w in views.words(body)] if body else None
+        shown = body is not None and not deleted
         return cls(
             id=job.id,
             status=aai_status(job)[0],
             audio_url="http://deleted_by_user" if deleted else o.audio_url,
             text="Deleted by user." if deleted else (body["text"] if body else None),
             words=None if deleted else words,
+            utterances=[UtterancePublic(**u) for u in views.utterances(body)] if shown and o.multichannel else None,
+            multichannel=o.multichannel or None,
+            audio_channels=job.probe.channels if o.multichannel and job.probe else None,
             confidence=round(sum(w.confidence for w in words) / len(words), 4) if words else None,
             audio_duration=round(job.probe.duration_s) if job.probe else None,
             language_code=job.language_code or o.language_code,

@@ -1,4 +1,5 @@
-"""Views of a finished transcript: sentences, paragraphs, SRT and VTT captions, word search.
+"""Views of a finished transcript: sentences, paragraphs, utterances (turns of a multichannel
+call), SRT and VTT captions, word search.
 
 They read the redacted document (redacted.json) whenever the job redacted PII, so nothing here
 can show a value the transcript hides.
@@ -14,8 +15,24 @@ PARAGRAPH_MAX_SENTENCES = 6
 DEFAULT_CHARS_PER_CAPTION = 64
 
 
+def _channel(item: dict[str, Any]) -> dict[str, Any]:
+    """AssemblyAI's multichannel labels: the channel as a string counted from 1 ("1" left, "2"
+    right), also as the speaker (AssemblyAI labels a channel's speaker by it); nothing for mono."""
+    channel = item.get("channel")
+    return {} if channel is None else {"channel": str(channel + 1), "speaker": str(channel + 1)}
+
+
+def _labels(sentence: dict[str, Any]) -> dict[str, Any]:
+    """A view's sentence's channel and speaker, already labelled."""
+    return {k: sentence[k] for k in ("channel", "speaker") if k in sentence}
+
+
 def _word(w: dict[str, Any]) -> dict[str, Any]:
-    return {"text": w["text"], "start": w["start"], "end": w["end"], "confidence": w["confidence"]}
+    return {"text": w["text"], "start": w["start"], "end": w["end"], "confidence": w["confidence"], **_channel(w)}
+
+
+def words(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [_word(w) for w in doc["words"]]
 
 
 def _mean(words: list[dict[str, Any]]) -> float:
@@ -29,23 +46,40 @@ def sentences(doc: dict[str, Any]) -> list[dict[str, Any]]:
         ws = [_word(w) for w in words[s["first_word"]:s["last_word"]]]
         if ws:
             out.append({"text": s["text"], "start": s["start"], "end": s["end"], "confidence": _mean(ws),
-                        "words": ws})
+                        "words": ws, **_channel(s)})
     return out
 
 
 def paragraphs(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """Sentences grouped at pauses of 1.5 s or more, at most six to a paragraph."""
+    """Sentences grouped at pauses of 1.5 s or more, at most six to a paragraph, never two channels
+    in one."""
     groups: list[list[dict[str, Any]]] = []
     for s in sentences(doc):
         if not groups or s["start"] - groups[-1][-1]["end"] >= PARAGRAPH_PAUSE_MS \
-                or len(groups[-1]) >= PARAGRAPH_MAX_SENTENCES:
+                or len(groups[-1]) >= PARAGRAPH_MAX_SENTENCES or s.get("channel") != groups[-1][-1].get("channel"):
             groups.append([])
         groups[-1].append(s)
     out = []
     for g in groups:
         ws = [w for s in g for w in s["words"]]
         out.append({"text": " ".join(s["text"] for s in g), "start": g[0]["start"], "end": g[-1]["end"],
-                    "confidence": _mean(ws), "words": ws})
+                    "confidence": _mean(ws), "words": ws, **_labels(g[0])})
+    return out
+
+
+def utterances(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """AssemblyAI's turn-by-turn utterances of a multichannel transcript: consecutive sentences on
+    one channel, in the document's (redacted) text. Times are the words' (a sentence's start can
+    lie in the silence before it)."""
+    out: list[dict[str, Any]] = []
+    for s in sentences(doc):
+        if out and out[-1]["channel"] == s.get("channel"):
+            out[-1]["text"] += " " + s["text"]
+            out[-1]["words"] += s["words"]
+        else:
+            out.append({"text": s["text"], "words": list(s["words"]), "channel": None, "speaker": None, **_labels(s)})
+    for u in out:
+        u.update(start=u["words"][0]["start"], end=u["words"][-1]["end"], confidence=_mean(u["words"]))
     return out
 
 

@@ -113,7 +113,8 @@ def render_text(transcript: Transcript, entities: list[Entity], style: Style) ->
                     _hash(text[max(s, a):min(e, b)]) if per_char else (new if s >= a else ""))
                    for _, (s, e, new) in touching(a, b)]
         sentences.append(Segment(start=seg.start, end=seg.end, text=_splice(text[a:b], clipped),
-                                 first_word=new_index[seg.first_word], last_word=new_index[seg.last_word]))
+                                 first_word=new_index[seg.first_word], last_word=new_index[seg.last_word],
+                                 channel=seg.channel, speaker=seg.speaker))
     return RedactedTranscript(text=out_text, words=words, sentences=sentences)
 
 

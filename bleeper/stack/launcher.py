@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bleeper import queues
-from bleeper.config import Settings, ensure_generated_credentials
+from bleeper.config import Settings
+from bleeper.credentials import ensure_generated_credentials
 from bleeper.stack import processes
 from bleeper.stack.programs import Component, StackError, http_ok, port_free, redis_server_exe, weed_exe, weed_ports
 

@@ -187,7 +187,10 @@ class JobStore:
         def scrubbed(job: Job) -> dict[str, Any]:
             options = job.options.model_copy(update={"audio_url": DELETED_URL, "webhook_url": None,
                                                      "webhook_auth_header_value": None})
-            return {"options": options, **fields}
+            scrubbed_fields: dict[str, Any] = {"options": options, **fields}
+            if job.symbl is not None:  # a conversation's name is the client's words: it goes with the data
+                scrubbed_fields["symbl"] = job.symbl.model_copy(update={"name": None})
+            return scrubbed_fields
 
         if status is not None:
             self.mark(job_id, status)

@@ -9,8 +9,10 @@ from fastapi.concurrency import run_in_threadpool
 
 from bleeper.api.deps import Config, Owner, JobStoreDep, StorageDep
 from bleeper.api.schemas import UploadPublic
+from bleeper.config import Settings
 from bleeper.errors import InvalidRequest, PayloadTooLarge
-from bleeper.state.jobs import new_id
+from bleeper.state.jobs import JobStore, new_id
+from bleeper.state.storage import Storage
 from bleeper.artifacts import upload_key
 
 router = APIRouter(prefix="/v2", tags=["uploads"])
@@ -20,7 +22,18 @@ WRITE_BYTES = 1024 * 1024  # body chunks are gathered to this before each write 
 
 @router.post("/upload", response_model=UploadPublic)
 async def upload(request: Request, owner: Owner, store: JobStoreDep, storage: StorageDep, settings: Config) -> UploadPublic:
-    """Stream the body to a spool file (disk above 8 MB), refusing it past BLEEPER_MAX_FILE_BYTES."""
+    upload_id = await receive(request, owner, store, storage, settings)
+    return UploadPublic(upload_url=upload_url(settings, upload_id))
+
+
+def upload_url(settings: Settings, upload_id: str) -> str:
+    """What a job names an upload by (workers.fetch.upload_id_of reads it back)."""
+    return f"{settings.api_url}/v2/uploads/{upload_id}"
+
+
+async def receive(request: Request, owner: str, store: JobStore, storage: Storage, settings: Settings) -> str:
+    """Stream the body to a spool file (disk above 8 MB), refusing it past BLEEPER_MAX_FILE_BYTES,
+    then to S3 as an upload of `owner`'s; return its id (also Symbl's raw-body process calls)."""
     limit = settings.max_file_bytes
     declared = int(request.headers.get("content-length") or 0)
     if declared > limit:
@@ -47,4 +60,4 @@ async def upload(request: Request, owner: Owner, store: JobStoreDep, storage: St
     finally:
         await run_in_threadpool(spool.close)
     await run_in_threadpool(store.add_upload, upload_id, owner)
-    return UploadPublic(upload_url=f"{settings.api_url}/v2/uploads/{upload_id}")
+    return upload_id

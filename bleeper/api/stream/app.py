@@ -13,7 +13,7 @@ from bleeper.api.routes import streaming
 from bleeper.config import Settings, get_settings
 from bleeper.state.jobs import make_store
 from bleeper.state.keys import make_keys
-from bleeper.state.storage import make_storage
+from bleeper.state.sealed import make_sealed_storage
 from bleeper.state.stream_tokens import make_stream_tokens
 
 
@@ -27,7 +27,7 @@ def create_stream_app(settings: Settings | None = None, *, preload: bool = True)
     app.state.stream_tokens = make_stream_tokens(settings)
     app.state.store = make_store(settings)  # redact_pii_audio: the session's audio becomes a job
     try:
-        app.state.storage = make_storage(settings)
+        app.state.storage = make_sealed_storage(settings)
     except RuntimeError:  # no S3 credentials: sessions work, redact_pii_audio is refused
         app.state.storage = None
     app.include_router(streaming.router)
