@@ -9,6 +9,8 @@ from typing import Any
 
 import redis
 
+from bleeper.state.custom_entities import CustomEntityStore
+
 PREFIX = "bleeper:symbl:settings:"
 
 
@@ -32,8 +34,4 @@ def settings_id(owner: str) -> str:
 def account_custom_names(client: redis.Redis, owner: str) -> tuple[str, ...]:
     """The names of the app's own entity types (issue 16's custom entities), which `exclude` and
     `custom` may name beside the managed ones."""
-    try:
-        from bleeper.state.custom_entities import CustomEntityStore
-    except ImportError:  # custom entities not part of this build
-        return ()
     return tuple(e.name.upper() for e in CustomEntityStore(client).list(owner))

@@ -9,11 +9,10 @@ from fastapi import APIRouter, Body
 
 from bleeper.api.deps import JobStoreDep
 from bleeper.api.symbl.auth import SymblApp
-from bleeper.api.symbl.errors import SymblRoute
 from bleeper.state.symbl_settings import SymblSettings, account_custom_names, settings_id
 from bleeper.symbl.settings import apply_patch
 
-router = APIRouter(prefix="/v1/manage", tags=["symbl"], route_class=SymblRoute)
+router = APIRouter(prefix="/v1/manage", tags=["symbl"])
 
 
 def _shown(app: str, settings: dict[str, Any]) -> dict[str, Any]:

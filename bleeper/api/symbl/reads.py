@@ -1,6 +1,7 @@
 """GET /v1/conversations/{id}/messages and /entities: a conversation read the Symbl way,
 redacted at read time per the app's settings and the query's `redact` and `exclude`.
 
+Errors answer Symbl's `{"message": …}` (bleeper.api.app's handlers, on every Symbl path).
 A read that shows any value as said (redaction off, or an excluded entity that occurs) is recorded
 in the conversation's audit: who, when, what. Handlers are plain `def`: FastAPI runs them in its
 thread pool, so Redis and S3 never hold up the event loop.
@@ -17,7 +18,6 @@ from bleeper import artifacts
 from bleeper.api.deps import JobStoreDep, StorageDep
 from bleeper.api.symbl.auth import SymblApp
 from bleeper.api.symbl.conversations import conversation_job, read_original, read_speakers
-from bleeper.api.symbl.errors import SymblRoute
 from bleeper.artifacts import job_key
 from bleeper.errors import InvalidRequest
 from bleeper.models import Entity, Job, JobStatus
@@ -28,7 +28,7 @@ from bleeper.symbl import entities as names
 from bleeper.symbl.messages import Conversation, Found, build, classify, entity_objects, shows_values
 from bleeper.symbl.settings import ReadOptions, read_options
 
-router = APIRouter(prefix="/v1/conversations", tags=["symbl"], route_class=SymblRoute)
+router = APIRouter(prefix="/v1/conversations", tags=["symbl"])
 
 Redact = Annotated[bool | None, Query(description="true/false: overrides the app's redaction `default`")]
 Exclude = Annotated[str | None, Query(description='entities left as said, e.g. ["LOCATION_CITY"]')]
@@ -36,12 +36,11 @@ Exclude = Annotated[str | None, Query(description='entities left as said, e.g. [
 
 def _conversation(store: JobStore, storage: Storage, job: Job) -> Conversation:
     found = [Entity.model_validate(e) for e in storage.get_json(job_key(job.id, artifacts.ENTITIES))]
-    record = getattr(job, "symbl", None)  # s16a's SymblRecord: kind audio, video or text; a text's start time
-    kind = getattr(record, "kind", None)
-    started = getattr(record, "start_time", None)
-    return Conversation(id=job.id, started_at=job.created_at if started is None else started,
-                        transcript=read_original(storage, job),
-                        entities=found, speakers=read_speakers(storage, job), text_only=kind == "text")
+    record = job.symbl
+    started = record.start_time if record and record.start_time is not None else job.created_at
+    return Conversation(id=job.id, started_at=started, transcript=read_original(storage, job),
+                        entities=found, speakers=read_speakers(storage, job),
+                        text_only=record is not None and record.kind == "text")
 
 
 def _options(store: JobStore, app: str, conversation: Conversation, redact: bool | None,

@@ -19,7 +19,7 @@ from bleeper.api.app import create_app
 from bleeper.api.symbl import reads
 from bleeper.api.symbl.auth import SymblApp
 from bleeper.artifacts import job_key
-from bleeper.models import Entity, Job, JobOptions, JobStatus, Segment, Transcript, Word
+from bleeper.models import Entity, Job, JobOptions, JobStatus, Segment, SymblRecord, Transcript, Word
 from bleeper.state.storage import Storage
 
 LINES = ["Hi, this is Sarah Jennings from Hope, Arkansas.", "My social security number is 123-45-6789."]
@@ -27,8 +27,6 @@ VALUES = [("person_name", "Sarah Jennings"), ("location", "Hope"), ("location", 
           ("us_social_security_number", "123-45-6789")]
 SPEAKERS = [{"name": "Sarah Jennings", "email": "sarah@example.com", "channel": 1}]
 C1, C2, C3 = "c1" * 16, "c2" * 16, "c3" * 16
-# what makes a job a Symbl conversation (s16a's Job.symbl), where this build has it
-SYMBL_RECORD = {"symbl": {"job_id": "j1", "kind": "audio"}} if "symbl" in Job.model_fields else {}
 NOT_FOUND = {"message": "The conversationId is either invalid or does not exist."}
 
 
@@ -71,7 +69,7 @@ def api(settings, monkeypatch):
         for conv, owner, status in [(C1, "symbl:app1", JobStatus.completed), (C2, "symbl:app2", JobStatus.completed),
                                     (C3, "symbl:app1", JobStatus.processing)]:
             app.state.store.create(Job(id=conv, owner=owner, status=status, options=JobOptions(audio_url="x"),
-                                       **SYMBL_RECORD))
+                                       symbl=SymblRecord(job_id="j" + conv, kind="audio")))
             storage.put_json(job_key(conv, artifacts.ENTITIES), [e.model_dump() for e in entities])
         yield TestClient(app, raise_server_exceptions=False)
 
