@@ -124,6 +124,9 @@ class Settings(BaseSettings):
 
     # detection: lowest score redacted, per policy group ("0.3" or "0.3,identity=0.35"; README)
     detect_min_score: str = "0.3"
+    # seconds each custom entity's phrases or pattern may take to search one transcript; over it the
+    # job ends in error (never delivered with that entity unsearched)
+    custom_pattern_timeout: float = Field(default=2.0, gt=0)
 
     # audio redaction
     # Whisper's word times are off by ~0.2 s on average, 0.46 s at p90 at the start of a word, and

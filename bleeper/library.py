@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from bleeper import policies as rules
 from bleeper.config import Settings
-from bleeper.models import AudioOutput, Entity, RedactedTranscript, Substitution, Transcript
+from bleeper.custom import definitions
+from bleeper.models import AudioOutput, CustomEntity, Entity, RedactedTranscript, Substitution, Transcript
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -63,19 +64,22 @@ def _whisper(settings: Settings):  # noqa: ANN202 — faster_whisper.WhisperMode
 
 def redact_text(text: str, *, policies: list[str] | None = None, exclude: list[str] | None = None,
                 sub: str = Substitution.hash, custom: dict[str, str] | None = None,
+                custom_entities: list[CustomEntity | dict] | None = None,
                 settings: Settings | None = None) -> Redacted:
     """`text` with its PII substituted (`sub`: hash, entity_name, obfuscation, custom, pseudonym).
 
     `policies` are AssemblyAI policy names (default: every policy bleeper detects), `exclude`
-    policies to leave visible; the score thresholds are `settings.min_scores`
-    (BLEEPER_DETECT_MIN_SCORE)."""
+    policies (or custom entity names) to leave visible; `custom_entities` your own entity types
+    (`{"name": "PRODUCT_CODE", "pattern": r"\\d{5}-\\d{5}"}`, see README, Custom entities); the
+    score thresholds are `settings.min_scores` (BLEEPER_DETECT_MIN_SCORE)."""
     transcript = Transcript(text=text, language="en", duration_ms=0, words=[], segments=[])
-    return _redact(transcript, policies, exclude, sub, custom, settings or Settings())
+    return _redact(transcript, policies, exclude, sub, custom, settings or Settings(), custom_entities)
 
 
 def redact_file(source: str | Path, out: str | Path, *, policies: list[str] | None = None,
                 exclude: list[str] | None = None, sub: str = Substitution.hash, custom: dict[str, str] | None = None,
                 method: str | None = None, language: str | None = None, multichannel: bool = False,
+                custom_entities: list[CustomEntity | dict] | None = None,
                 settings: Settings | None = None) -> Redacted:
     """Transcribe `source` (any audio or video ffmpeg reads; with `multichannel`, each channel
     apart, interleaved by time), redact its transcript, and write the audio with each value
@@ -94,7 +98,7 @@ def redact_file(source: str | Path, out: str | Path, *, policies: list[str] | No
     model = _whisper(settings)
     transcript = transcribe_audio(source, model, language=language, beam_size=settings.whisper_beam_size,
                                   multichannel=multichannel)
-    done = _redact(transcript, policies, exclude, sub, custom, settings)
+    done = _redact(transcript, policies, exclude, sub, custom, settings, custom_entities)
     intervals = plan_intervals(done.entities, int(info.duration_s * 1000), settings.audio_padding_before_ms,
                                settings.audio_padding_after_ms)
     written = render_audio(source, out, intervals, info, method=method or settings.audio_method, quality=quality,
@@ -103,15 +107,22 @@ def redact_file(source: str | Path, out: str | Path, *, policies: list[str] | No
 
 
 def _redact(transcript: Transcript, wanted_policies: list[str] | None, exclude: list[str] | None, sub: str,
-            custom: dict[str, str] | None, settings: Settings) -> Redacted:
+            custom: dict[str, str] | None, settings: Settings,
+            custom_entities: list[CustomEntity | dict] | None = None) -> Redacted:
     from bleeper.detection import detect_pii
     from bleeper.redaction.text import Style, render_text, with_pseudonyms
 
+    defined = definitions.check_all([CustomEntity.model_validate(e) for e in custom_entities or []],
+                                    field="custom_entities")
+    names = definitions.names(defined)
     rules.validate(wanted_policies, field="policies")
     if exclude:
-        rules.validate(exclude, field="exclude")
-    rules.validate_custom(custom)
+        rules.validate(exclude, field="exclude", custom=names)
+    rules.validate_custom(custom, names)
     wanted = rules.wanted(wanted_policies, exclude)
-    entities = with_pseudonyms(transcript, detect_pii(transcript, analyzer(), wanted, settings.min_scores))
+    entities = with_pseudonyms(transcript, detect_pii(transcript, analyzer(), wanted, settings.min_scores,
+                                                      custom=definitions.wanted(defined, exclude),
+                                                      pattern_timeout=settings.custom_pattern_timeout,
+                                                      shown=definitions.excluded(defined, exclude)))
     redacted = render_text(transcript, entities, Style(Substitution(sub), dict(custom or {})))
     return Redacted(redacted.text, entities, redacted, policies=wanted)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from bleeper.errors import InvalidRequest
 
 # policy -> Presidio entity types emitted by the recognizers in bleeper/detection/recognizers and spaCy.
@@ -74,29 +76,36 @@ ENTITY_POLICY = {entity: policy for policy, entities in POLICY_ENTITIES.items() 
 DEFAULT_POLICIES = tuple(p for p in ALL_POLICIES if POLICY_ENTITIES[p] and p not in ALIASES)
 
 
-def validate(policies: list[str] | None, field: str = "redact_pii_policies") -> tuple[str, ...]:
+def validate(policies: list[str] | None, field: str = "redact_pii_policies",
+             custom: Collection[str] = ()) -> tuple[str, ...]:
+    """The policies named, checked. `custom`: the names of the job's custom entity types (as
+    `NAME` and `custom:NAME`), also accepted here (in `redact_pii_exclude`, read-time `exclude`)."""
     if policies is None:
         return DEFAULT_POLICIES
     # named by position, never echoed: a client's text may be anything, PII included
-    unknown = [f"{field}[{i}]" for i, p in enumerate(policies) if p not in POLICY_ENTITIES]
+    unknown = [f"{field}[{i}]" for i, p in enumerate(policies) if p not in POLICY_ENTITIES and p not in custom]
     if unknown:
-        raise InvalidRequest(f"{', '.join(unknown)}: unknown policy; valid policies are {', '.join(ALL_POLICIES)}")
+        also = "; and this job's custom entity names" if custom else ""
+        raise InvalidRequest(f"{', '.join(unknown)}: unknown policy; valid policies are {', '.join(ALL_POLICIES)}"
+                             + also)
     return tuple(dict.fromkeys(policies))
 
 
-def validate_custom(custom: dict[str, str] | None) -> None:
-    """`redact_pii_custom`'s keys are policy names or "default"."""
-    if custom and set(custom) - set(ALL_POLICIES) - {"default"}:
-        raise InvalidRequest('redact_pii_custom: a key is not a policy name; keys are policy names or "default"')
+def validate_custom(custom: dict[str, str] | None, names: Collection[str] = ()) -> None:
+    """`redact_pii_custom`'s keys are policy names, the job's custom entity names, or "default"."""
+    if custom and set(custom) - set(ALL_POLICIES) - {"default"} - set(names):
+        raise InvalidRequest('redact_pii_custom: a key is not a policy name; keys are policy names, custom entity '
+                             'names or "default"')
 
 
-def check_redacts_something(policies: list[str] | None, exclude: list[str] | None) -> None:
+def check_redacts_something(policies: list[str] | None, exclude: list[str] | None, custom: int = 0) -> None:
     """A job with redact_pii on must redact some policy: an empty list, or excluding every policy
-    asked for, would otherwise be accepted and redact nothing, silently."""
-    if policies is not None and not policies:
+    asked for, would otherwise be accepted and redact nothing, silently. `custom`: how many of the
+    job's custom entity types it still redacts."""
+    if policies is not None and not policies and not custom:
         raise InvalidRequest("redact_pii_policies: the list is empty, so nothing would be redacted; list at least "
                              "one policy, or leave the field out to redact every policy")
-    if not wanted(policies, exclude):
+    if not wanted(policies, exclude) and not custom:
         raise InvalidRequest("redact_pii_exclude: it excludes every policy this job would redact, so nothing would "
                              "be redacted; exclude fewer policies, or set redact_pii to false")
 

@@ -9,6 +9,7 @@ from celery.canvas import Signature
 
 from bleeper import egress, languages, policies
 from bleeper.config import Settings
+from bleeper.custom import definitions
 from bleeper.queues import STAGE_PRIORITY
 from bleeper.errors import InvalidRequest, NotFound
 from bleeper.headers import check_header
@@ -61,14 +62,19 @@ def _notify(event: str) -> Signature:
 def validate(options: JobOptions, settings: Settings, *, has_audio: bool = True) -> None:
     """Refuse what would fail later, while the client is still listening (`has_audio` False: a
     text conversation, whose audio_url names nothing to fetch)."""
+    custom = definitions.check_all(options.redact_pii_custom_entities)
+    if custom and not options.redact_pii:
+        raise InvalidRequest("redact_pii_custom_entities requires redact_pii to be true")
+    names = definitions.names(custom)
     policies.validate(options.redact_pii_policies)
     if options.redact_pii_exclude:
-        policies.validate(options.redact_pii_exclude, field="redact_pii_exclude")
+        policies.validate(options.redact_pii_exclude, field="redact_pii_exclude", custom=names)
     if options.redact_pii:
-        policies.check_redacts_something(options.redact_pii_policies, options.redact_pii_exclude)
+        policies.check_redacts_something(options.redact_pii_policies, options.redact_pii_exclude,
+                                         len(definitions.wanted(custom, options.redact_pii_exclude)))
     if options.language_code is not None:
         languages.check(options.language_code, settings.whisper_model)
-    policies.validate_custom(options.redact_pii_custom)
+    policies.validate_custom(options.redact_pii_custom, names)
     if options.redact_pii_video and not options.redact_pii_audio:
         raise InvalidRequest("redact_pii_video requires redact_pii_audio to be true")
     if options.redact_pii_audio and not options.redact_pii:

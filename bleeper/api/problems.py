@@ -19,8 +19,10 @@ EXPECTED = {
     "model_attributes_type": "expected an object", "missing": "required", "extra_forbidden": "unknown field",
 }
 # The names a location may show: fields and policies. A dict key the client chose is not shown.
-_KNOWN = {name for model in (schemas.TranscriptCreate, schemas.RedactionSettings, schemas.AudioOptionsCreate)
-          for name in model.model_fields} | set(policies.ALL_POLICIES) | {"default"}
+_KNOWN = {name for model in (schemas.TranscriptCreate, schemas.RedactionSettings, schemas.AudioOptionsCreate,
+                              schemas.CustomEntityCreate)
+          for name in model.model_fields} | set(policies.ALL_POLICIES) | {"default"} \
+    | {"type", "subType", "category", "values", "customType", "text"}  # Symbl's custom entity fields
 
 
 def field(loc: Iterable[Any]) -> str:

@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 from bleeper import artifacts, policies
+from bleeper.custom import definitions
 from bleeper.artifacts import job_key
 from bleeper.errors import ArtifactMissing, Gone, InvalidRequest
 from bleeper.models import Entity, Job, Substitution, Transcript
@@ -21,7 +22,7 @@ from bleeper.state.jobs import JobStore
 from bleeper.state.storage import Storage
 
 
-def parse_exclude(raw: str | None) -> list[str]:
+def parse_exclude(raw: str | None, custom: set[str] | frozenset[str] = frozenset()) -> list[str]:
     if not raw:
         return []
     try:
@@ -30,7 +31,7 @@ def parse_exclude(raw: str | None) -> list[str]:
         value = [p.strip() for p in raw.split(",") if p.strip()]
     if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
         raise InvalidRequest('exclude: give a JSON list of policies (exclude=["location"]) or a comma list')
-    return list(policies.validate(value, field="exclude"))
+    return list(policies.validate(value, field="exclude", custom=custom))
 
 
 def render_for_read(storage: Storage, store: JobStore, job: Job, owner: str, redact: bool | None,
@@ -42,7 +43,7 @@ def render_for_read(storage: Storage, store: JobStore, job: Job, owner: str, red
     if sub is not None and sub not in set(Substitution):
         raise InvalidRequest(f"sub: unknown style; styles are {', '.join(Substitution)}")
     style = Style(Substitution(sub or job.options.redact_pii_sub), dict(job.options.redact_pii_custom or {}))
-    exclude = parse_exclude(exclude_raw)
+    exclude = parse_exclude(exclude_raw, definitions.names(job.options.redact_pii_custom_entities))
     try:
         entities = [Entity.model_validate(e) for e in storage.get_json(job_key(job.id, artifacts.ENTITIES))]
         if redact is False or exclude:
@@ -50,7 +51,9 @@ def render_for_read(storage: Storage, store: JobStore, job: Job, owner: str, red
                 raise InvalidRequest("unredacted text was not kept for this transcript: create the job with "
                                      "keep_unredacted true to read it with redact=false or exclude")
             source = Transcript.model_validate(storage.get_json(job_key(job.id, artifacts.TRANSCRIPT)))
-            shown = [] if redact is False else [e for e in entities if e.policy not in set(exclude)]
+            shown = [] if redact is False else [e for e in entities if e.policy not in set(exclude)
+                                                 and not (definitions.is_custom(e.policy)
+                                                          and definitions.name_of(e.policy) in exclude)]
             action = "read unredacted" if redact is False else f"read excluding {','.join(exclude)}"
             read = {"at": time.time(), "action": action, "by": owner}
             store.change(job.id, lambda current: {"audit": [*current.audit, read]})

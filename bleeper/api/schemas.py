@@ -13,7 +13,8 @@ from bleeper.api import views
 from bleeper.config import Settings
 from bleeper.errors import InvalidRequest
 from bleeper.headers import MAX_NAME, MAX_VALUE
-from bleeper.models import AudioOptions, Job, JobOptions, JobStatus, SubstitutionName
+from bleeper.custom import definitions, patterns
+from bleeper.models import AudioOptions, CustomEntity, Job, JobOptions, JobStatus, SubstitutionName
 
 # AssemblyAI's speech models: any of them means "this deployment's Whisper model"
 AAI_SPEECH_MODELS = {"best", "universal", "nano", "slam-1"}
@@ -47,7 +48,9 @@ Url = Annotated[str, Field(max_length=4096)]
 Policy = Annotated[str, Field(max_length=64)]
 Policies = Annotated[list[Policy], Field(max_length=len(policies.ALL_POLICIES))]
 Replacement = Annotated[str, Field(max_length=256)]
-Custom = Annotated[dict[Policy, Replacement], Field(max_length=len(policies.ALL_POLICIES) + 1)]
+# keys: policies, custom entity names (✚ issue 16) and "default"
+Custom = Annotated[dict[Policy, Replacement], Field(max_length=len(policies.ALL_POLICIES) + 1 + definitions.MAX_ENTITIES)]
+Exclude = Annotated[list[Policy], Field(max_length=len(policies.ALL_POLICIES) + definitions.MAX_ENTITIES)]
 Short = Annotated[str, Field(max_length=64)]
 # a field name is shown back only when it looks like one (a client's key may be anything)
 FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
@@ -55,6 +58,23 @@ FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 class AudioOptionsCreate(AudioOptions):
     model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class CustomEntityCreate(CustomEntity):
+    """✚ One custom entity type of a request (or of the account's settings); its rules are checked
+    by bleeper.custom.definitions when the job is submitted."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    name: Annotated[str, Field(max_length=64)]
+    phrases: Annotated[list[Annotated[str, Field(max_length=definitions.MAX_PHRASE_LENGTH)]],
+                       Field(max_length=definitions.MAX_PHRASES)] = Field(default_factory=list)
+    pattern: Annotated[str, Field(max_length=patterns.MAX_PATTERN_LENGTH)] | None = None
+    context: Annotated[list[Annotated[str, Field(max_length=definitions.MAX_CONTEXT_LENGTH)]],
+                       Field(max_length=definitions.MAX_CONTEXT)] = Field(default_factory=list)
+
+
+CustomEntities = Annotated[list[CustomEntityCreate], Field(max_length=definitions.MAX_ENTITIES)]
 
 
 class TranscriptCreate(BaseModel):
@@ -67,7 +87,8 @@ class TranscriptCreate(BaseModel):
     redact_pii_policies: Policies | None = None
     redact_pii_sub: SubstitutionName | None = None
     redact_pii_custom: Custom | None = None  # ✚ policy -> string, and "default"
-    redact_pii_exclude: Policies | None = None  # ✚ policies never redacted
+    redact_pii_exclude: Exclude | None = None  # ✚ policies (and custom entity names) never redacted
+    redact_pii_custom_entities: CustomEntities | None = None  # ✚ the request's own entity types
     keep_unredacted: bool | None = None  # ✚ keep the original transcript for redact=false reads
     verify: bool | None = None  # ✚ re-check the redacted text and audio for leaks
     redact_pii_video: bool | None = None  # ✚ a redacted copy of a video input
@@ -162,6 +183,10 @@ class TranscriptPublic(BaseModel):
     webhook_auth_header_name: str | None
     webhook_status_code: int | None
     entities: list[EntityPublic] | None = None
+    # ✚ the custom entity types found, `entity_type` their name: apart from `entities`, whose type
+    # the official SDK reads as its closed EntityType enum (an unknown one fails the whole transcript)
+    custom_entities: list[EntityPublic] | None = None
+    redact_pii_custom_entities: list[str] | None = None  # ✚ the names only: phrases and patterns are not echoed
     error: str | None = None
 
     @classmethod
@@ -170,14 +195,14 @@ class TranscriptPublic(BaseModel):
         o = job.options
         deleted = job.deleted_at is not None
         words = [WordPublic(**w) for w in views.words(body)] if body else None
-        shown = body is not None and not deleted
+        shown = body.get("entities", []) if body and not deleted else None
         return cls(
             id=job.id,
             status=aai_status(job)[0],
             audio_url="http://deleted_by_user" if deleted else o.audio_url,
             text="Deleted by user." if deleted else (body["text"] if body else None),
             words=None if deleted else words,
-            utterances=[UtterancePublic(**u) for u in views.utterances(body)] if shown and o.multichannel else None,
+            utterances=[UtterancePublic(**u) for u in views.utterances(body)] if shown is not None and o.multichannel else None,
             multichannel=o.multichannel or None,
             audio_channels=job.probe.channels if o.multichannel and job.probe else None,
             confidence=round(sum(w.confidence for w in words) / len(words), 4) if words else None,
@@ -195,32 +220,15 @@ class TranscriptPublic(BaseModel):
             webhook_auth=bool(o.webhook_auth_header_name),
             webhook_auth_header_name=o.webhook_auth_header_name,
             webhook_status_code=job.webhook_status_code,
-            entities=[EntityPublic(**e) for e in body.get("entities", [])] if body and not deleted else None,
+            entities=[EntityPublic(**e) for e in shown if not definitions.is_custom(e["entity_type"])]
+            if shown is not None else None,
+            custom_entities=[EntityPublic(**{**e, "entity_type": definitions.name_of(e["entity_type"])})
+                             for e in shown if definitions.is_custom(e["entity_type"])]
+            if shown is not None and o.redact_pii_custom_entities else None,
+            redact_pii_custom_entities=[e.name for e in o.redact_pii_custom_entities]
+            if o.redact_pii_custom_entities else None,
             error=aai_status(job)[1],
         )
-
-
-class TranscriptItem(BaseModel):
-    id: str
-    resource_url: str
-    status: str
-    created: str
-    completed: str | None = None
-    audio_url: str
-    error: str | None = None
-
-
-class PageDetails(BaseModel):
-    limit: int
-    result_count: int
-    current_url: str
-    prev_url: str | None
-    next_url: str | None
-
-
-class TranscriptList(BaseModel):
-    page_details: PageDetails
-    transcripts: list[TranscriptItem]
 
 
 class SentencePublic(WordPublic):
@@ -249,22 +257,11 @@ class RedactionSettings(BaseModel):
     redact_pii_policies: Policies | None = None
     redact_pii_sub: SubstitutionName | None = None
     redact_pii_custom: Custom | None = None
-    redact_pii_exclude: Policies | None = None
+    redact_pii_exclude: Exclude | None = None
     redact_pii_audio: bool | None = None
     redact_pii_audio_quality: Literal["mp3", "wav"] | None = None
     keep_unredacted: bool | None = None
     verify: bool | None = None
-
-
-class UploadPublic(BaseModel):
-    upload_url: str
-
-
-class RedactedAudioPublic(BaseModel):
-    status: str
-    redacted_audio_url: str
-
-
-class RedactedVideoPublic(BaseModel):
-    status: str
-    redacted_video_url: str
+    # ✚ the account's own entity types, added to every job's (kept in bleeper.state.custom_entities,
+    # shared with the Symbl Management API's /v1/manage/entities for the same account)
+    redact_pii_custom_entities: CustomEntities | None = None

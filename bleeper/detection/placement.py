@@ -11,9 +11,11 @@ from bisect import bisect_left, bisect_right
 
 from presidio_analyzer import AnalyzerEngine
 
+from bleeper.custom.patterns import PatternTimeout
 from bleeper.detection.analyzer import find_pii
+from bleeper.detection.recognizers.custom import DEFAULT_TIMEOUT
 from bleeper.errors import DetectionFailed
-from bleeper.models import Entity, Transcript
+from bleeper.models import CustomEntity, Entity, Transcript
 
 log = logging.getLogger("bleeper.detect")
 
@@ -73,12 +75,21 @@ def place_in_time(transcript: Transcript, start: int, end: int) -> tuple[int, in
 
 
 def detect_pii(transcript: Transcript, analyzer: AnalyzerEngine, wanted: tuple[str, ...],
-               min_scores: dict[str, float] | None = None) -> list[Entity]:
-    """Entities placed in time. Fails closed: if any recognizer raises, DetectionFailed — a
+               min_scores: dict[str, float] | None = None, custom: list[CustomEntity] | None = None,
+               pattern_timeout: float = DEFAULT_TIMEOUT, shown: list[CustomEntity] | None = None) -> list[Entity]:
+    """Entities placed in time, the `custom` entity types' among them. Fails closed: if any
+    recognizer raises, or a custom pattern runs over `pattern_timeout`, DetectionFailed — a
     transcript is never delivered as redacted when part of detection did not run."""
     found, timeline = [], Timeline(transcript)
     try:
-        candidates = find_pii(transcript.text, analyzer, wanted, min_scores)
+        candidates = find_pii(transcript.text, analyzer, wanted, min_scores, custom, pattern_timeout, shown)
+    except PatternTimeout as exc:
+        log.error("detection stopped: custom entity %s ran over its %.1f s pattern timeout", exc.name, pattern_timeout)
+        raise DetectionFailed(
+            f"PII detection failed on this transcript: the custom entity {exc.name} took longer than "
+            f"{pattern_timeout:g} s (BLEEPER_CUSTOM_PATTERN_TIMEOUT) to search it, so the job was stopped rather than "
+            "deliver a transcript that may not be fully redacted; simplify its pattern or phrases, or raise the timeout"
+        ) from None
     except Exception as exc:  # noqa: BLE001 — any recognizer's bug; its message may quote the text
         log.error("detection raised %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
         raise DetectionFailed(

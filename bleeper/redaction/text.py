@@ -17,6 +17,7 @@ from typing import Any
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
+from bleeper.custom.definitions import name_of
 from bleeper.models import Entity, RedactedTranscript, Segment, Substitution, Transcript, Word
 from bleeper.redaction import pseudonyms
 
@@ -39,13 +40,22 @@ class Style:
         return SUBSTITUTIONS[self.sub](entity, value, self)
 
 
-# substitution styles by name: (entity, its text, style) -> what the text shows instead
+def _custom_string(e: Entity, style: Style) -> str:
+    # a custom entity's string is keyed by its name or its policy (`PRODUCT_CODE`, `custom:PRODUCT_CODE`)
+    for key in (e.policy, name_of(e.policy)):
+        if key in style.custom:
+            return style.custom[key]
+    return style.custom.get("default", "[REDACTED]")
+
+
+# substitution styles by name: (entity, its text, style) -> what the text shows instead. A custom
+# entity type is written by its own name: `custom:PRODUCT_CODE` -> [PRODUCT_CODE], [PRODUCT_CODE_2].
 SUBSTITUTIONS: dict[Substitution, Callable[[Entity, str, Style], str]] = {
     Substitution.hash: lambda e, value, style: _hash(value),
-    Substitution.entity_name: lambda e, value, style: f"[{e.policy.upper()}]",
+    Substitution.entity_name: lambda e, value, style: f"[{name_of(e.policy)}]",
     Substitution.obfuscation: lambda e, value, style: "[****]",
-    Substitution.custom: lambda e, value, style: style.custom.get(e.policy, style.custom.get("default", "[REDACTED]")),
-    Substitution.pseudonym: lambda e, value, style: f"[{e.policy.upper()}_{e.pseudonym or 1}]",
+    Substitution.custom: lambda e, value, style: _custom_string(e, style),
+    Substitution.pseudonym: lambda e, value, style: f"[{name_of(e.policy)}_{e.pseudonym or 1}]",
 }
 
 _anonymizer = AnonymizerEngine()

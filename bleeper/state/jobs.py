@@ -17,7 +17,7 @@ from bleeper.state.keys import owner_of  # noqa: F401  (re-exported: jobs are ow
 from bleeper.state.metrics import STATUS_INDEX, Metrics
 from bleeper.state.progress import Progress
 from bleeper.state.lifecycle import Transition
-from bleeper.models import Job, JobStatus
+from bleeper.models import CustomEntity, Job, JobStatus
 
 PREFIX = "bleeper:job:"
 UPLOAD_PREFIX = "bleeper:upload:"
@@ -182,11 +182,15 @@ class JobStore:
 
     def scrub(self, job_id: str, status: JobStatus | None = None, **fields: Any) -> Job:
         """Once a job's data is deleted (by its owner or at retention), its record keeps no URL
-        (a query string may name the caller) and no webhook secret: the tombstone answers 410 or
-        "Deleted by user." for 7 more days and needs neither."""
+        (a query string may name the caller), no webhook secret and of its custom entity types only
+        the names (their phrases may name people): the tombstone answers 410 or "Deleted by user."
+        for 7 more days and needs none of them."""
         def scrubbed(job: Job) -> dict[str, Any]:
+            custom = job.options.redact_pii_custom_entities
             options = job.options.model_copy(update={"audio_url": DELETED_URL, "webhook_url": None,
-                                                     "webhook_auth_header_value": None})
+                                                     "webhook_auth_header_value": None,
+                                                     "redact_pii_custom_entities": [
+                                                         CustomEntity(name=e.name) for e in custom] if custom else None})
             scrubbed_fields: dict[str, Any] = {"options": options, **fields}
             if job.symbl is not None:  # a conversation's name is the client's words: it goes with the data
                 scrubbed_fields["symbl"] = job.symbl.model_copy(update={"name": None})

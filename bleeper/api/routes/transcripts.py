@@ -14,17 +14,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse
 
 from bleeper import artifacts, policies
+from bleeper.custom import definitions
 from bleeper.api import readtime, views
 from bleeper.api.deps import Config, Owner, JobStoreDep, StorageDep
+from bleeper.api.listing import PageDetails, RedactedAudioPublic, RedactedVideoPublic, TranscriptItem, TranscriptList
 from bleeper.api.schemas import (
-    PageDetails,
     ParagraphsPublic,
-    RedactedAudioPublic,
-    RedactedVideoPublic,
     SentencesPublic,
     TranscriptCreate,
-    TranscriptItem,
-    TranscriptList,
     TranscriptPublic,
     aai_status,
 )
@@ -76,12 +73,10 @@ def _iso(ts: float | None) -> str | None:
 
 @router.post("", response_model=TranscriptPublic)
 def create_transcript(body: TranscriptCreate, owner: Owner, store: JobStoreDep, settings: Config) -> TranscriptPublic:
-    from bleeper.api.routes.settings import load as account_settings
+    from bleeper.api.routes.settings import job_options
     from workers import submit
 
-    defaults = account_settings(store, owner).model_dump(exclude_none=True)
-    options = body.with_defaults(defaults).to_options(settings)
-    job = submit(options, owner, store=store, settings=settings)
+    job = submit(job_options(body, store, owner, settings), owner, store=store, settings=settings)
     return TranscriptPublic.from_job(job, None, settings.whisper_model)
 
 
@@ -271,6 +266,8 @@ def redaction_report(transcript_id: str, owner: Owner, store: JobStoreDep, stora
     return {
         "id": job.id,
         "policies": list(policies.wanted(o.redact_pii_policies, o.redact_pii_exclude)),
+        # ✚ the custom entity types it looked for (names only, never their phrases or patterns)
+        "custom_entities": [e.name for e in definitions.wanted(o.redact_pii_custom_entities, o.redact_pii_exclude)],
         "excluded": o.redact_pii_exclude or [],
         "substitution": o.redact_pii_sub,
         "counts": dict(Counter(e.policy for e in entities)),

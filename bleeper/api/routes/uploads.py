@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 
 from bleeper.api.deps import Config, Owner, JobStoreDep, StorageDep
-from bleeper.api.schemas import UploadPublic
+from bleeper.api.listing import UploadPublic
 from bleeper.config import Settings
 from bleeper.errors import InvalidRequest, PayloadTooLarge
 from bleeper.state.jobs import JobStore, new_id

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bleeper.api.symbl import auth, conversations, jobs, manage, process, reads
+from bleeper.api.symbl import auth, conversations, entities_manage, jobs, manage, process, reads
 
 PATHS = ("/oauth2/", "/v1/")
 
@@ -22,3 +22,4 @@ router.include_router(jobs.router)
 router.include_router(conversations.router)
 router.include_router(reads.router)
 router.include_router(manage.router)
+router.include_router(entities_manage.router)

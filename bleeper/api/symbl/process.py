@@ -52,11 +52,8 @@ def language_of(code: str | None, settings: Settings) -> str | None:
 
 def custom_entities(store: JobStore, owner: str, body: ProcessOptions) -> list[CustomEntity] | None:
     """The app's own entity types (/v1/manage/entities) and the request's `entities`, by type."""
-    phrases: dict[str, list[str]] = {}
-    for e in body.entities or []:
-        phrases.setdefault(e.customType, []).append(e.text)
-    found = CustomEntityStore(store.redis).list(owner) + [CustomEntity(name=n, phrases=p) for n, p in phrases.items()]
-    return found or None
+    given = [e.model_dump(exclude_none=True) for e in body.entities or []]
+    return CustomEntityStore(store.redis).for_job(owner, given) or None
 
 
 def options_for(body: ProcessOptions, audio_url: str, owner: str, store: JobStore, settings: Settings) -> JobOptions:

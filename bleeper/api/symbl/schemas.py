@@ -37,7 +37,8 @@ class CustomEntityIn(Strict):
     """Symbl's request entities: `{"customType": "Hiring Process", "text": "internships"}`."""
 
     customType: Annotated[str, Field(min_length=1, max_length=64)]
-    text: Annotated[str, Field(min_length=1, max_length=256)]
+    text: Annotated[str | None, Field(min_length=1, max_length=256)] = None
+    pattern: Annotated[str | None, Field(min_length=1, max_length=512)] = None  # ✚ a regular expression
 
 
 class ProcessOptions(Strict):

@@ -61,7 +61,7 @@ def test_the_job_reads_scheduled_then_symbls_four_statuses(symbl):
 def test_an_audio_url_conversation_maps_symbls_options(symbl):
     body = {"url": "https://example.com/call.wav", "name": "Call", "webhookUrl": "https://hooks.example.com/x",
             "languageCode": "en-US", "enableSeparateRecognitionPerChannel": True, "detectEntities": True,
-            "confidenceThreshold": 0.6, "entities": [{"customType": "PRODUCT", "text": "Bleeper Pro"}],
+            "confidenceThreshold": 0.6, "entities": [{"customType": "Hiring Process", "text": "internships"}],
             "channelMetadata": [{"channel": 2, "speaker": {"name": "Rep", "email": "rep@example.com"}},
                                 {"channel": 1, "speaker": {"name": "Caller", "email": "caller@example.com"}}]}
 
@@ -71,7 +71,7 @@ def test_an_audio_url_conversation_maps_symbls_options(symbl):
     o = job.options
     assert r.status_code == 201 and job.symbl.kind == "audio" and job.symbl.announced == ["scheduled"]
     assert o.multichannel and o.language_code == "en" and o.webhook_url == body["webhookUrl"]
-    assert [(e.name, e.phrases) for e in o.redact_pii_custom_entities] == [("PRODUCT", ["Bleeper Pro"])]
+    assert [(e.name, e.phrases) for e in o.redact_pii_custom_entities] == [("HIRING_PROCESS", ["internships"])]
     speakers = symbl.app.state.storage.get_json(job_key(job.id, artifacts.SPEAKERS))
     assert [(s["channel"], s["name"]) for s in speakers] == [(1, "Caller"), (2, "Rep")]
 
@@ -80,7 +80,7 @@ def test_the_apps_own_custom_entities_go_into_each_job(symbl, redis_url):
     headers = token(symbl)
     owner = symbl.app.state.symbl_tokens.grant(headers["Authorization"][7:]).owner
     symbl.app.state.store.redis.set(f"bleeper:custom_entities:{owner}",
-                                    json.dumps([{"name": "REF", "pattern": r"\d{5}-\d{5}"}]))
+                                    json.dumps([{"id": "1", "entity": {"name": "REF", "pattern": r"\d{5}-\d{5}"}}]))
 
     r = symbl.post("/v1/process/video/url", json={"url": "https://example.com/v.mp4"}, headers=headers)
 

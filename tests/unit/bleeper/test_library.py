@@ -63,3 +63,27 @@ def test_a_recording_comes_back_with_its_phone_number_beeped(tmp_path):
 def test_only_mp3_or_wav_is_written(tmp_path):
     with pytest.raises(ValueError, match="mp3 or .wav"):
         bleeper.redact_file(SAMPLE, tmp_path / "call.ogg")
+
+
+PRODUCT_CODE = {"name": "PRODUCT_CODE", "pattern": r"\d{5}-\d{5}"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("said", ["82498-34792", "8 2 4 9 8, 3 4 7 9 2", "eight two four nine eight three four seven nine two"])
+def test_a_product_code_said_in_a_call_is_redacted_as_the_accounts_own_entity(said: str) -> None:
+    done = bleeper.redact_text(f"My product code is {said}, and my name is John Smith.", sub="entity_name",
+                               custom_entities=[PRODUCT_CODE])
+    assert done.text == "My product code is [PRODUCT_CODE], and my name is [PERSON_NAME]."
+    assert [e.policy for e in done.entities] == ["custom:PRODUCT_CODE", "person_name"]
+
+
+@pytest.mark.slow
+def test_an_excluded_product_code_stays_readable_and_the_rest_is_redacted() -> None:
+    done = bleeper.redact_text("My product code is 82498-34792, and my name is John Smith.", sub="entity_name",
+                               custom_entities=[PRODUCT_CODE], exclude=["PRODUCT_CODE"])
+    assert done.text == "My product code is 82498-34792, and my name is [PERSON_NAME]."
+
+
+def test_a_catastrophic_custom_pattern_is_refused_before_anything_runs() -> None:
+    with pytest.raises(InvalidRequest, match=r"custom_entities\[0\]\.pattern"):
+        bleeper.redact_text("hello", custom_entities=[{"name": "BAD", "pattern": r"(a+)+$"}])
