@@ -50,6 +50,12 @@ def symbl(stack) -> Symbl:
     return Symbl(stack.settings.api_url, r.json()["accessToken"])
 
 
+@pytest.fixture(autouse=True)
+def fresh_settings(symbl: Symbl) -> None:
+    """Each test starts as a new app does: no redaction settings (a 400 when there are none yet)."""
+    symbl.settings([{"op": "remove", "path": "/redaction"}])
+
+
 @pytest.fixture(scope="module")
 def call(symbl: Symbl, sample_call: Path) -> str:
     r = requests.post(f"{symbl.base}/v1/process/audio", data=sample_call.read_bytes(), timeout=60,
@@ -60,7 +66,6 @@ def call(symbl: Symbl, sample_call: Path) -> str:
 
 
 def test_the_redaction_tutorial_flow(symbl: Symbl, call: str):
-    symbl.settings([{"op": "remove", "path": "/redaction"}])  # a fresh app has none; another test may have set them
     found = symbl.get(f"/v1/conversations/{call}/entities").json()["entities"]
     names = {e["type"] + (f"_{e['subType']}" if e["subType"] else "") for e in found}
     assert {"PERSON_NAME", "PHONE_NUMBER", "CREDIT_CARD_NUMBER"} <= names, sorted(names)  # as the v2 pipeline test
