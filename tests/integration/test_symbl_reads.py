@@ -4,6 +4,9 @@ then `replace` → messages redacted in each style, with `exclude`; a text conve
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -139,3 +142,21 @@ def test_a_custom_entity_is_redacted_and_can_be_excluded(symbl: Symbl):
     assert any(e["type"] == "ORDER_REF" and e["category"] == "Custom" for e in found)
     assert "[ORDER_REF]" in symbl.texts(conversation, redact="true")
     assert "82498-34792" in symbl.texts(conversation, redact="true", exclude='["ORDER_REF"]')
+
+
+def test_settings_and_conversations_belong_to_one_app(symbl: Symbl, call: str):
+    """A second app, made as an operator would (`bleeper keys create --symbl`)."""
+    done = subprocess.run([sys.executable, "-m", "bleeper.cli", "keys", "create", "--symbl", "--name", "reads-other"],
+                          capture_output=True, text=True, timeout=60, check=True)
+    found = dict(re.findall(r"^(appId|appSecret)=(\S+)$", done.stdout, re.M))
+    r = requests.post(f"{symbl.base}/oauth2/token:generate", timeout=30,
+                      json={"type": "application", "appId": found["appId"], "appSecret": found["appSecret"]})
+    other = Symbl(symbl.base, r.json()["accessToken"])
+    r = other.settings([{"op": "add", "path": "/redaction", "value": {"default": True, "type": "obfuscation"}}])
+    assert r.status_code == 200, r.text
+    assert other.get("/v1/manage/settings").json()["redaction"]["type"] == "obfuscation"
+    assert symbl.get("/v1/manage/settings").json()["settings"] == {}
+    assert "Jennings" in symbl.texts(call)  # the other app's default does not reach this app's reads
+    r = other.get(f"/v1/conversations/{call}/messages")
+    assert r.status_code == 404 and r.json() == {"message": "The conversationId is either invalid or does not exist."}
+    assert other.get(f"/v1/conversations/{call}/entities").status_code == 404
