@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from bleeper.api.symbl import auth, conversations, entities_manage, jobs, process
+from bleeper.api.symbl import auth, conversations, entities_manage, jobs, manage, process, reads
 
 PATHS = ("/oauth2/", "/v1/")
 
@@ -20,4 +20,6 @@ router.include_router(auth.router)
 router.include_router(process.router)
 router.include_router(jobs.router)
 router.include_router(conversations.router)
+router.include_router(reads.router)
+router.include_router(manage.router)
 router.include_router(entities_manage.router)
