@@ -56,9 +56,9 @@ def test_messages_alternate_between_the_two_named_speakers_redacted_and_numbered
     assert r.status_code == 200, r.text
     messages = r.json()["messages"]
     senders = [m["from"] for m in messages]
-    # the agent is speakers.json's second entry (channelMetadata's order), the customer its first
-    agent = {"name": "[REDACTED NAME 2]", "email": "[REDACTED EMAIL 2]"}
-    customer = {"name": "[REDACTED NAME 1]", "email": "[REDACTED EMAIL 1]"}
+    # speakers are numbered by channel, whatever order channelMetadata lists them in
+    agent = {"name": "[REDACTED NAME 1]", "email": "[REDACTED EMAIL 1]"}
+    customer = {"name": "[REDACTED NAME 2]", "email": "[REDACTED EMAIL 2]"}
     assert {json.dumps({k: s[k] for k in ("name", "email")}, sort_keys=True) for s in senders} == {
         json.dumps(agent, sort_keys=True), json.dumps(customer, sort_keys=True)}
     assert {k: senders[0][k] for k in ("name", "email")} == agent  # the agent opens the call
