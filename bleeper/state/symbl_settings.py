@@ -4,26 +4,17 @@ the app's owner id. Stored as the JSON bleeper.symbl.settings validated; not int
 from __future__ import annotations
 
 import hashlib
-import json
-from typing import Any
 
 import redis
 
+from bleeper.state.accounts import AccountSettings
 from bleeper.state.custom_entities import CustomEntityStore
 
 PREFIX = "bleeper:symbl:settings:"
 
 
-class SymblSettings:
-    def __init__(self, client: redis.Redis) -> None:
-        self.redis = client
-
-    def get(self, owner: str) -> dict[str, Any]:
-        raw = self.redis.get(PREFIX + owner)
-        return json.loads(raw) if raw else {}
-
-    def put(self, owner: str, values: dict[str, Any]) -> None:
-        self.redis.set(PREFIX + owner, json.dumps(values))
+class SymblSettings(AccountSettings):
+    prefix = PREFIX
 
 
 def settings_id(owner: str) -> str:

@@ -67,19 +67,30 @@ def _readable(store: JobStore, conversation_id: str, app: str) -> Job | None:
     return job if job.status == JobStatus.completed else None  # still processing: nothing yet
 
 
+def _read(store: JobStore, storage: Storage, conversation_id: str, app: str, redact: bool | None,
+          exclude: str | None) -> tuple[Conversation, ReadOptions, list[Found]] | None:
+    """A completed conversation, how this read shows it, and what it holds (the read audited);
+    None while it is still processing."""
+    job = _readable(store, conversation_id, app)
+    if job is None:
+        return None
+    conversation = _conversation(store, storage, job)
+    options = _options(store, app, conversation, redact, exclude)
+    found = classify(conversation)
+    _audit(store, job, app, found, options)
+    return conversation, options, found
+
+
 @router.get("/{conversation_id}/messages")
 def get_messages(conversation_id: str, app: SymblApp, store: JobStoreDep, storage: StorageDep,
                  redact: Redact = None, exclude: Exclude = None, verbose: bool = False,
                  sentiment: bool = False) -> dict[str, Any]:
     """Symbl's messages; `verbose=true` adds each word with its times. `sentiment` is accepted
     and ignored: bleeper does no sentiment analysis."""
-    job = _readable(store, conversation_id, app)
-    if job is None:
+    read = _read(store, storage, conversation_id, app, redact, exclude)
+    if read is None:
         return {"messages": []}
-    conversation = _conversation(store, storage, job)
-    options = _options(store, app, conversation, redact, exclude)
-    found = classify(conversation)
-    _audit(store, job, app, found, options)
+    conversation, options, found = read
     return {"messages": build(conversation, options, verbose=verbose, found=found)}
 
 
@@ -87,11 +98,8 @@ def get_messages(conversation_id: str, app: SymblApp, store: JobStoreDep, storag
 def get_entities(conversation_id: str, app: SymblApp, store: JobStoreDep, storage: StorageDep,
                  redact: Redact = None, exclude: Exclude = None) -> dict[str, Any]:
     """Symbl's entities in its older and newer shapes at once; values hidden as `messages` hides them."""
-    job = _readable(store, conversation_id, app)
-    if job is None:
+    read = _read(store, storage, conversation_id, app, redact, exclude)
+    if read is None:
         return {"entities": []}
-    conversation = _conversation(store, storage, job)
-    options = _options(store, app, conversation, redact, exclude)
-    found = classify(conversation)
-    _audit(store, job, app, found, options)
+    conversation, options, found = read
     return {"entities": entity_objects(conversation, options, found)}
