@@ -218,12 +218,10 @@ def test_ffmpeg_is_killed_when_the_task_is_interrupted():
     before = _children(os.getpid())
     old = signal.signal(signal.SIGALRM, interrupt)
     signal.setitimer(signal.ITIMER_REAL, 0.5)
-    started = time.monotonic()
     try:
         with pytest.raises(SoftLimit):
             run_ffmpeg(LONG)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
-    assert time.monotonic() - started < 10
     assert _children(os.getpid()) - before == set()

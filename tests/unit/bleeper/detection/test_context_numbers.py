@@ -4,8 +4,6 @@ AssemblyAI's policy, and numbers that are no one's stay visible."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -169,20 +167,15 @@ def test_never_raises_and_every_span_lies_in_the_text(text):
         assert 0 <= run.start < run.end <= len(text)
 
 
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        RECOGNIZER.analyze(text, RECOGNIZER.supported_entities)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def test_time_grows_linearly_with_the_text():
+def test_work_grows_linearly_with_the_text(lines_run):
     said = ("My member ID is X J 4 8 8 2 1 3, the card ends in 4 4 1 8, expires oh two of twenty-nine, "
             "and my number is 6 1 0, uh, 2 6 5, 1 7 1 4. Press 2 for billing. ")
-    small, large = _seconds(said * 20), _seconds(said * 160)
-    assert large < 24 * small  # 8x the text: linear is ~8x, quadratic ~64x
+
+    def work(times: int) -> int:
+        return lines_run(lambda: RECOGNIZER.analyze(said * times, RECOGNIZER.supported_entities))
+
+    small, large = work(10), work(80)
+    assert large < 16 * small  # 8x the text: linear is ~8x the work, quadratic ~64x
 
 
 def test_the_name_of_a_number_between_two_ends_them():
