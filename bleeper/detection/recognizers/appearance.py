@@ -18,6 +18,7 @@ import regex as re  # variable-width look-behind
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.casing import lowered
+from bleeper.detection.recognizers.descriptions import described
 from bleeper.detection.recognizers.result import result
 
 _SHADES = (r"red|blonde?|brown|black|gr[ae]y|white|dark|light|auburn|silver|sandy|ginger|platinum|strawberry blonde|"
@@ -58,7 +59,9 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
      "a feature of the body"),
     (re.compile(r"\b(?:lazy eye|cross[- ]eyed|crossed eyes|walks? with a limp|(?:has|have|had|with) a limp|"
                 r"missing (?:a|one|two|three|four|some|most of (?:my|his|her)) (?:fingers?|toes?|teeth|tooth|legs?|"
-                r"arms?|hands?|eyes?)|(?:wears?|wearing|with) (?:thick |big |reading )?glasses|dreadlocks|"
+                r"arms?|hands?|eyes?)(?: on (?:my|his|her|their|the) (?:(?:left|right) )?(?:hand|foot|side))?|"
+                r"(?:with|has|have|had|wears?|wearing) (?:(?:glasses|a ponytail|pigtails) and )?(?:braids|"
+                r"cornrows|pigtails|a ponytail|a hearing aid|hearing aids)|(?:wears?|wearing|with) (?:thick |big |reading )?glasses|dreadlocks|"
                 r"braces on (?:my|his|her) teeth)\b"), 0.8, "a feature of the body"),
     # size said of a person: `I'm pretty tall`, `a short guy`
     (re.compile(rf"(?<=\b{_OWNER} )(?:tall|short|blonde?|thin|curvy|athletic|big-boned|broad-shouldered)\b"
@@ -87,7 +90,8 @@ class AppearanceRecognizer(EntityRecognizer):
 
     def matches(self, text: str) -> list[tuple[int, int, float, str]]:
         low = lowered(text)
-        return [(m.start(), m.end(), score, why) for rx, score, why in PATTERNS for m in rx.finditer(low)]
+        return [(m.start(), m.end(), score, why) for rx, score, why in PATTERNS for m in rx.finditer(low)] + \
+            [(s, e, 0.75, why) for s, e, why in described(low)]
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         if "PHYSICAL_ATTRIBUTE" not in entities:
