@@ -124,6 +124,9 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
     # is pinecone, P-I-N-E-C-O-N-E`, `K as in kilo, 7, R…` an id)
     if recognizer == "NameRecognizer":
         return (1.9, r.score)
+    # a token shaped like nothing but a handle (`Gr8fulDad1971`) is one, though an id rule reads its digits
+    if recognizer == "HandleRecognizer":
+        return (2.1, r.score)
     # a said file extension types the whole name (`invoice dash 2024 dot xlsx` holds a digit run)
     if recognizer == "FilenameRecognizer":
         return (2.5, r.score)
