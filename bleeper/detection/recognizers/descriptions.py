@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from bleeper.detection.recognizers.measures import NUM
+
 # a person, then within a few words a copula: the description follows it
 _PERSON_COPULA = re.compile(
     r"\b(?:i'm|i am|he's|she's|he is|she is|they're|he was|she was|i was|they were|"
@@ -23,10 +25,12 @@ _PERSON_COPULA = re.compile(
     r"suspect|fellow|gentleman|baby|teenager|guide|tech|technician|nurse|doctor|officer|cashier|clerk|neighbou?r|"
     r"stranger|passenger|thief|intruder|burglar|attacker|worker|employee|he|she|they|who)\b[^,.?!;]{0,40}?"
     r"(?:\bwas|\bis|'s|\blooked|\blooks|\bseemed|\bseems))\s+")
-_ITEM_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bbut\b)\s*")
-_FILLER = re.compile(r"(?:(?:maybe|like|about|around|probably|roughly|uh|um|um,|uh,|i think|i'd say|"
-                     r"real|pretty much)\s+)*")
-_INTENSIFIER = r"(?:(?:really|very|pretty|kind of|kinda|sort of|super|quite|fairly|a little|a bit|so|too|extremely)\s+)?"
+_ITEM_SPLIT = re.compile(r"\s*(?:,|;|(?<!hundred )\band\b|\bbut\b)\s*")  # not `a hundred and ten`
+_FILLER = re.compile(r"(?:(?:maybe|like|probably|uh|um|i think|i'd say|pretty much)\s+)*")
+# how near a number is, said with it and kept in its span, as the sets' authors mark it (`about five six`)
+_APPROX = r"(?:(?:about|around|roughly|approximately|almost|nearly|over|under)\s+)?"
+_INTENSIFIER = (r"(?:(?:really|real|very|pretty|kind of|kinda|sort of|super|quite|fairly|a little|a bit|so|too|"
+                r"extremely)\s+)?")
 # words that describe a body with no other sense in a description
 _PLAIN = (r"bald|balding|heavyset|heavy-set|stocky|petite|skinny|slender|muscular|overweight|obese|chubby|lanky|"
           r"scrawny|burly|brawny|wiry|gangly|pudgy|portly|stout|blonde?|brunette|red-?headed|redhead|gray-haired|"
@@ -37,7 +41,12 @@ _FOR_AGE = r"(?:\s+for (?:his|her|their|my|your) age)?"
 ATTRIBUTE = re.compile(rf"{_INTENSIFIER}(?:(?P<plain>{_PLAIN})|(?P<everyday>{_EVERYDAY})(?P<age>{_FOR_AGE}))")
 _NUM = r"(?:four|five|six|seven|4|5|6|7)"
 _INCH = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
-HEIGHT = re.compile(rf"{_NUM}(?:(?:[- ](?:foot|feet|ft))(?:[- ]{_INCH})?|[- ]{_INCH}|'\s?\d{{1,2}}\"?)")
+HEIGHT = re.compile(rf"{_APPROX}{_NUM}(?:(?:[- ](?:foot|feet|ft))(?:[- ]{_INCH})?|[- ]{_INCH}|'\s?\d{{1,2}}\"?)"
+                    r"(?=$|\s+(?:at|or so|tall|and|with)\b)")
+WEIGHT = re.compile(rf"{_APPROX}(?:a )?{NUM}\s?(?:pounds|lbs|kilos|kilograms)(?: plus)?\b")
+# items that mark a body: `nose ring`, `a scar`, `glasses`
+MARK = re.compile(r"(?:an? )?(?:(?:nose|lip|eyebrow|septum) (?:ring|stud|piercing)|tattoos?|scars?|freckles|glasses|"
+                  r"braces|dimples|a limp)$")
 # another sign in the sentence that a body is described
 _BODY = re.compile(rf"\b(?:hair|haired|beard|mustache|moustache|goatee|eyes|tattoo\w*|glasses|braids|ponytail|"
                    rf"scar|freckles|{_PLAIN}|pounds|lbs)\b|\b{_NUM}[- ](?:foot|feet)\b|\b{_NUM}[- ]{_INCH}\b")
@@ -60,10 +69,12 @@ def described(low: str) -> list[tuple[int, int, str]]:
     found = []
     for sentence in _SENTENCE.finditer(low):
         copula = _PERSON_COPULA.search(low, sentence.start(), sentence.end())
-        if not copula:
-            continue
-        items = _items(low, copula.end(), sentence.end())
         body_elsewhere = len(_BODY.findall(low, sentence.start(), sentence.end()))
+        if not copula and body_elsewhere < 2:
+            continue  # no person said, and no list of body words (`sixteen, short purple hair, nose ring`)
+        items = _items(low, copula.end(), sentence.end()) if copula else []
+        if body_elsewhere >= 2:  # a list may come before its person: `sixteen, short purple hair, she's…`
+            items = _items(low, sentence.start(), copula.start() if copula else sentence.end()) + items
         for s, e in items:
             s = _FILLER.match(low, s, e).end()
             m = ATTRIBUTE.fullmatch(low, s, e)
@@ -76,6 +87,8 @@ def described(low: str) -> list[tuple[int, int, str]]:
                     continue  # `pretty tall, like six one`: the height is the attribute said
                 if m.group("plain") or m.group("age") or others or body_elsewhere:
                     found.append((s, e, "an item of a description"))
-            elif HEIGHT.fullmatch(low, s, e):
-                found.append((s, e, "a height in a description"))
+            elif (h := HEIGHT.match(low, s, e) or WEIGHT.match(low, s, e)) is not None:
+                found.append((s, h.end(), "a height or weight in a description"))
+            elif MARK.match(low, s, e):
+                found.append((s, e, "a mark in a description"))
     return found

@@ -63,16 +63,17 @@ _WEIGHT_UNIT = re.compile(rf"\s?{_WEIGHT_UNITS}\b", re.IGNORECASE)
 MARKS = re.compile(
     r"\b(?:(?:large|small|big|little|huge|tiny|long|deep|faint|visible|dark|red|brown|black|white)\s+)?"
     # where on the body, said first: `a neck tattoo`, `a face scar`
-    r"(?:(?:neck|face|facial|forehead|cheek|chin|lip|arm|forearm|hand|knuckle|finger|chest|back|leg|ankle|wrist|"
-    r"shoulder|calf|thigh)\s+(?=tattoo|scar|birthmark|piercing))?"
+    # what or where, said first: `a neck tattoo`, `a compass tattoo`, `a face scar`
+    r"(?:(?!(?:a|an|the|my|his|her|their|your|no|any|visible|new|old)\s)[a-z]+\s+(?=tattoo|scar|birthmark))?"
     r"(?:tattoos?|birthmarks?|birth marks?|scars?|moles?|piercings?|prosthetic (?:leg|arm|hand|foot|eye|limb)|"
-    r"artificial (?:leg|arm|eye)|glass eye|(?:nose|lip|eyebrow|belly button|tongue|septum) (?:rings?|studs?|piercings?)|port[- ]wine stain|cleft (?:lip|palate)|missing (?:finger|toe|leg|arm|"
+    r"prosthetic (?:below|above) the (?:knee|elbow)|artificial (?:leg|arm|eye)|glass eye|(?:nose|lip|eyebrow|belly button|tongue|septum) (?:rings?|studs?|piercings?)|port[- ]wine stain|cleft (?:lip|palate)|missing (?:finger|toe|leg|arm|"
     r"hand|eye)|amputated (?:leg|arm|foot|hand))"
-    r"(?:\s+(?:on|across|over|under|behind|above|below|near) (?:my|his|her|their|your|the) "
+    r"(?:\s+of an? [a-z]+)?"  # `a tattoo of a rose on her ankle`
+    r"(?:\s+(?:on|across|over|under|behind|above|below|near|down|along) (?:my|his|her|their|your|the) "
     r"(?:(?:left|right|upper|lower|inner|outer) )?[a-z]+)?(?!\s+tissue)",
     re.IGNORECASE)
 _MARK_OWNER = re.compile(r"\b(?:i've got|i have|i got|has|have|had|with|he's got|she's got|there's|my|his|her|"
-                         r"their)\b[^.?!]{0,32}$", re.IGNORECASE)
+                         r"their|wear|wears|wearing)\b[^.?!]{0,32}$", re.IGNORECASE)
 LITTLE_PERSON = re.compile(r"\blittle (?:person|people)\b", re.IGNORECASE)
 
 PERCENT = re.compile(rf"\b{NUM}\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)

@@ -56,11 +56,14 @@ TITLE_ACRONYM = re.compile(r"(?:RN|LPN|LVN|NP|CNA|EMT|CPA|MD|DDS|DMD|LCSW|LPC|LM
 # AssemblyAI's occupation covers any job title; the call centre's own roles are left out, as the
 # blind sets' authors left them out (`agent`, `representative`: unclear)
 OWNED = re.compile(r"\b(?:a|an|the|my|your|his|her|our|their)\s+(?:own\s+)?", re.IGNORECASE)
+# a judgement before an agent noun says how someone works, not what at: `a hard worker`, `a fast learner`
+TRAITS = frozenset("hard good great bad terrible fast slow quick natural decent real total huge".split())
 # heads whose thing's or firm's sense is the common one when no cue says a person does the job:
 # `the replacement charger`, `the pro model`, `the urgent care`, `the death benefit`, `the card
 # reader`, `my loan servicer is Keystone Lending`, `the manufacturer`, `my travel companion`
 THINGS = frozenset("charger chargers model models server servers security benefit benefits care reader readers "
-                   "servicer servicers manufacturer manufacturers companion companions aid fundraiser".split())
+                   "servicer servicers manufacturer manufacturers companion companions aid fundraiser chair chairs opener "
+                   "openers".split())
 # a role on a policy or an account, not a job: `listed as a driver`, `added as a driver on the policy`
 POLICY_ROLE = re.compile(r"\b(?:list\w*|add\w*|remov\w*|nam\w*|exclud\w*|cover\w*|insur\w*|keep|kept|put|"
                          r"still|on there|on it)\s+as\s+an?\s+$", re.IGNORECASE)
@@ -74,6 +77,9 @@ PERSON_AFTER = re.compile(r"(?:['’]s name\b|,\s*(?:(?:uh|um),?\s*)?(?:[A-Z][a-
                           r"|\s+(?:who|named|called [A-Z]|said|says|told|tells|came|comes|is coming|was here|"
                           r"will be|wants|thinks|thought|recommended|gave|asked|prescribed|charged|sent|showed|"
                           r"is [A-Z][a-z]+\b(?! (?:account|card|app|plan))))")
+VERBS_AFTER = frozenset("said says told tells thinks thought might may will would can could should is was has had "
+                        "came comes left gave wants wanted recommended prescribed dropped called does did charged "
+                        "sent showed put took asked knows knew".split())
 CALL_CENTRE = frozenset("agent agents representative representatives rep reps associate associates specialist "
                         "specialists operator operators advisor adviser staff team person someone member members "
                         "customer customers caller callers user users owner owners".split())
@@ -110,6 +116,14 @@ class OccupationFormRecognizer(EntityRecognizer):
         taken = [(s, e) for s, e, _ in found]
         for owner in OWNED.finditer(text):
             words = self._phrase(text, owner.end(), 3)
+            # the phrase ends before a name or a verb: `my trainer Anselm left`, `the sleep doctor said`
+            # (a bare `the doctor said` is anyone's doctor: the sets leave it, as they leave `the
+            # technician can come out`)
+            cut = next((k for k in range(1, len(words)) if words[k].group()[0].isupper()
+                        or (k >= 2 and words[k].group().lower() in VERBS_AFTER)), len(words))
+            words = words[:cut]
+            if words and words[-1].group() == "Doctor" and re.match(r" [A-Z]", text[words[-1].end():]):
+                continue  # `her Doctor Paddy`: a courtesy title, part of the name (names.py)
             if not words or (text.startswith(("'s", "’s"), words[-1].end())
                              and not PERSON_AFTER.match(text, words[-1].end())):
                 continue  # `my driver's license`: a possessive title names the thing after it
@@ -161,7 +175,7 @@ class OccupationFormRecognizer(EntityRecognizer):
             for n in range(len(words), 0, -1):
                 head = words[n - 1].group().lower()
                 phrase = " ".join(w.group().lower() for w in words[:n])
-                if head in NOT_JOBS or phrase in NOT_JOBS or head in NOT_AGENTS:
+                if head in NOT_JOBS or phrase in NOT_JOBS or head in NOT_AGENTS or words[0].group().lower() in TRAITS:
                     continue
                 known = head in self.titles or phrase in self.titles or head.rstrip("s") in self.titles \
                     or bool(_ROLE.fullmatch(head))

@@ -118,3 +118,16 @@ def test_the_items_of_a_spoken_description_are_attributes(recognizer, text, attr
 def test_size_words_of_things_or_manner_are_not_attributes(recognizer, text):
     assert [a for a in found(recognizer, text) if a.strip() in ("small", "short", "tiny", "long", "tall")] == [] \
         or "tall" in text  # `tall, dark` is two items: accepted as a description
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("My uncle's a bilateral amputee from the mine accident.", "bilateral amputee"),
+    ("He's got very broad shoulders, so the medium won't fit.", "very broad shoulders"),
+    ("She has a slight limp since the hip surgery.", "has a slight limp"),
+    ("Grandma's little, gray hair pulled back in a bun, and she uses a cane.", "gray hair pulled back in a bun"),
+    ("He's missing his right hand, so he signs with his left.", "missing his right hand"),
+    ("My son's around five nine, maybe a hundred and forty pounds, skinny.", "a hundred and forty pounds"),
+    ("Twelve, curly red hair, lip ring, about four ten, wearing a yellow coat.", "lip ring"),
+])  # fmt: skip
+def test_more_ways_of_describing_a_body(recognizer, text, attribute):
+    assert attribute in found(recognizer, text)

@@ -80,3 +80,20 @@ def test_a_job_word_in_another_sense_is_not_an_occupation(recognizer, text):
 
 def found(recognizer: OccupationFormRecognizer, text: str) -> list[str]:
     return [text[s:e] for s, e, _ in recognizer.matches(text)]
+
+
+@pytest.mark.parametrize("text, job", [
+    ("My tutor Evander moved away, so I need a new one.", "tutor"),
+    ("The allergy doctor said I should carry two pens.", "allergy doctor"),
+])  # fmt: skip
+def test_a_job_ends_before_the_name_or_verb_after_it(recognizer, text, job):
+    assert job in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She's a fast learner, she'll pick it up.",  # a trait, not a job
+    "Could I get a chair by the window?",
+    "The doctor said it should heal in a month.",  # anyone's doctor, left as the sets leave it
+])  # fmt: skip
+def test_traits_furniture_and_anyones_doctor_are_not_jobs(recognizer, text):
+    assert found(recognizer, text) == []
