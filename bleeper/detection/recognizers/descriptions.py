@@ -41,17 +41,17 @@ _FOR_AGE = r"(?:\s+for (?:his|her|their|my|your) age)?"
 ATTRIBUTE = re.compile(rf"{_INTENSIFIER}(?:(?P<plain>{_PLAIN})|(?P<everyday>{_EVERYDAY})(?P<age>{_FOR_AGE}))")
 _NUM = r"(?:four|five|six|seven|4|5|6|7)"
 _INCH = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})"
-HEIGHT = re.compile(rf"{_APPROX}{_NUM}(?:(?:[- ](?:foot|feet|ft))(?:[- ]{_INCH})?|[- ]{_INCH}|'\s?\d{{1,2}}\"?)"
-                    r"(?=$|\s+(?:at|or so|tall|and|with)\b)")
+_HEIGHT = rf"{_NUM}(?:(?:[- ](?:foot|feet|ft))(?:[- ]{_INCH})?|[- ]{_INCH}|'\s?\d{{1,2}}\"?)"
+HEIGHT = re.compile(rf"{_APPROX}{_HEIGHT}(?=$|\s+(?:at|or so|tall|and|with)\b)")
 WEIGHT = re.compile(rf"{_APPROX}(?:a )?{NUM}\s?(?:pounds|lbs|kilos|kilograms)(?: plus)?\b")
 # items that mark a body: `nose ring`, `a scar`, `glasses`
 MARK = re.compile(r"(?:an? )?(?:(?:nose|lip|eyebrow|septum) (?:ring|stud|piercing)|tattoos?|scars?|freckles|glasses|"
-                  r"braces|dimples|a limp)$")
+                  r"dimples|a limp)$")  # not `braces`: a bill as often as a smile
 # another sign in the sentence that a body is described
 _BODY = re.compile(rf"\b(?:hair|haired|beard|mustache|moustache|goatee|eyes|tattoo\w*|glasses|braids|ponytail|"
                    rf"scar|freckles|{_PLAIN}|pounds|lbs)\b|\b{_NUM}[- ](?:foot|feet)\b|\b{_NUM}[- ]{_INCH}\b")
 _SENTENCE = re.compile(r"[^.?!]+")
-_HEIGHT_NEXT = re.compile(rf"[\s,]+(?:(?:like|about|maybe|around|almost|over|under|just)\s+)*{HEIGHT.pattern}")
+_HEIGHT_NEXT = re.compile(rf"[\s,]+(?:(?:like|about|maybe|around|almost|over|under|just)\s+)*{_HEIGHT}\b")
 
 
 def _items(low: str, start: int, end: int) -> list[tuple[int, int]]:
