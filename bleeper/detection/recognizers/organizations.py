@@ -109,7 +109,7 @@ CUED = re.compile(
 OWNED = re.compile(r"\s(?:account|card|credit card|debit card|app|bill|plan|policy|statement|membership|"
                    r"rewards|points|miles|checking|savings|website|site|customer|payment|payments|price|money|"
                    r"customers|subscription|order|package|delivery|technician|rep|representative|agent|"
-                   r"claim|adjuster|deductible|premium)\b")
+                   r"claim|adjuster|deductible|premium|username|user name|profile|handle|login)\b")
 # an acronym before such a word is a kind of it (`the SIM card`, `her ER bill`, `an HSA account`)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 # `through` takes an organisation (`booked through Expedia`, `donate through Vitalant`, `a check
