@@ -15,7 +15,7 @@ FRAGMENT_WORDS = 12  # a short run this close to a typed number is part of the s
 RESTART_WORDS = 4  # a value begun and said again whole this soon after
 _EXTENSION = re.compile(r"(?i),?\s*(?:extension|ext\.?|x)\s*")
 _FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER", "PASSWORD",
-                   "HEALTHCARE_NUMBER"}
+                   "HEALTHCARE_NUMBER", "US_PASSPORT", "US_DRIVER_LICENSE"}
 _FRAGMENT = "fragment next to a typed number"
 _CORRECTION = re.compile(r"(?i)\b(?:no|wait|sorry|actually|i mean|correction|scratch that|rather|make that)\b")
 GENERIC = "generic phrase before it"  # `the number`, `ID`: announced, but no kind of its own
