@@ -24,7 +24,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from bleeper.detection.recognizers.address import STREET_AFTER
 from bleeper.detection.recognizers.casing import lowered
 from bleeper.detection.recognizers.digits import luhn_ok
-from bleeper.detection.recognizers.number_kinds import BANK, HEALTH, KINDS, NOT_BANK, NOT_HEALTH, Kind
+from bleeper.detection.recognizers.number_kinds import (ACCESS, BANK, CARD_TALK, HEALTH, KINDS, NOT_BANK, NOT_HEALTH,
+                                                        Kind)
 from bleeper.detection.recognizers.number_joins import (GENERIC, Typed, join_extensions, join_fragments,
                                                         join_restarts)
 from bleeper.detection.recognizers.numbers import Run, find_runs
@@ -59,10 +60,6 @@ _ENDS_IN_AFTER = 25
 # a keypad's keys said with a code: `pound, four four seven one`, `1 9 9 2 star`
 _KEY_BEFORE = re.compile(r"(?i)\b(?:pound|star|hash)\s*,?\s*$")
 _KEY_AFTER = re.compile(r"(?i)\s*,?\s*(?:pound|star|hash)\b")
-# a bare `code` is a card's only where a card is talked about; else an access code or another number
-_CARD_TALK = re.compile(r"\b(?:card|visa|master ?card|amex|discover|cvv|cvc|credit|debit|expir\w*|back of)\b")
-_ACCESS = re.compile(r"\b(?:gate|door|garage|alarm|lock|lockbox|building|entry|keypad|house|front|back door|safe|"
-                     r"wifi|wi-fi|router|phone|voicemail|login|app|storage|locker|unit|padlock)\b")
 _SENTENCE_AFTER = re.compile(r"[^.?!]{0,80}")
 _DECIMAL_NUMBER = re.compile(r"\d{1,6}\.\d{1,2}")
 
@@ -229,9 +226,9 @@ class ContextNumberRecognizer(EntityRecognizer):
         elif entity == "HEALTHCARE_NUMBER" and low.startswith(("member", "subscriber"), phrase_start) \
                 and NOT_HEALTH.search(around) and not HEALTH.search(around):
             entity = "ACCOUNT_NUMBER"  # `my rewards member ID`, `member ID at the credit union`
-        if entity == "CREDIT_CARD_CVV" and kind.not_after and not _CARD_TALK.search(around):
+        if entity == "CREDIT_CARD_CVV" and kind.not_after and not CARD_TALK.search(around):
             # a bare `code` with no card in sight: `the lockbox code is 1988`, `the visit code is 7388`
-            entity = "PASSWORD" if _ACCESS.search(cues) else "NUMBER_SEQUENCE"
+            entity = "PASSWORD" if ACCESS.search(cues) else "NUMBER_SEQUENCE"
         if entity == "PASSWORD":
             run = self._with_keys(text, run)
         # "the expiration date on the card? 09 27": a month-year after an expiry phrase is the
