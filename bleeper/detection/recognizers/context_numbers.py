@@ -226,9 +226,11 @@ class ContextNumberRecognizer(EntityRecognizer):
         elif entity == "HEALTHCARE_NUMBER" and low.startswith(("member", "subscriber"), phrase_start) \
                 and NOT_HEALTH.search(around) and not HEALTH.search(around):
             entity = "ACCOUNT_NUMBER"  # `my rewards member ID`, `member ID at the credit union`
-        if entity == "CREDIT_CARD_CVV" and kind.not_after and not CARD_TALK.search(around):
-            # a bare `code` with no card in sight: `the lockbox code is 1988`, `the visit code is 7388`
-            entity = "PASSWORD" if ACCESS.search(cues) else "NUMBER_SEQUENCE"
+        if entity == "CREDIT_CARD_CVV" and kind.not_after \
+                and not CARD_TALK.search(low, max(0, phrase_start - WINDOW), run.end + len(around) - len(cues)):
+            # a bare `code` with no card in sight: `the lockbox code is 1988`, `the visit code is 7388`;
+            # three digits alone are still most likely a card's
+            entity = "PASSWORD" if ACCESS.search(cues) else entity if n == 3 else "NUMBER_SEQUENCE"
         if entity == "PASSWORD":
             run = self._with_keys(text, run)
         # "the expiration date on the card? 09 27": a month-year after an expiry phrase is the

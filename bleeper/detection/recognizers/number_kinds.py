@@ -136,6 +136,7 @@ NOT_HEALTH = re.compile(r"\b(?:rewards?|loyalty|club|gym|store|points|frequent|m
 HEALTH = re.compile(r"\b(?:health|medical|medicare|medicaid|insurance card|dental|vision|pharmacy|prescription|"
                     r"doctor|clinic|hospital|patient|copay|deductible|hmo|ppo)\b")
 # a bare `code` is a card's only where a card is talked about; else an access code or another number
-CARD_TALK = re.compile(r"\b(?:card|visa|master ?card|amex|discover|cvv|cvc|credit|debit|expir\w*|back of)\b")
+CARD_TALK = re.compile(r"\b(?:card|visa|master ?card|amex|american express|discover|cvv|cvc|credit|debit|expir\w*|exp|back of|"
+                       r"(?:three|four|3|4)[- ]digits?|security|verification)\b")
 ACCESS = re.compile(r"\b(?:gate|door|garage|alarm|lock|lockbox|building|entry|keypad|house|front|back door|safe|"
                     r"wifi|wi-fi|router|phone|voicemail|login|app|storage|locker|unit|padlock)\b")
