@@ -49,6 +49,7 @@ RANGE_END = re.compile(rf"[ \t]*(?:to|-|–|until|till|and)[ \t]*((?:[01]?\d|2[0
                        rf"(?:[ \t-](?:oh[ \t-](?:one|two|three|four|five|six|seven|eight|nine)|fifteen|thirty|"
                        rf"forty-five|forty|fifty|twenty|ten|o'?clock))?)\b(?![ \t]*(?:minutes|hours|days|weeks|months|years|"
                        rf"dollars|bucks|percent|people|of|times|kids|more|other|%|\d))")
+_FILLED_CUE = re.compile(r"\b(at|by|around|until|till|after|before|from)[ \t]*,?(?:[ \t]+(?:uh|um|like),?)+[ \t]+$")
 RANGE_START = re.compile(r"\b(?:between|from)[ \t]+$")
 # words that make a bare `at 4` a time: something happens at an hour
 SCHEDULE = re.compile(
@@ -103,6 +104,8 @@ class ClockTimeRecognizer(EntityRecognizer):
         if clock is None:
             return None
         before = word_before(low, start)
+        filled = _FILLED_CUE.search(low, max(0, start - 24), start)  # `at, uh, three forty`
+        before = filled.group(1) if filled else before
         cued = before in CUE_BEFORE
         said = SPOKEN_AFTER.match(low, end)
         if said and before in HEDGES and "m" not in said.group()[:3]:

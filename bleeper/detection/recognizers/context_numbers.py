@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from itertools import accumulate
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -27,7 +26,7 @@ from bleeper.detection.recognizers.digits import luhn_ok
 from bleeper.detection.recognizers.number_kinds import (ACCESS, BANK, CARD_TALK, HEALTH, KINDS, NOT_BANK, NOT_HEALTH,
                                                         Kind)
 from bleeper.detection.recognizers.number_joins import (GENERIC, Typed, join_extensions, join_fragments,
-                                                        join_restarts)
+                                                        join_restarts, with_keys, with_plus)
 from bleeper.detection.recognizers.numbers import Run, find_runs
 from bleeper.detection.recognizers.result import result
 
@@ -42,7 +41,6 @@ _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _UNIT_AFTER = re.compile(r"(?i)\s*(?:miles?|steps?|feet|foot|ft|pounds?|lbs?|kilos?|grams?|points?|people|"
                          r"calories|mg|ml|units?|hours?|minutes?|days?|weeks?|months?|years?|times|words|"
                          r"square|sq|gallons?|kwh|watts?|gb|mb|tb|mbps|rpm|btu)\b")
-_PLUS = re.compile(r"(?i)\bplus\s+$")  # `plus 44 7700 900 812`: the country code's sign, said
 # `PIN for the card`, `social for the store card`, `the ID on the back of the card`: one word may name which
 _ON_THE = re.compile(r"\b(?:on|for|of)(?: (?:the|my|your|this|that|his|her|their))?(?: [\w'-]+)? $")
 _HEAD_CHARS = 40  # how far before such a phrase the value's own phrase may end
@@ -57,9 +55,7 @@ _SPOKEN_YEAR = re.compile(r"(?i)(?:nineteen|twenty|two thousand)\b")
 _VERB = re.compile(r"\b(?:is|was|are|it's|that's|number)\b")
 # ends-in may finish the phrase before it: `passport ends in`, `the number ending in`
 _ENDS_IN_AFTER = 25
-# a keypad's keys said with a code: `pound, four four seven one`, `1 9 9 2 star`
-_KEY_BEFORE = re.compile(r"(?i)\b(?:pound|star|hash)\s*,?\s*$")
-_KEY_AFTER = re.compile(r"(?i)\s*,?\s*(?:pound|star|hash)\b")
+_PAIRED_NOT = {"CREDIT_CARD", "PHONE_NUMBER"}
 _SENTENCE_AFTER = re.compile(r"[^.?!]{0,80}")
 _DECIMAL_NUMBER = re.compile(r"\d{1,6}\.\d{1,2}")
 
@@ -134,6 +130,13 @@ class _Reading:
         return found
 
 
+def _in_pairs(run: Run) -> bool:
+    """Four digits or fewer said as two numbers (`forty-nine ninety-nine`, `twelve fifty`, `eleven
+    forty`): how a price or a clock time is read; a card's or a phone's digits are read one by one
+    or after `ending in`."""
+    return run.spoken and not run.alnum and run.digit_count <= 4 and run.tokens < run.digit_count
+
+
 def _fits(kind: Kind, run: Run) -> Run | None:
     """The run as this kind reads it: whole for ids; without its edge letters for digit-only kinds."""
     if run.alnum and not kind.alnum:
@@ -186,6 +189,8 @@ class ContextNumberRecognizer(EntityRecognizer):
                 continue
             if kind.sizes and kind.entity == "LOCATION" and _VERB.search(reading.low, phrase_start + length, run.start):
                 continue
+            if kind.entity in _PAIRED_NOT and not kind.weak and _in_pairs(fitted):
+                continue  # `the fee hit my card, forty-nine ninety-nine`: a price, not the card's digits
             candidates.append(((kind.weak, distance, -length), kind, fitted, phrase_start))
         if not candidates:
             return self._shape(text, run)
@@ -232,7 +237,7 @@ class ContextNumberRecognizer(EntityRecognizer):
             # three digits alone are still most likely a card's
             entity = "PASSWORD" if ACCESS.search(cues) else entity if n == 3 else "NUMBER_SEQUENCE"
         if entity == "PASSWORD":
-            run = self._with_keys(text, run)
+            run = with_keys(text, run)
         # "the expiration date on the card? 09 27": a month-year after an expiry phrase is the
         # expiry even when "card" is nearer
         if entity == "CREDIT_CARD" and n in (3, 4) and not run.alnum and _mmyy(run.digits):
@@ -242,7 +247,7 @@ class ContextNumberRecognizer(EntityRecognizer):
         if entity == "CREDIT_CARD" and 13 <= n <= 19 and luhn_ok(run.digits):
             return Typed(run, entity, 1.0, "card context and Luhn", True)
         if entity == "PHONE_NUMBER":
-            run = self._with_plus(text, run)
+            run = with_plus(text, run)
         return Typed(run, entity, round(0.95 - 0.02 * distance - 0.1 * kind.weak, 3),
                      GENERIC if kind.weak else f"context {distance} words before", True)
 
@@ -254,17 +259,6 @@ class ContextNumberRecognizer(EntityRecognizer):
         if not _ON_THE.search(low, max(0, start - 24), start):
             return False
         return any(0 <= start - (other + length) <= _HEAD_CHARS for _, length, _, other in phrases)
-
-    @staticmethod
-    def _with_keys(text: str, run: Run) -> Run:
-        before = _KEY_BEFORE.search(text, max(0, run.start - 8), run.start)
-        after = _KEY_AFTER.match(text, run.end)
-        return replace(run, start=before.start() if before else run.start, end=after.end() if after else run.end)
-
-    @staticmethod
-    def _with_plus(text: str, run: Run) -> Run:
-        plus = _PLUS.search(text, max(0, run.start - 8), run.start)
-        return replace(run, start=plus.start()) if plus else run
 
     def _shape(self, text: str, run: Run) -> Typed | None:
         """No phrase announced it: what the digits look like."""
@@ -278,7 +272,7 @@ class ContextNumberRecognizer(EntityRecognizer):
             if len(run.digits) >= 6 and (whole or spelled) and not _DECIMAL.search(text, run.start, run.end):
                 return Typed(run, "NUMBER_SEQUENCE", 0.5, "alphanumeric id")
             return None
-        plus = self._with_plus(text, run)
+        plus = with_plus(text, run)
         if plus.start != run.start and 10 <= n <= 15:
             return Typed(plus, "PHONE_NUMBER", 0.8, "international number", True)
         if 13 <= n <= 19 and luhn_ok(run.digits):

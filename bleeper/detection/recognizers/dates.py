@@ -91,6 +91,7 @@ DATE_PATTERNS = [
     (INTERVAL, rf"\b{_DAYNUM} ?(?:-|–|to|through) ?{_DAYNUM} (?:of )?{_MONTH}\b"),
     (INTERVAL, rf"\b{_MONTH}\.? {_DAY} ?(?:-|–|to|through|thru|until|till) ?(?:the )?{_DAY}\b(?! {_MONTH})"),
     (INTERVAL, rf"\bthe {_DAY} (?:-|to|through|thru|until|till) the {_DAY}\b"),
+    (INTERVAL, rf"(?<![\w-]){_SPOKEN_YEAR} (?:to|through|thru|until|till) {_SPOKEN_YEAR}\b"),  # twenty-twenty to twenty-twenty-two
     (INTERVAL, rf"(?<![\d,.$])(?:19|20)\d\d ?(?:-|–|to|through|thru|until|till|and) ?(?:(?:19|20)\d\d|\d\d)\b"
                rf"{_NOT_YEAR_AFTER}"),
     # a span named by a date in it or two months: `the week of June 5th`, `from March to June`

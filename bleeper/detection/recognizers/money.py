@@ -30,6 +30,7 @@ SYMBOL_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|us\$|c\$|a\$|cad|eur|gbp))[ 
 RANGE_GAP = re.compile(r"[ \t]*(?:,[ \t]*|(?:,[ \t]*)?(?:to|or|and|-|–|through)[ \t]+)(?:maybe[ \t]+|like[ \t]+|about[ \t]+|"
                        r"possibly[ \t]+|even[ \t]+)?")
 SENTENCE_END = re.compile(r"[.?!;]\s")
+_PER_UNIT = "amount priced per unit or with change"
 COMMA = re.compile(r"[ \t]*,[ \t]*")
 # the second amount of a range after one with its currency: `from five grand to twelve thousand`
 RANGE_END_GAP = re.compile(r"[ \t]*(?:to|-|–|through|or)[ \t]+(?:maybe[ \t]+|like[ \t]+|about[ \t]+)?")
@@ -105,7 +106,7 @@ class MoneyRecognizer(EntityRecognizer):
         previous: Quantity | None = None
         for q in quantities:
             found = self._with_currency(text, low, q, by_start) or self._announced(text, low, q)
-            if found is not None and found[3] == "currency" and previous is not None \
+            if found is not None and found[3] in ("currency", _PER_UNIT) and previous is not None \
                     and (not spans or spans[-1][1] <= previous.start or spans[-1][:2] == (previous.start, previous.end)) \
                     and _range_start(low, previous) and RANGE_GAP.fullmatch(low, previous.end, q.start):
                 # `eight, nine grand`, `one thousand, two hundred and four dollars`: one span, the gap too
@@ -160,7 +161,7 @@ class MoneyRecognizer(EntityRecognizer):
         if not _amount(low, q):
             return None
         if low.endswith("change", q.start, q.end) or (PER_UNIT_AFTER.match(low, q.end) and not _not_amount(low, q)):
-            return q.start, q.end, 0.7, "amount priced per unit or with change"
+            return q.start, q.end, 0.7, _PER_UNIT
         if not _money_talk(low, q) and not _hundreds(text, q):
             return None
         nxt = word_after(text, q.end)

@@ -51,6 +51,7 @@ class Kind:
 KINDS = (
     Kind("CREDIT_CARD_CVV", r"cvv|cvc|csc|cid|security code|(?:three|four|3|4)[- ]digits?(?: code)?|"
          r"(?:three|four|3|4)(?: digits)? on the (?:back|front)|code on the (?:back|front)|card verification|"
+         r"the (?:one|number|numbers|digits) on the back|(?:and )?the back(?: is|'s)|"
          r"verification code", (2, 4), reach=6),
     # a bare "code" is the card's, unless a word before it says whose (`reservation code`, `gate code`)
     Kind("CREDIT_CARD_CVV", r"(?:the |little |that )?code(?:'s| is)?", (2, 4), reach=6,
@@ -127,7 +128,7 @@ KINDS = (
 # bill`, `account with you guys`); and those that say it is
 NOT_BANK = re.compile(r"\b(?:bill|billing|statement|utility|electric|gas|water|internet|cable|wireless|service|"
                       r"rewards?|loyalty|member|customer|subscriber|with (?:you|your company|us)|online|portal|"
-                      r"streaming|subscription|insurance|policy|store)\b")
+                      r"streaming|subscription|insurance|policy|store|ticket|tickets|season|club|gym|membership)\b")
 BANK = re.compile(r"\b(?:bank|banking|checking|savings|routing|deposit|wire|transfer|ach|joint|credit union)\b")
 # words that put a member id or policy number under health care
 # words that make a `member ID` a store's, club's or lender's, not a health plan's

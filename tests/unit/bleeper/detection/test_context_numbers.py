@@ -58,6 +58,10 @@ def test_an_id_is_hidden_whole_with_its_letters(text, value):
     ("Your locker at the gym, the code is star, nine nine two oh.", "PASSWORD"),
     ("For the webinar the code is four four one nine.", "NUMBER_SEQUENCE"),
     ("The account number is 8 8 0 1 4 4 7 2 9 1, it's printed on my electric bill.", "ACCOUNT_NUMBER"),
+    ("Put it on the Visa, expires oh six of thirty, and the back is four one two.", "CREDIT_CARD_CVV"),
+    ("Amex ending 1 0 0 5, exp May thirty, CID 7 7 2 1.", "CREDIT_CARD_CVV"),  # CID is a word, not letters
+    ("Season pass holder account is 4 4 0 2, 7 1 9 3.", "ACCOUNT_NUMBER"),  # no bank's
+    ("It's the Vermont license, six one one oh four four two nine.", "US_DRIVER_LICENSE"),
     ("My frequent flyer number is SK 6 6 1 9 0 4 2 7.", "ACCOUNT_NUMBER"),
     ("My rewards account is R W 4 4 0 1 9 2 7.", "ACCOUNT_NUMBER"),
     ("Customer number is double seven, three, four, oh, oh, eight, two.", "ACCOUNT_NUMBER"),
@@ -160,6 +164,8 @@ def test_an_unannounced_id_or_long_number_is_still_hidden(text, value):
     "My policy renews in 2026, and I've been with the credit union since 2009.",  # years: dates.py's
     "We've banked here since, like, twenty fourteen, and moved in back in March 2022.",  # spoken years too
     "The room rate was one forty-nine each night, and the cab was twenty a night.",  # prices: money.py's
+    "The renewal fee went on my card, it came to fifty-nine ninety-five.",  # a price said in pairs
+    "Can we do the phone call at ten forty-five?",  # a time said in pairs
 ])  # fmt: skip
 def test_numbers_about_no_one_stay_visible(text):
     assert found(text) == []

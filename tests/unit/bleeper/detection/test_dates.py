@@ -74,6 +74,7 @@ def test_a_month_year_season_decade_or_range_is_a_date_interval(recognizer, text
     ("The tuition is due before the fall, I think.", "fall"),
     ("My driver's license expires in October, can I still rent?", "October"),  # a licence's, not a card's
     ("The offer is good through November of twenty-nine.", "November of twenty-nine"),
+    ("We rented that place from twenty-eighteen to twenty-twenty.", "twenty-eighteen to twenty-twenty"),
 ])
 def test_a_period_keeps_the_words_that_narrow_it(recognizer, text, value):
     assert found(recognizer, text) == [("DATE_INTERVAL", value)]

@@ -86,6 +86,7 @@ def test_an_amount_a_money_word_announces_is_money_without_a_currency(recognizer
      ["a hundred twelve to a hundred sixty-four dollars"]),  # one span: the gap between them too
     ("We're talking two, maybe three thousand dollars.", ["two, maybe three thousand dollars"]),
     ("My limit went from five grand to eleven thousand two hundred.", ["five grand", "eleven thousand two hundred"]),
+    ("The movers charge like three, four hundred a day.", ["like three, four hundred"]),
     ("A balance of one thousand, three hundred and nine dollars.", ["one thousand, three hundred and nine dollars"]),
 ])
 def test_both_ends_of_a_range_are_money_when_the_last_names_the_currency(recognizer, text, amounts):
