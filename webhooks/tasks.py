@@ -95,6 +95,10 @@ def _notify(task: Task, job: Job, event: str, delivery: int, waited: int) -> boo
     job_id, o = job.id, job.options
     if not o.webhook_url:
         return True
+    sent = job.webhook_deliveries.get(event)
+    if isinstance(sent, int) and 200 <= sent < 300:  # a second notify for an owed webhook: one is enough
+        log.info("job %s: %s webhook not sent again: it was delivered", job_id, event)
+        return True
     if not (symbl.still_true(event, job) if job.symbl is not None else still_true(event, job)):
         log.info("job %s: %s webhook not sent: the job is %s", job_id, event, job.status.value)
         return True

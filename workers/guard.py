@@ -20,7 +20,8 @@ from celery import Task
 
 from bleeper.errors import BleeperError, NotFound, TransientError
 from bleeper.models import JobStatus
-from bleeper.state.lifecycle import TERMINAL, crash_message, crashed_too_often
+from bleeper.queues import STAGE_PRIORITY
+from bleeper.state.lifecycle import TERMINAL, crash_message, crashed_too_often, error_webhook_owed, owe_error_webhook
 from workers import context
 
 log = logging.getLogger("bleeper.worker")
@@ -54,6 +55,9 @@ def admit(task: Task, job_id: str, stage: str, attempt: str) -> bool:
         return False
     if job.status in TERMINAL:
         log.info("job %s: %s not run: the job is already %s", job_id, stage, job.status.value)
+        if error_webhook_owed(job):  # whoever ended it died before sending the webhook
+            log.warning("job %s: its error webhook was never sent; sending it now", job_id)
+            announce_error(task, job_id)
         stop_chain(task)
         return False
     starts = store.start_attempt(job_id, attempt)
@@ -95,10 +99,18 @@ def fail(task: Task, job_id: str, stage: str, message: str) -> None:
     """Put the job in `error` and fire the `error` webhook, only if this call moved it there: a
     job already finished stays as it is and hears nothing more."""
     try:
-        moved = context.job_store().transition(job_id, JobStatus.error, error=message, failed_stage=stage)
+        moved = context.job_store().transition(job_id, JobStatus.error, error=message, failed_stage=stage,
+                                               also=owe_error_webhook)
     except BleeperError:
         log.exception("job %s: could not record the failure", job_id)
         return
     if moved.moved and moved.after.options.webhook_url:
-        # by name: webhooks sit above the pipeline and are never imported by it
-        task.app.signature("bleeper.notify", (job_id,), {"event": "error"}).apply_async()
+        announce_error(task, job_id)
+
+
+def announce_error(task: Task, job_id: str) -> None:
+    """Queue the `error` webhook (by name: webhooks sit above the pipeline and are never imported
+    by it), on the broker the settings name, wanting no result."""
+    with task.app.connection_for_write(context.settings().celery_broker_url) as connection:
+        task.app.signature("bleeper.notify", (job_id,), {"event": "error"}, priority=STAGE_PRIORITY["notify"],
+                           ignore_result=True).apply_async(connection=connection)

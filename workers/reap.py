@@ -26,7 +26,8 @@ from bleeper.errors import NotFound
 from bleeper.models import Job, JobStatus
 from bleeper.queues import STAGE_PRIORITY
 from bleeper.state.jobs import JobStore
-from workers import context
+from bleeper.state.lifecycle import error_webhook_owed, owe_error_webhook
+from workers import context, guard
 from workers.app import app
 from workers.pipeline import publish
 
@@ -73,10 +74,13 @@ def reap(store: JobStore, settings: Settings, *, now: float, publish: Callable[[
             stage = progress.last_stage(job_id)
             progress.forget_stage(job_id)
             job = _job(store, job_id)
+            if job is not None and error_webhook_owed(job):
+                log.warning("job %s: its error webhook was never sent; sending it now", job_id)
+                announce_error(job)
             if job is None or job.status != JobStatus.processing:
                 continue  # finished long ago: its entry is cleaned up here
             message = stalled_message(settings.stalled_after_s, stage)
-            after = store.mark(job_id, JobStatus.error, error=message, failed_stage=stage)
+            after = store.mark(job_id, JobStatus.error, error=message, failed_stage=stage, also=owe_error_webhook)
             if after.status != JobStatus.error or after.error != message:
                 continue  # it finished just now
             log.warning("job %s: no stage started for %d s after %s; ended in error", job_id,
@@ -99,13 +103,8 @@ def _job(store: JobStore, job_id: str) -> Job | None:
 def reap_task() -> dict:
     settings, store = context.settings(), context.job_store()
 
-    def announce_error(job: Job) -> None:
-        with app.connection_for_write(settings.celery_broker_url) as connection:
-            app.signature("bleeper.notify", (job.id,), {"event": "error"}, priority=STAGE_PRIORITY["notify"],
-                          ignore_result=True).apply_async(connection=connection)
-
     report = reap(store, settings, now=time.time(), publish=lambda job: publish(job, store, settings),
-                  announce_error=announce_error)
+                  announce_error=lambda job: guard.announce_error(reap_task, job.id))
     if report.republished or report.error:
         log.info("reaper: %d jobs republished, %d ended in error", report.republished, report.error)
     return asdict(report)

@@ -108,12 +108,14 @@ class JobStore:
         t = self._apply(job_id, fields_of)
         return t.before, t.after
 
-    def transition(self, job_id: str, status: JobStatus, **fields: Any) -> Transition:
+    def transition(self, job_id: str, status: JobStatus, *, also: Callable[[Job], dict[str, Any]] | None = None,
+                   **fields: Any) -> Transition:
         """Move the job to `status` (and set `fields`) if bleeper.state.lifecycle allows it, in
         one transaction. A terminal job asked for its own status again is left as it is; a move
         the table forbids is refused and logged: nothing is written and nothing raised, and
-        `Transition.moved` tells the caller whether to announce anything."""
-        return self._apply(job_id, lambda _: {"status": status, **fields})
+        `Transition.moved` tells the caller whether to announce anything. `also(current)` gives
+        fields written in the same transaction (the `error` webhook marked owed)."""
+        return self._apply(job_id, lambda job: {"status": status, **fields, **(also(job) if also else {})})
 
     def _apply(self, job_id: str, fields_of: Callable[[Job], dict[str, Any]]) -> Transition:
         key = PREFIX + job_id
@@ -173,12 +175,13 @@ class JobStore:
         except redis.RedisError as exc:
             raise StorageUnavailable(f"Redis unavailable: {type(exc).__name__}") from exc
 
-    def mark(self, job_id: str, status: JobStatus, **fields: Any) -> Job:
+    def mark(self, job_id: str, status: JobStatus, *, also: Callable[[Job], dict[str, Any]] | None = None,
+             **fields: Any) -> Job:
         """Set the job's status as `transition` does; returns the record as it now stands (unchanged
         when the move was refused or already made)."""
         if status == JobStatus.completed:
             fields.setdefault("completed_at", time.time())
-        return self.transition(job_id, status, **fields).after
+        return self.transition(job_id, status, also=also, **fields).after
 
     def scrub(self, job_id: str, status: JobStatus | None = None, **fields: Any) -> Job:
         """Once a job's data is deleted (by its owner or at retention), its record keeps no URL

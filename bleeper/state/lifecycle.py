@@ -57,6 +57,26 @@ class Transition:
         return not self.refused and self.before.status != self.after.status
 
 
+# --- the `error` webhook is owed in the same write that ends the job ----------------------------
+
+# Whoever moves a job to `error` sends the `error` webhook after the move: a process killed between
+# the two (seen when a poison file's last crash was caught at that moment) left a job in `error`
+# that never said so. The move itself marks the webhook owed; the notify task's outcome replaces
+# the mark, and a stage delivered again or the reaper finding the mark still there sends it.
+OWED = "owed"
+
+
+def owe_error_webhook(job: Job) -> dict:
+    """Fields that mark the `error` webhook owed, for the write that puts `job` in `error`."""
+    if not job.options.webhook_url:
+        return {}
+    return {"webhook_deliveries": {**job.webhook_deliveries, "error": OWED}}
+
+
+def error_webhook_owed(job: Job) -> bool:
+    return job.status == JobStatus.error and job.webhook_deliveries.get("error") == OWED
+
+
 # --- attempts: a stage whose process dies every time (a poison file) ends the job --------------
 
 def crashed_too_often(starts: int, max_attempts: int) -> bool:

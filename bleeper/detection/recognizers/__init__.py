@@ -12,6 +12,7 @@ from bleeper.detection.recognizers.dates import DateRecognizer
 from bleeper.detection.recognizers.drug_forms import DrugFormRecognizer
 from bleeper.detection.recognizers.duration import DurationRecognizer
 from bleeper.detection.recognizers.filenames import FilenameRecognizer
+from bleeper.detection.recognizers.handles import HandleRecognizer
 from bleeper.detection.recognizers.health_talk import HealthTalkRecognizer
 from bleeper.detection.recognizers.injuries import InjuryRecognizer
 from bleeper.detection.recognizers.learned import LearnedRecognizer
@@ -45,6 +46,7 @@ def all_recognizers() -> list:
         MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
         ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(), HealthTalkRecognizer(),
         OccupationFormRecognizer(), AfflictionRecognizer(), WorkTalkRecognizer(),
+        HandleRecognizer(),
     ]
 
 
@@ -57,4 +59,4 @@ __all__ = ["all_recognizers", "CallSpacyRecognizer", "AddressRecognizer", "AgeRe
            "VocabularyRecognizer", "LearnedRecognizer", "SpokenIpRecognizer", "InjuryRecognizer",
            "MedicalWordRecognizer", "ProcedureRecognizer", "OccupationFormRecognizer", "SymptomRecognizer",
            "DrugFormRecognizer", "HealthTalkRecognizer", "AfflictionRecognizer",
-           "WorkTalkRecognizer"]
+           "WorkTalkRecognizer", "HandleRecognizer"]

@@ -93,3 +93,16 @@ def test_a_receiver_that_is_down_is_tried_exactly_its_attempts_hiccups_aside(sto
 
     assert outcomes == ["retried", "retried", "gave_up"]
     assert store.get(job.id).webhook_deliveries == {"completed": "unreachable"}
+
+
+def test_an_owed_error_webhook_sent_twice_reaches_the_receiver_once(store, receiver):
+    """A stage delivered again and the reaper may both send an `error` webhook that was owed."""
+    store.redis.hiccups = 0
+    job = store.create(Job(id="b" * 32, owner="o", status=JobStatus.error, webhook_deliveries={"error": "owed"},
+                           options=JobOptions(audio_url="https://example.com/a.mp3", webhook_url=receiver.url)))
+
+    notify.apply((job.id,), {"event": "error"}).get()
+    notify.apply((job.id,), {"event": "error"}).get()
+
+    assert [c["body"] for c in receiver.calls] == [{"transcript_id": job.id, "status": "error"}]
+    assert store.get(job.id).webhook_deliveries == {"error": 200}

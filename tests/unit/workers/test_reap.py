@@ -14,6 +14,7 @@ import redis
 from bleeper.config import Settings
 from bleeper.models import Job, JobOptions, JobStatus
 from bleeper.queues import PRIORITY_STEPS, STAGE_QUEUES
+from bleeper.state import lifecycle
 from bleeper.state.jobs import JobStore, make_store
 from workers import context
 from workers.pipeline import submit
@@ -104,4 +105,33 @@ def test_a_processing_job_with_a_recent_stage_or_a_finished_job_is_left_alone(st
 
     assert store.get(running.id).status == JobStatus.processing
     assert store.get(done.id).status == JobStatus.completed
+    assert published(store, "bleeper.notify") == []
+
+
+def test_a_job_ended_in_error_by_a_process_that_died_before_announcing_it_gets_its_webhook(store, settings):
+    """The move to `error` marks the webhook owed in the same write; a process killed right after
+    it sent nothing. The stage delivered again sends it, and so does the reaper, once."""
+    from workers.transcribe import transcribe
+
+    job = store.create(Job(id="e" * 32, owner="o", options=OPTIONS, status=JobStatus.processing))
+    store.progress.stage_started(job.id, "redact_audio", at=time.time() - settings.stalled_after_s - 5)
+    store.transition(job.id, JobStatus.error, error="the file made the redact_audio stage crash",
+                     also=lifecycle.owe_error_webhook)
+    assert store.get(job.id).webhook_deliveries == {"error": lifecycle.OWED}
+
+    transcribe.apply((job.id,))  # delivered again to a new process: not run, but the webhook goes out
+    assert published(store, "bleeper.notify") == [(job.id, {"event": "error"})]
+
+    assert reap_task.apply().get() == {"republished": 0, "error": 0}  # still owed: the reaper sends it too
+    assert published(store, "bleeper.notify") == [(job.id, {"event": "error"})] * 2
+    assert reap_task.apply().get() == {"republished": 0, "error": 0}
+    assert len(published(store, "bleeper.notify")) == 2  # the reaper looks at a finished job once
+
+
+def test_a_job_whose_error_webhook_went_out_hears_nothing_more(store, settings):
+    job = store.create(Job(id="f" * 32, owner="o", options=OPTIONS, status=JobStatus.error,
+                           webhook_deliveries={"error": 200}))
+    store.progress.stage_started(job.id, "redact_audio", at=time.time() - settings.stalled_after_s - 5)
+
+    assert reap_task.apply().get() == {"republished": 0, "error": 0}
     assert published(store, "bleeper.notify") == []

@@ -276,3 +276,32 @@ def test_a_rule_and_spacy_finding_the_same_organisation_type_it_the_same_way_eve
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert outputs == {"['organization', 'location']\n"}
+
+
+def _typed(text: str, *candidates: tuple[str, str, str]) -> list[tuple[str, str]]:
+    results = [_result(entity, text.index(words), text.index(words) + len(words), 0.85, recognizer)
+               for entity, words, recognizer in candidates]
+    return [(r.entity_type, text[r.start:r.end]) for r in resolve_overlaps(results, text)]
+
+
+def test_a_place_spacy_read_around_a_shop_stays_a_place_beside_the_shop():
+    text = "I'm at the Dollar General on Old Mill Pike right now."
+    assert _typed(text, ("LOCATION", "the Dollar General on Old Mill Pike", "CallSpacyRecognizer"),
+                  ("ORGANIZATION", "Dollar General", "OrganizationRecognizer")) == [
+        ("ORGANIZATION", "the Dollar General"), ("LOCATION", "on Old Mill Pike")]
+
+
+@pytest.mark.parametrize("text, candidates, expected", [
+    # a leftover word names nothing of its own: the whole union takes the better type
+    ("Are you open on Labor Day?", [("EVENT", "Labor", "CategoryRecognizer"),
+                                    ("LOCATION", "Labor Day", "CallSpacyRecognizer")], [("EVENT", "Labor Day")]),
+    # nor does half a hyphenated name, nor digits or number words
+    ("It's Okafor-Lindqvist, with a hyphen.", [("NRP", "Okafor", "PersonalRecognizer"),
+                                                ("PERSON", "Okafor-Lindqvist", "CallSpacyRecognizer")],
+     [("NRP", "Okafor-Lindqvist")]),
+    ("The code is star one nine eight eight.", [("PASSWORD", "one nine eight eight", "CredentialRecognizer"),
+                                                ("LOCATION", "star one nine eight eight", "CallSpacyRecognizer")],
+     [("PASSWORD", "star one nine eight eight")]),
+])  # fmt: skip
+def test_types_split_only_where_a_piece_names_something_of_its_own(text, candidates, expected):
+    assert _typed(text, *candidates) == expected
