@@ -69,8 +69,11 @@ DATE_PATTERNS = [
     # a day of the month, a weekday or a month named as when something happens (\K: the span
     # starts after the cue and any filler)
     (DAY, rf"\b(?:on|by|due|until|till|before|after|since|from|through|for|around|do|how about|what about|make it|"
-          rf"move it to|push it to|change it to|to){_FILLER} \Kthe{_FILLER} {_DAY}\b(?! (?:one|option|time|thing|step|page|floor|"
+          rf"move it to|push it to|change it to){_FILLER} \Kthe{_FILLER} {_DAY}\b(?! (?:one|option|time|thing|step|page|floor|"
           rf"place|item|payment|person|call|o'?clock|[ap]\.?m\b|of (?!{_MONTH})))(?!:)"),
+    # `move the draft to the fifteenth`: after a bare `to` only where the clause ends (not `to the first round`)
+    (DAY, rf"\bto{_FILLER} \Kthe{_FILLER} {_DAY}(?=[ \t]*(?:[.,?!;]|$|(?:instead|please|and|or|if|so|because|then|"
+          rf"of {_MONTH})\b))"),
     (DAY, rf"\b(?:on|by|this|next|last|until|till|before|after|since|every){_FILLER} \K{_WEEKDAY}\b"),
     (DAY, rf"\b{_WEEKDAY},? the {_DAY}\b"),  # Tuesday the 9th
     # (`May` and `March` only in capitals: "this may take a while")

@@ -11,9 +11,9 @@ from bleeper.detection.recognizers.spoken_email import DOT, TLD
 
 # a label of a spoken host: a word or two (`paddock cloud`), or words joined by a said dash
 # (`tix dash verify`); not the words a sentence puts before an address
-# (`my dot coldspring dot edu`: a word said right before a dot is a label whatever it is)
-_NOT_LABEL = (r"(?!(?:the|a|is|was|were|are|be|this|that|it|its|it's|your|my|our|me|us|at|to|on|in|of|for|from|"
-              rf"with|go|visit|type|and|or|says|said|called|named|like|uh|um|just|try|then|so)\b(?!{DOT}))")
+# (words that could name a host are labels right before a dot: `my dot coldspring dot edu`)
+_NOT_LABEL = (r"(?!(?:the|a|an|is|was|were|are|be|this|that|it|its|it's|at|to|on|in|of|for|from|with|and|or|uh|um|"
+              rf"so|then)\b)(?!(?:your|my|our|me|us|go|visit|type|says|said|called|named|like|just|try)\b(?!{DOT}))")
 _LABEL = rf"{_NOT_LABEL}[a-z0-9-]+(?: {_NOT_LABEL}[a-z0-9-]+)?(?: dash [a-z0-9]+)*"
 # `www`, said as one word or letter by letter
 _WWW = r"(?:www|w w w|w-w-w|double-u double-u double-u)"

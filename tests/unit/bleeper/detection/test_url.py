@@ -42,6 +42,10 @@ def test_a_website_after_an_at_is_not_an_email(text):
     assert emails(text) == []
 
 
+def test_a_dot_com_said_alone_is_no_address():
+    assert urls("Is the dot com part lowercase or does it matter?") == []
+
+
 def test_a_spoken_email_is_still_an_email():
     assert emails("Send it to dana dot pruitt at gmail dot com.") == ["dana dot pruitt at gmail dot com"]
 
