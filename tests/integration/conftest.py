@@ -15,20 +15,23 @@ import requests
 from bleeper.config import get_settings
 from bleeper.media import ffmpeg_exe
 from bleeper.stack import Stack
-from tests.integration.background import BackgroundFaults
+from tests.integration.background import RUNS, Background
 from tools.receiver import WebhookReceiver
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if config.option.collectonly or BackgroundFaults.KEY in config.stash:
+    if config.option.collectonly or Background.KEY in config.stash:
         return
-    if any(item.path.name == "test_faults.py" for item in items):
-        config.stash[BackgroundFaults.KEY] = {b: BackgroundFaults(b) for b in BackgroundFaults.BROKERS}
+    files = {item.path.name for item in items} & RUNS.keys()
+    if files:
+        config.stash[Background.KEY] = Background(files)
+        # read last, so the benches run beside every other test instead of being waited for
+        items[:] = sorted(items, key=lambda item: item.path.name in files)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    for faults in session.config.stash.get(BackgroundFaults.KEY, {}).values():
-        faults.stop()
+    if Background.KEY in session.config.stash:
+        session.config.stash[Background.KEY].stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,20 +1,19 @@
 """Smoke test of `python -m tools bench --quick`: it runs end to end and writes well-formed results.
 
-The bench starts its own stack (own temp home and ports, not the suite's), so this runs it as a
+The bench starts its own stack (own temp home and ports, not the suite's), so it runs as a
 subprocess: it rewrites BLEEPER_* in its own process, which must not leak into the suite's.
-No timed assertions: the figures depend on the machine.
+It starts in the background when collected (tests/integration/background.py). No timed assertions:
+the figures depend on the machine.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bleeper.stack import port_free, weed_ports
+from tests.integration.background import Background
 from tools.bench import STAGES
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -22,14 +21,11 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_bench_quick_writes_well_formed_results(tmp_path: Path) -> None:
-    out = tmp_path / "results.json"
-    proc = subprocess.run([sys.executable, "-m", "tools", "bench", "--quick", "--out", str(out)],
-                          capture_output=True, text=True, timeout=900, cwd=ROOT)
-    assert proc.returncode == 0, f"stdout:\n{proc.stdout[-4000:]}\nstderr:\n{proc.stderr[-4000:]}"
-    assert "results written to" in proc.stdout
+def test_bench_quick_writes_well_formed_results(request: pytest.FixtureRequest) -> None:
+    result = request.config.stash[Background.KEY]["bench"].result()  # started when collected
+    assert result["_returncode"] == 0, result["_stdout"][-6000:]
+    assert "results written to" in result["_stdout"]
 
-    result = json.loads(out.read_text())
     assert result["quick"] is True and result["runs"] == 1 and result["ok"] is True and result["failures"] == []
     assert result["machine"]["cores"] >= 1
     for key in ("whisper_model", "compute_type", "cpu_threads", "beam_size"):

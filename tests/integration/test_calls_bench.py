@@ -10,13 +10,12 @@ no recall is asserted: those are the bench's figures, not a behaviour.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bleeper.stack import port_free, weed_ports
+from tests.integration.background import Background
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -24,14 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 LEVELS = {"full", "partial", "none"}
 
 
-def test_calls_bench_quick_scores_every_planted_value(tmp_path: Path) -> None:
-    out = tmp_path / "calls.json"
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "calls.py"), "--quick", "--out", str(out)],
-                          capture_output=True, text=True, timeout=600, cwd=ROOT)
-    assert proc.returncode == 0, f"stdout:\n{proc.stdout[-4000:]}\nstderr:\n{proc.stderr[-4000:]}"
-    assert "results written to" in proc.stdout
+def test_calls_bench_quick_scores_every_planted_value(request: pytest.FixtureRequest) -> None:
+    result = request.config.stash[Background.KEY]["calls"].result()  # started when collected
+    assert result["_returncode"] == 0, result["_stdout"][-6000:]
+    assert "results written to" in result["_stdout"]
 
-    result = json.loads(out.read_text())
     assert result["quick"] is True and result["ok"] is True
     assert result["request"]["redact_pii"] and result["request"]["redact_pii_audio"]
     assert {"person_name", "phone_number", "credit_card_number"} <= set(result["request"]["redact_pii_policies"])
@@ -60,7 +56,7 @@ def test_calls_bench_quick_scores_every_planted_value(tmp_path: Path) -> None:
     assert result["overall"]["natural"]["planted"] == counts["planted"]
 
     # the console has counts, never a value (long parts only: short digits occur in timings)
-    shown = proc.stdout.lower()
+    shown = result["_stdout"].lower()  # stdout and stderr
     for value in call["values"]:
         for part in value["parts"]:
             if (part.isalpha() and len(part) >= 4) or (part.isdigit() and len(part) >= 7):

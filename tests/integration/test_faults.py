@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bleeper.stack import port_free, weed_ports
-from tests.integration.background import BackgroundFaults
+from tests.integration.background import Background
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -22,11 +22,11 @@ RABBITMQ_FAULTS = ("baseline", "pool_kill", "worker_kill", "redis_kill", "broker
                    "receiver_refusing")
 
 
-@pytest.fixture(scope="module", params=BackgroundFaults.BROKERS)
+@pytest.fixture(scope="module", params=("redis", "rabbitmq"))
 def faults(request: pytest.FixtureRequest) -> dict:
     """The quick suite's result on each broker: it started in the background when this module's
     tests were collected (tests/integration/background.py)."""
-    result = request.config.stash[BackgroundFaults.KEY][request.param].result()
+    result = request.config.stash[Background.KEY][f"faults:{request.param}"].result()
     if result.get("skipped"):
         pytest.skip(f"fault suite on {request.param}: {result['skipped']}")
     return result
