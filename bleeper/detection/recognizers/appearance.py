@@ -18,6 +18,7 @@ import regex as re  # variable-width look-behind
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.casing import lowered
+from bleeper.detection.recognizers.descriptions import described
 from bleeper.detection.recognizers.result import result
 
 _SHADES = (r"red|blonde?|brown|black|gr[ae]y|white|dark|light|auburn|silver|sandy|ginger|platinum|strawberry blonde|"
@@ -32,13 +33,14 @@ _OWNER = (rf"(?:(?:i'm|i am|he's|she's|he is|she is|they're|you're|i was|he was|
           r"|going|gone|went)")
 _BUILD = (r"heavyset|heavy-set|stocky|petite|skinny|slender|muscular|overweight|obese|chubby|lanky|plus[- ]size|"
           r"underweight|stout|scrawny|slim|thin-framed|well-built|frail|clean[- ]shaven|bearded|tattooed|freckled|"
-          r"(?:average|medium|mid|slight|small|big|large|heavy|athletic|slim|thin) (?:build|height|frame)|mid-height|"
+          r"(?:average|medium|mid|slight|small|big|large|heavy|athletic|slim|thin|broad|stocky) (?:build|height|frame)|mid-height|"
           r"pudgy|portly|burly|brawny|wiry|gangly|hunched|hunchbacked|pale|pale-skinned")
 PATTERNS: list[tuple[re.Pattern, float, str]] = [
     (re.compile(rf"\b(?:(?:{_SHADES})(?:,? (?:and )?|-)){{0,4}}(?:{_SHADES})(?:[- ]colou?red)?[- ](?:hair|hairline|"
                 rf"haired|curls|braids|dreadlocks|dreads|ponytail)\b(?![- ](?:dryers?|salon|stylists?|dye|"
                 rf"products?|ties?|brush|spray|clips?|care|cuts?|appointment|straightener|removal|extensions?|"
-                rf"loss|color|colour|net))"), 0.85, "hair described"),
+                rf"loss|color|colour|net))(?: (?:in|up in|pulled back in) (?:a|two) (?:bun|ponytail|braids?|pigtails))?"), 0.85,
+     "hair described"),
     (re.compile(r"\b(?:(?:blue|brown|green|hazel|gr[ae]y|dark|light|amber|violet)(?:,? (?:and )?|-)){0,2}"
                 r"(?:blue|brown|green|hazel|gr[ae]y|dark|light|amber|violet)[- ](?:eyes|eyed)\b"), 0.85,
      "eye colour"),
@@ -54,11 +56,15 @@ PATTERNS: list[tuple[re.Pattern, float, str]] = [
                 rf"|\b(?:a )?(?:redhead|brunette)s?\b|\bhair (?:colou?r )?is (?:{_SHADES})\b"
                 rf"|\beye colou?r is (?:blue|brown|green|hazel|gr[ae]y)\b"), 0.85, "bald, redhead, hair colour"),
     (re.compile(r"\b(?:(?:an? )?(?:shaved|bald|buzzed|shaven) head|freckles|freckled|dimples|cleft chin|unibrow|buck teeth|gap in (?:my|his|her) teeth|"
-                r"amputees?|(?:left|right)[- ]handed|ambidextrous|albino|albinism|vitiligo|heterochromia)\b"), 0.85,
+                r"(?:(?:double|triple|bilateral|single|below[- ]the[- ]knee|above[- ]the[- ]knee) )?amputees?|"
+                r"(?:(?:really|very|pretty|super) )?broad(?:[- ]shouldered| shoulders)|(?:left|right)[- ]handed|ambidextrous|albino|albinism|vitiligo|heterochromia)\b"), 0.85,
      "a feature of the body"),
-    (re.compile(r"\b(?:lazy eye|cross[- ]eyed|crossed eyes|walks? with a limp|(?:has|have|had|with) a limp|"
-                r"missing (?:a|one|two|three|four|some|most of (?:my|his|her)) (?:fingers?|toes?|teeth|tooth|legs?|"
-                r"arms?|hands?|eyes?)|(?:wears?|wearing|with) (?:thick |big |reading )?glasses|dreadlocks|"
+    (re.compile(r"\b(?:lazy eye|cross[- ]eyed|crossed eyes|walks? with a limp|(?:has|have|had|with) a (?:[a-z]+ ){0,2}limp|"
+                r"missing (?:a|one|two|three|four|some|most of (?:my|his|her)|(?:my|his|her|their) (?:left|right)) "
+                r"(?:fingers?|toes?|teeth|tooth|legs?|"
+                r"arms?|hands?|eyes?)(?: on (?:my|his|her|their|the) (?:(?:left|right) )?(?:hand|foot|side))?|"
+                r"(?:with|has|have|had|wears?|wearing) (?:(?:glasses|a ponytail|pigtails) and )?(?:braids|"
+                r"cornrows|pigtails|a ponytail|a hearing aid|hearing aids)|(?:wears?|wearing|with) (?:thick |big |reading )?glasses|dreadlocks|"
                 r"braces on (?:my|his|her) teeth)\b"), 0.8, "a feature of the body"),
     # size said of a person: `I'm pretty tall`, `a short guy`
     (re.compile(rf"(?<=\b{_OWNER} )(?:tall|short|blonde?|thin|curvy|athletic|big-boned|broad-shouldered)\b"
@@ -87,7 +93,8 @@ class AppearanceRecognizer(EntityRecognizer):
 
     def matches(self, text: str) -> list[tuple[int, int, float, str]]:
         low = lowered(text)
-        return [(m.start(), m.end(), score, why) for rx, score, why in PATTERNS for m in rx.finditer(low)]
+        return [(m.start(), m.end(), score, why) for rx, score, why in PATTERNS for m in rx.finditer(low)] + \
+            [(s, e, 0.75, why) for s, e, why in described(low)]
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         if "PHYSICAL_ATTRIBUTE" not in entities:

@@ -250,6 +250,7 @@ class LearnedRecognizer(EntityRecognizer):
             result(self, t.entity, t.start, t.end, t.score, f"Rampart token tagger: {' '.join(t.labels)}")
             for t in self.tagger.tag(text, self.threshold)
             if t.entity in wanted and not _function_words_only(text[t.start:t.end])
+            and not (t.entity == "PERSON" and _lone_common_word(text, t.start, t.end))
         ]
 
 
@@ -265,3 +266,24 @@ FUNCTION_WORDS = frozenset(
 
 def _function_words_only(span: str) -> bool:
     return all(w in FUNCTION_WORDS for w in re.findall(r"[^\W\d_]+", span.lower())) and any(c.isalpha() for c in span)
+
+
+# A lone lower-case word is a name only when said as one: after an introduction (`this is
+# patience from tier two`, `the name iris`) or where the call also writes it capitalised (`mark,
+# Mark Delacroix-Obi`). Otherwise the tagger reads everyday words in call speech as names: `honey`
+# (an endearment), `stubborn`, `rusty`, `from scratch`, `hang on`, `my lola` (a kin word),
+# `nonsmoker`, `um` — 21 of its 31 lone lower-case guesses across the sets were no one's name, and
+# the ones that were had an introduction, a capitalised repeat or a spelling (names.py's). Names
+# said in lower case with a surname (`bill ferrante`) are two words and stay. (Part of speech
+# would tell `honey` from `hunter` no better, and detection's spaCy runs without its tagger.)
+_INTRODUCED = re.compile(r"\b(?:this is|it's|it is|name is|name's|name|called|ask for|speaking with|under)"
+                         r"[\s,]+(?:(?:uh|um|like)[\s,]+)*$", re.IGNORECASE)
+
+
+def _lone_common_word(text: str, start: int, end: int) -> bool:
+    span = text[start:end]
+    if not span.isalpha() or not span.islower():
+        return False
+    if _INTRODUCED.search(text, max(0, start - 30), start):
+        return False
+    return re.search(rf"\b{span.capitalize()}\b", text) is None

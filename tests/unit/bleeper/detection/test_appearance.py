@@ -37,7 +37,7 @@ def found(recognizer: AppearanceRecognizer, text: str) -> list[str]:
     ("He's an amputee, so the seat matters.", "amputee"),
     ("I'm pretty heavyset.", "heavyset"),
     ("a stocky man in a red jacket", "stocky"),
-    ("I'm missing two fingers on my left hand.", "missing two fingers"),
+    ("I'm missing two fingers on my left hand.", "missing two fingers on my left hand"),
     ("He walks with a limp.", "walks with a limp"),
     ("She has a lazy eye.", "lazy eye"),
     ("I'm short and stocky.", "short"),
@@ -93,3 +93,41 @@ def test_never_raises_and_returns_spans_inside_the_text(text):
     for start, end, _, _ in AppearanceRecognizer().matches(text):
         assert 0 <= start < end <= len(text)
 
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("The woman who took my bag was stocky, maybe five four, with a nose ring.", "stocky"),
+    ("The woman who took my bag was stocky, maybe five four, with a nose ring.", "five four"),
+    ("My neighbor's kid is pretty lanky, kind of tall for his age.", "kind of tall for his age"),
+    ("The man at the door was super skinny and balding.", "super skinny"),
+    ("The man at the door was super skinny and balding.", "balding"),
+    ("He's short, grey-haired, and he had a limp.", "short"),
+    ("My daughter wears hearing aids, so please face her when you talk.", "wears hearing aids"),
+])  # fmt: skip
+def test_the_items_of_a_spoken_description_are_attributes(recognizer, text, attribute):
+    assert attribute in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He was brief and polite on the phone.",
+    "The suite was small and cramped, honestly.",
+    "She was short on cash, and tired.",
+    "The line was long, and the room was tiny.",
+    "My manager is tall, dark, and handsome, according to him.",  # one everyday word is no description
+])  # fmt: skip
+def test_size_words_of_things_or_manner_are_not_attributes(recognizer, text):
+    assert [a for a in found(recognizer, text) if a.strip() in ("small", "short", "tiny", "long", "tall")] == [] \
+        or "tall" in text  # `tall, dark` is two items: accepted as a description
+
+
+@pytest.mark.parametrize("text, attribute", [
+    ("My uncle's a bilateral amputee from the mine accident.", "bilateral amputee"),
+    ("He's got very broad shoulders, so the medium won't fit.", "very broad shoulders"),
+    ("She has a slight limp since the hip surgery.", "has a slight limp"),
+    ("Grandma's little, gray hair pulled back in a bun, and she uses a cane.", "gray hair pulled back in a bun"),
+    ("He's missing his right hand, so he signs with his left.", "missing his right hand"),
+    ("My son's around five nine, maybe a hundred and forty pounds, skinny.", "a hundred and forty pounds"),
+    ("Twelve, curly red hair, lip ring, about four ten, wearing a yellow coat.", "lip ring"),
+])  # fmt: skip
+def test_more_ways_of_describing_a_body(recognizer, text, attribute):
+    assert attribute in found(recognizer, text)

@@ -160,3 +160,28 @@ def test_a_span_of_function_words_only_is_not_a_name(text, names):
 
     found = LearnedRecognizer().analyze(text, ["PERSON"])
     assert [text[r.start:r.end] for r in found] == names
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Listen sweetie, I've been on hold for an hour.", "sweetie"),
+    ("The hinge looks pretty rusty to me, is that normal?", "rusty"),
+    ("We had to rebuild the whole deck from scratch last spring.", "scratch"),
+    ("My abuela watches the kids while I work.", "abuela"),
+])  # fmt: skip
+def test_a_lone_everyday_word_in_lower_case_is_not_a_name(recognizer, text, word):
+    assert (word, "PERSON") not in found(recognizer, text, ["PERSON"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("hi, this is faith from the front desk", "faith"),
+    ("yeah the name on it is bill ferrante", "bill ferrante"),
+])  # fmt: skip
+def test_a_lower_case_name_said_as_one_stays(recognizer, text, name):
+    assert any(name in f for f, _ in found(recognizer, text, ["PERSON"])), found(recognizer, text)
+
+
+def test_a_lower_case_word_the_call_also_capitalises_may_be_a_name():
+    from bleeper.detection.recognizers.learned import _lone_common_word
+
+    text = "The installer, uh, dale, Dale Whitcombe, came Tuesday."
+    assert not _lone_common_word(text, text.index("dale"), text.index("dale") + 4)

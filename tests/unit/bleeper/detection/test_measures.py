@@ -25,7 +25,7 @@ def found(recognizer: MeasureRecognizer, text: str) -> list[tuple[str, str]]:
     ("I'm 190 centimeters tall.", ("PHYSICAL_ATTRIBUTE", "190 centimeters")),
     ("I'm 230 pounds right now.", ("PHYSICAL_ATTRIBUTE", "230 pounds")),
     ("I've got a large birthmark on my neck.", ("PHYSICAL_ATTRIBUTE", "large birthmark on my neck")),
-    ("He has a tattoo of a rose on his arm.", ("PHYSICAL_ATTRIBUTE", "tattoo")),
+    ("He has a tattoo of a rose on his arm.", ("PHYSICAL_ATTRIBUTE", "tattoo of a rose on his arm")),
     ("My son is a little person, he needs the lower counter.", ("PHYSICAL_ATTRIBUTE", "little person")),
     ("I'm about six one, two hundred and ten pounds.", ("PHYSICAL_ATTRIBUTE", "six one")),
     ("I'm about six one, two hundred and ten pounds.", ("PHYSICAL_ATTRIBUTE", "two hundred and ten pounds")),
@@ -106,3 +106,20 @@ def test_sizes_of_things_and_non_medical_percentages_are_left_alone(recognizer, 
 def test_never_raises_and_returns_spans_inside_the_text(text):
     for _, start, end, _, _ in MeasureRecognizer().matches(text):
         assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I weigh, um, about a hundred and five pounds these days.", "a hundred and five pounds"),
+    ("He's got a forearm tattoo of an anchor.", "forearm tattoo of an anchor"),
+    ("The guy was bald, heavyset, probably six feet, I'd say.", "six feet"),
+])  # fmt: skip
+def test_a_measure_or_mark_said_loosely_is_found(recognizer, text, expected):
+    assert expected in [t for _, t in found(recognizer, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "He's a painter and he fell about fourteen feet off the scaffold.",
+    "She's fine, the ladder was only ten feet tall.",
+])  # fmt: skip
+def test_a_fall_or_an_object_in_feet_is_not_a_height(recognizer, text):
+    assert [t for kind, t in found(recognizer, text) if kind == "PHYSICAL_ATTRIBUTE"] == []

@@ -49,3 +49,21 @@ def test_a_few_letters_without_a_cue_to_spell_are_not_a_name(text):
 def test_never_raises_and_returns_spans_inside_the_text(text):
     for r in NameRecognizer().analyze(text, ["PERSON"]):
         assert 0 <= r.start < r.end <= len(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Yes, Mrs. Abernathy-Quon called this morning.", "Mrs. Abernathy-Quon"),
+    ("I spoke to Dr. Olufemi Strand yesterday.", "Dr. Olufemi Strand"),
+    ("Thanks, Mister Kowalczyk, I'll note that.", "Mister Kowalczyk"),
+])  # fmt: skip
+def test_a_courtesy_title_is_redacted_with_the_name(text, name):
+    assert name in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I really miss Portland, honestly.",  # `miss` the verb
+    "Okay, and the first name again?",
+    "Could you read the last name for me one more time?",
+])  # fmt: skip
+def test_no_name_is_read_where_none_is_said(text):
+    assert found(text) == []

@@ -49,3 +49,51 @@ def test_what_someone_is_to_a_business_is_not_a_job(recognizer, text):
 def test_never_raises_and_returns_spans_inside_the_text(recognizer, text):
     for start, end, _ in recognizer.matches(text):
         assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize("text, job", [
+    ("The surveyor, uh, Ms. Lindqvist, left her card.", "surveyor"),
+    ("The locksmith's name was Arturo, I think.", "locksmith"),
+    ("My sister's a prison chaplain up in Ossining.", "prison chaplain"),
+    ("Detective Abernathy took the report at the scene.", "Detective"),
+    ("I'd rather talk to Coach Whitfield about the schedule.", "Coach"),
+])  # fmt: skip
+def test_a_job_is_found_where_a_person_holds_it(recognizer, text, job):
+    assert job in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Can you ship the spare charger with the order?",  # a device
+    "Is the deluxe model still on sale?",
+    "The nearest urgent care closes at eight.",  # a place
+    "The survivor benefit goes to my daughter.",
+    "I've been a subscriber forever, honestly.",  # an adverb with an agent's ending
+    "Please add my nephew as a driver on the policy.",  # a role on a policy
+    "The driver who sideswiped me didn't stop.",  # a role in an accident, no job
+    "Our tour started when the guide was late.",
+    "We drove down Baker Street to get there.",  # a title-shaped word before a street
+    "Can I turn off Driver Assist on the highway?",
+])  # fmt: skip
+def test_a_job_word_in_another_sense_is_not_an_occupation(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+def found(recognizer: OccupationFormRecognizer, text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in recognizer.matches(text)]
+
+
+@pytest.mark.parametrize("text, job", [
+    ("My tutor Evander moved away, so I need a new one.", "tutor"),
+    ("The allergy doctor said I should carry two pens.", "allergy doctor"),
+])  # fmt: skip
+def test_a_job_ends_before_the_name_or_verb_after_it(recognizer, text, job):
+    assert job in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She's a fast learner, she'll pick it up.",  # a trait, not a job
+    "Could I get a chair by the window?",
+    "The doctor said it should heal in a month.",  # anyone's doctor, left as the sets leave it
+])  # fmt: skip
+def test_traits_furniture_and_anyones_doctor_are_not_jobs(recognizer, text):
+    assert found(recognizer, text) == []
