@@ -27,8 +27,9 @@ _UNIT_LETTER = r"(?-i:[A-HJ-Z])(?: as in [A-Za-z]+)?"  # not "I": `unit I thinkâ
 _UNIT_VALUE = (rf"(?:#\s?)?(?:\d{{1,5}}(?:-?(?-i:[A-Z])\b)?|(?-i:[A-Z])-?\d{{1,4}}|"
                rf"{_NUMBER_SAID}(?:[ -]{_UNIT_LETTER})?|"
                rf"{_UNIT_LETTER})")
-_UNIT_WORD = r"(?:apt|apartment|suite|ste|unit|#)"
-_UNIT = rf"(?:,?\s(?:{_UNIT_WORD}|number|no)\.?(?: number)?\s?{_UNIT_VALUE}\b)?"  # after a street line
+_UNIT_WORD = r"(?:apt|apartment|suite|ste|unit|building|bldg|#)"
+# after a street line, one or two (`â€¦Way, building C, apartment 207`)
+_UNIT = rf"(?:,?\s(?:{_UNIT_WORD}|number|no)\.?(?: number)?\s?{_UNIT_VALUE}\b){{0,2}}"
 # what follows a number that is not a unit's: `the AC unit two years ago`, `unit 3 of the course`
 _NOT_UNIT_AFTER = r"(?! (?:years?|months?|weeks?|days?|hours?|minutes?|times?|of|percent|dollars|bucks|degrees)\b)"
 _STATE_NAMES = (r"Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
@@ -69,6 +70,9 @@ class AddressRecognizer(PatternRecognizer):
         Pattern("intersection",
                 rf"{_ON}\K(?:{_CROSS_STREET} (?:and|&) (?:{_CROSS_STREET}|{_NOT_NAME}{_NAME})|"
                 rf"{_NOT_NAME}{_NAME} (?:and|&) {_CROSS_STREET})", 0.65),
+        # two names at a corner, with no suffix (`the light on Calloway and Birch`, `the corner of Main and Polk`)
+        Pattern("corner", rf"\b(?:light|lights|stop sign|signal|corner|intersection|crosswalk)(?: (?:on|at|of))? \K"
+                          rf"{_NOT_NAME}{_NAME} (?:and|&) {_NOT_NAME}{_NAME}\b", 0.6),
         Pattern("highway", r"\b(?:I-\d{1,3}|interstate \d{1,3}|(?:route|highway|hwy|state road|county road|"
                            r"state route|(?-i:US)) \d{1,4}|exit \d{1,3}[A-Za-z]?)\b", 0.6),
         Pattern("po box", rf"\b(?:p\.? ?o\.?|post office) box (?:\d[\d ]*\d|\d|{_NUMBER_SAID})\b", 0.85),

@@ -27,8 +27,10 @@ _RELATIONS = (r"son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sist
 OLD_AFTER = re.compile(r"[- ]?(?:years?|yrs?|yr|months?|mos?|weeks?|days?)[- ](?:old|of age|young)\b|"
                        r"[- ](?:year|month|week|day)[- ]old\b|[ ]?(?:yo|y/o|y\.o\.)(?!\w)")
 # a baby's age without "old", after a person: "my daughter is eighteen months", "she's six weeks"
+# (not time since or until something: `six weeks out from surgery`, `twenty-nine weeks when we fly`)
 BABY_UNITS = re.compile(r"[ -](?:months?|weeks?|days?)\b(?! (?:pregnant|along|ago|postpartum|later|early|late|"
-                        r"overdue|behind|of|in|since|now))")
+                        r"overdue|behind|of|in|since|now|out|post|post-op|when|into|till|until|before|after|from|"
+                        r"away|left|to go|more|sober|clean))")
 # who or what the number belongs to, just before it
 _PLURALS = r"kids|children|sons|daughters|boys|girls|twins|grandkids|grandchildren|parents"
 PERSON_BEFORE = re.compile(

@@ -38,6 +38,19 @@ RANGE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?|one|
 NOON = re.compile(r"\b(?:at|around|by|until|till|before|after|past|from|and|to)[ \t]+(noon|midnight|midday)\b")
 RANGE_GAP = re.compile(r"[ \t]*(?:to|-|–|until|till|and|through)[ \t]*")
 CUE_BEFORE = frozenset("at by around after before until till from between about @ since".split())
+# words that hedge a time said with its part of the day: `like eleven at night`, `maybe seven in the morning`
+HEDGES = frozenset("like maybe roughly approximately almost nearly just".split())
+# said before a time, part of it: `a little after five thirty`, `sometime after three`, `around noon`
+HEDGE_BEFORE = re.compile(r"\b(?:(?:a little|a bit|just|right|shortly|sometime|some time|anytime|any time)[ \t]+)?"
+                          r"(?:after|before|around|about|roughly|approximately|past)[ \t]*,?[ \t]*$")
+# the end of a range after a time: `between nine and eleven`, `from 9 to 11`, `five thirty and seven tonight`
+RANGE_END = re.compile(rf"[ \t]*(?:to|-|–|until|till|and)[ \t]*((?:[01]?\d|2[0-3])(?::[0-5]\d)?|"
+                       rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                       rf"(?:[ \t-](?:oh[ \t-](?:one|two|three|four|five|six|seven|eight|nine)|fifteen|thirty|"
+                       rf"forty-five|forty|fifty|twenty|ten|o'?clock))?)\b(?![ \t]*(?:minutes|hours|days|weeks|months|years|"
+                       rf"dollars|bucks|percent|people|of|times|kids|more|other|%|\d))")
+_FILLED_CUE = re.compile(r"\b(at|by|around|until|till|after|before|from)[ \t]*,?(?:[ \t]+(?:uh|um|like),?)+[ \t]+$")
+RANGE_START = re.compile(r"\b(?:between|from)[ \t]+$")
 # words that make a bare `at 4` a time: something happens at an hour
 SCHEDULE = re.compile(
     r"\b(?:appointment|come|comes|coming|came|arrive[sd]?|arrival|open|opens|close[sd]?|start[s]?|starting|"
@@ -72,15 +85,31 @@ class ClockTimeRecognizer(EntityRecognizer):
             # "9 to 11 a.m.", "from 9 to 11": the range is one time
             before = RANGE_BEFORE.search(low, max(0, s - 16), s)
             kept.append((before.start() if before and _has_ampm(low, s, e) else s, e, score))
-        return [result(self, "TIME", s, e, score, "clock time") for s, e, score in kept]
+        return [result(self, "TIME", *self._widened(low, s, e), score, "clock time") for s, e, score in kept]
+
+    @staticmethod
+    def _widened(low: str, start: int, end: int) -> tuple[int, int]:
+        """A time with its range's end (`between nine and eleven`, `from 9 to 11`: after `between`
+        or `from`) and the words that hedge it (`a little after five thirty`, `after three`)."""
+        hedge = HEDGE_BEFORE.search(low, max(0, start - 28), start)
+        if RANGE_START.search(low, max(0, start - 10), start):
+            rest = RANGE_END.match(low, end)
+            if rest:
+                end = QUALIFIER.match(low, rest.end()).end()
+        return hedge.start() if hedge else start, end
 
     @staticmethod
     def _spoken(text: str, low: str, start: int, end: int, q) -> tuple[int, int, float] | None:  # noqa: ANN001
         clock = q.clock()
         if clock is None:
             return None
-        cued = word_before(low, start) in CUE_BEFORE
+        before = word_before(low, start)
+        filled = _FILLED_CUE.search(low, max(0, start - 24), start)  # `at, uh, three forty`
+        before = filled.group(1) if filled else before
+        cued = before in CUE_BEFORE
         said = SPOKEN_AFTER.match(low, end)
+        if said and before in HEDGES and "m" not in said.group()[:3]:
+            cued = True  # `like eleven at night`: a hedge and a part of the day
         # a.m./p.m. or o'clock make a time; a part of the day only after a cue ("by 8 tonight",
         # not "take one in the morning")
         if said and (clock[0] <= 12 or "m" not in said.group()) and (cued or re.match(rf"[ \t]*(?:{_AMPM}|o)",
@@ -91,8 +120,9 @@ class ClockTimeRecognizer(EntityRecognizer):
         if len(q.groups) == 2 and q.spoken:
             return start, QUALIFIER.match(low, end).end(), 0.55  # "at seven thirty", "at seventeen forty"
         nxt = word_after(text, end)
-        if 1 <= clock[0] <= 12 and (not nxt or nxt in ("and", "or", "on", "tomorrow", "today", "then", "so", "if",
-                                                       "but", "when", "please", "instead", "okay", "ok")) \
+        ranged = before in ("from", "between") and nxt in ("to", "till", "until")  # `from 1 to 3`
+        if 1 <= clock[0] <= 12 and (not nxt or ranged or nxt in ("and", "or", "on", "tomorrow", "today", "then", "so",
+                                                                 "if", "but", "when", "please", "instead", "okay", "ok")) \
                 and SCHEDULE.search(low, max(0, start - 60), start):
             return start, end, 0.45  # "check-in is at 4"
         return None

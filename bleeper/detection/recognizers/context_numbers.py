@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from itertools import accumulate
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -24,28 +23,40 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from bleeper.detection.recognizers.address import STREET_AFTER
 from bleeper.detection.recognizers.casing import lowered
 from bleeper.detection.recognizers.digits import luhn_ok
-from bleeper.detection.recognizers.number_kinds import BANK, HEALTH, KINDS, NOT_BANK, Kind
+from bleeper.detection.recognizers.number_kinds import (ACCESS, BANK, CARD_TALK, HEALTH, KINDS, NOT_BANK, NOT_HEALTH,
+                                                        Kind)
 from bleeper.detection.recognizers.number_joins import (GENERIC, Typed, join_extensions, join_fragments,
-                                                        join_restarts)
+                                                        join_restarts, with_keys, with_plus)
 from bleeper.detection.recognizers.numbers import Run, find_runs
 from bleeper.detection.recognizers.result import result
 
 _WORDS = re.compile(r"[\w']+")
 _LAST_WORD = re.compile(r"([\w']+)\s+$")
-_NUMBERISH = re.compile(r"(?i)\d+|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|dash|slash")
-_MONEY_AFTER = re.compile(r"(?i)\s*(?:dollars?|bucks|cents|percent|%)")
+_NUMBERISH = re.compile(r"(?i)\d+|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|dash|slash|pound|star|hash")
+# money (`dollars`), or a price (`three eighty-nine each`, `forty a month`): money.py's
+_MONEY_AFTER = re.compile(r"(?i)\s*(?:dollars?|bucks|cents|percent|%|each\b|apiece|a (?:month|year|week|night)\b|"
+                          r"per (?:month|year|week|night)\b)")
 # a quantity, not an identifier: `20,000 miles`, `10000 steps`
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _UNIT_AFTER = re.compile(r"(?i)\s*(?:miles?|steps?|feet|foot|ft|pounds?|lbs?|kilos?|grams?|points?|people|"
                          r"calories|mg|ml|units?|hours?|minutes?|days?|weeks?|months?|years?|times|words|"
                          r"square|sq|gallons?|kwh|watts?|gb|mb|tb|mbps|rpm|btu)\b")
-_PLUS = re.compile(r"(?i)\bplus\s+$")  # `plus 44 7700 900 812`: the country code's sign, said
-# `PIN for the card`, `social for the store card`: one word may name which
-_ON_THE = re.compile(r"\b(?:on|for)(?: (?:the|my|your|this|that|his|her|their))?(?: [\w'-]+)? $")
+# `PIN for the card`, `social for the store card`, `the ID on the back of the card`: one word may name which
+_ON_THE = re.compile(r"\b(?:on|for|of)(?: (?:the|my|your|this|that|his|her|their))?(?: [\w'-]+)? $")
 _HEAD_CHARS = 40  # how far before such a phrase the value's own phrase may end
 _DECIMAL = re.compile(r"\d\.\d")  # versions and decimals, not identifiers
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_YEAR_CUE = re.compile(r"(?i)(?<!ending )(?<!ends )\b(?:in|since|until|through|during|of)\s+$")
+# `since 2019`, `since, like, twenty eleven`, `back in August 2024`
+_YEAR_CUE = re.compile(r"(?i)(?<!ending )(?<!ends )\b(?:in|since|until|through|during|of|jan(?:uary)?|feb(?:ruary)?|"
+                       r"march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+                       r"dec(?:ember)?)[\s,]+(?:(?:like|um|uh|about|around),?\s+)?$")
+_SPOKEN_YEAR = re.compile(r"(?i)(?:nineteen|twenty|two thousand)\b")
+# an id or a ZIP is said after its street with no verb between; `…Street Dental, the EIN is …` is not one
+_VERB = re.compile(r"\b(?:is|was|are|it's|that's|number)\b")
+# ends-in may finish the phrase before it: `passport ends in`, `the number ending in`
+_ENDS_IN_AFTER = 25
+_PAIRED_NOT = {"CREDIT_CARD", "PHONE_NUMBER"}
+_SENTENCE_AFTER = re.compile(r"[^.?!]{0,80}")
 _DECIMAL_NUMBER = re.compile(r"\d{1,6}\.\d{1,2}")
 
 
@@ -119,6 +130,13 @@ class _Reading:
         return found
 
 
+def _in_pairs(run: Run) -> bool:
+    """Four digits or fewer said as two numbers (`forty-nine ninety-nine`, `twelve fifty`, `eleven
+    forty`): how a price or a clock time is read; a card's or a phone's digits are read one by one
+    or after `ending in`."""
+    return run.spoken and not run.alnum and run.digit_count <= 4 and run.tokens < run.digit_count
+
+
 def _fits(kind: Kind, run: Run) -> Run | None:
     """The run as this kind reads it: whole for ids; without its edge letters for digit-only kinds."""
     if run.alnum and not kind.alnum:
@@ -157,22 +175,38 @@ class ContextNumberRecognizer(EntityRecognizer):
     def _classify(self, text: str, reading: _Reading, run: Run) -> Typed | None:
         if text[:run.start].rstrip().endswith("$") or _MONEY_AFTER.match(text, run.end):
             return None  # money: money.py
-        if _YEAR.fullmatch(text, run.start, run.end) and _YEAR_CUE.search(text, max(0, run.start - 12), run.start):
+        year = _YEAR.fullmatch(text, run.start, run.end) or (
+            _YEAR.fullmatch(run.digits) and run.tokens <= 4 and _SPOKEN_YEAR.match(text, run.start))
+        if year and _YEAR_CUE.search(text, max(0, run.start - 24), run.start):
             return None  # `renews in 2026`, `since 2019`: a year (dates.py), not `ending in 2019`
         if _UNIT_AFTER.match(text, run.end) or _DECIMAL_NUMBER.fullmatch(text, run.start, run.end):
             return None  # a quantity (`my order of 250 units`, `12,000 points`, `the order total was 123.45`)
         phrases = reading.before(run.start)
-        best: tuple[tuple[bool, int, int], Kind, Run, int] | None = None  # ((weak, distance, -length), …)
+        candidates: list[tuple[tuple[bool, int, int], Kind, Run, int]] = []  # ((weak, distance, -length), …)
         for kind, length, distance, phrase_start in phrases:
             fitted = _fits(kind, run)
             if fitted is None or distance > kind.reach or self._modifier(reading.low, phrase_start, phrases):
                 continue
-            key = (kind.weak, distance, -length)
-            if best is None or key < best[0]:
-                best = (key, kind, fitted, phrase_start)
-        if best is None:
+            if kind.sizes and kind.entity == "LOCATION" and _VERB.search(reading.low, phrase_start + length, run.start):
+                continue
+            if kind.entity in _PAIRED_NOT and not kind.weak and _in_pairs(fitted):
+                continue  # `the fee hit my card, forty-nine ninety-nine`: a price, not the card's digits
+            candidates.append(((kind.weak, distance, -length), kind, fitted, phrase_start))
+        if not candidates:
             return self._shape(text, run)
+        best = min(candidates, key=lambda c: c[0])  # the first of equals: KINDS order
+        # `my driver's license is Texas, 4471…`: the state says whose licence, not where a ZIP is
+        named = [c for c in candidates if c[1].entity in best[1].yields_to and c[3] < best[3]]
+        if named:
+            best = min(named, key=lambda c: c[0])
         (weak, distance, _), kind, fitted, phrase_start = best
+        if weak and kind.entity == "CREDIT_CARD":
+            # `her passport ends in 2218`, `the number ending in 0163`: the phrase before says what ends so
+            before = [(k, s, n) for k, n, _, s in phrases
+                      if k.entity != "CREDIT_CARD" and 0 <= phrase_start - (s + n) <= _ENDS_IN_AFTER]
+            if before:
+                named_kind, named_start, _ = max(before, key=lambda b: (b[1] + b[2], b[2]))
+                return self._announced(text, reading, fitted, named_kind, distance, named_start, phrases)
         if weak and kind.entity == "NUMBER_SEQUENCE":
             # "their number is 919 684 3027": a generic phrase does not overrule a phone's or a
             # card's own shape
@@ -184,13 +218,26 @@ class ContextNumberRecognizer(EntityRecognizer):
     def _announced(self, text: str, reading: _Reading, run: Run, kind: Kind, distance: int, phrase_start: int,
                    phrases: list[tuple[Kind, int, int, int]]) -> Typed:
         n, entity = run.digit_count, kind.entity
-        cues = reading.low[max(0, phrase_start - CUE_CHARS):run.start]
+        low = reading.low
+        cues = low[max(0, phrase_start - CUE_CHARS):run.start]
+        # the rest of the sentence may say whose account it is (`…, it's on top of the statement`)
+        around = cues + _SENTENCE_AFTER.match(low, run.end).group()
         if entity == "ACCOUNT":
             # a bank account holds digits only; "the account number on the bill" is the customer's
-            entity = "ACCOUNT_NUMBER" if run.alnum or (NOT_BANK.search(cues) and not BANK.search(cues)) \
+            entity = "ACCOUNT_NUMBER" if run.alnum or (NOT_BANK.search(around) and not BANK.search(around)) \
                 else "US_BANK_NUMBER"
         if entity == "ACCOUNT_NUMBER" and HEALTH.search(cues):
             entity = "HEALTHCARE_NUMBER"  # a health plan's member id or policy number
+        elif entity == "HEALTHCARE_NUMBER" and low.startswith(("member", "subscriber"), phrase_start) \
+                and NOT_HEALTH.search(around) and not HEALTH.search(around):
+            entity = "ACCOUNT_NUMBER"  # `my rewards member ID`, `member ID at the credit union`
+        if entity == "CREDIT_CARD_CVV" and kind.not_after \
+                and not CARD_TALK.search(low, max(0, phrase_start - WINDOW), run.end + len(around) - len(cues)):
+            # a bare `code` with no card in sight: `the lockbox code is 1988`, `the visit code is 7388`;
+            # three digits alone are still most likely a card's
+            entity = "PASSWORD" if ACCESS.search(cues) else entity if n == 3 else "NUMBER_SEQUENCE"
+        if entity == "PASSWORD":
+            run = with_keys(text, run)
         # "the expiration date on the card? 09 27": a month-year after an expiry phrase is the
         # expiry even when "card" is nearer
         if entity == "CREDIT_CARD" and n in (3, 4) and not run.alnum and _mmyy(run.digits):
@@ -200,7 +247,7 @@ class ContextNumberRecognizer(EntityRecognizer):
         if entity == "CREDIT_CARD" and 13 <= n <= 19 and luhn_ok(run.digits):
             return Typed(run, entity, 1.0, "card context and Luhn", True)
         if entity == "PHONE_NUMBER":
-            run = self._with_plus(text, run)
+            run = with_plus(text, run)
         return Typed(run, entity, round(0.95 - 0.02 * distance - 0.1 * kind.weak, 3),
                      GENERIC if kind.weak else f"context {distance} words before", True)
 
@@ -212,11 +259,6 @@ class ContextNumberRecognizer(EntityRecognizer):
         if not _ON_THE.search(low, max(0, start - 24), start):
             return False
         return any(0 <= start - (other + length) <= _HEAD_CHARS for _, length, _, other in phrases)
-
-    @staticmethod
-    def _with_plus(text: str, run: Run) -> Run:
-        plus = _PLUS.search(text, max(0, run.start - 8), run.start)
-        return replace(run, start=plus.start()) if plus else run
 
     def _shape(self, text: str, run: Run) -> Typed | None:
         """No phrase announced it: what the digits look like."""
@@ -230,7 +272,7 @@ class ContextNumberRecognizer(EntityRecognizer):
             if len(run.digits) >= 6 and (whole or spelled) and not _DECIMAL.search(text, run.start, run.end):
                 return Typed(run, "NUMBER_SEQUENCE", 0.5, "alphanumeric id")
             return None
-        plus = self._with_plus(text, run)
+        plus = with_plus(text, run)
         if plus.start != run.start and 10 <= n <= 15:
             return Typed(plus, "PHONE_NUMBER", 0.8, "international number", True)
         if 13 <= n <= 19 and luhn_ok(run.digits):

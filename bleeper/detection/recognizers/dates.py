@@ -43,6 +43,11 @@ _BARE_YEAR = rf"(?:(?<![\d,.$])(?:19|20)\d\d|'\d\d\b|{_SPOKEN_YEAR}\b){_NOT_YEAR
 _FILLER = r"(?:,? (?:uh|um|like),?)*"
 _SEASON = r"(?:spring|summer|winter|autumn)"
 _DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+# a year said as its last two digits, only where a year is expected (`spring of twenty-three`,
+# `April of thirty`, `June sixth, sixty-eight`)
+_SHORT_YEAR = rf"(?:(?:{TENS_RX})(?:[- ](?:{UNIT_RX}))?|{_YEAR})"
+_MONTH_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|oh[- ][1-9a-z]+)"
+_SEASONS = r"(?:spring|summer|winter|autumn|fall)"
 
 DAY, INTERVAL, EXPIRY = "day", "interval", "expiry"  # EXPIRY: a date only after an expiry phrase
 DATE_PATTERNS = [
@@ -50,7 +55,11 @@ DATE_PATTERNS = [
     (DAY, r"(?<![\d.:/-])\b(?:[01]?\d([/-])[0-3]?\d\1(?:\d{4}|\d{2})|[01]?\d\.[0-3]?\d\.\d{4})\b(?![./:-]?\d)"),
     (DAY, r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"),  # 2024-12-17
     (DAY, rf"\b(?:{_WEEKDAY},? )?{_MONTH}\.? {_DAY},? {_YEAR}\b"),  # December 17th, 1986
-    (DAY, rf"\b(?:the )?{_DAY} (?:of )?{_MONTH},? {_YEAR}\b"),  # the 4th of June, 1995
+    (DAY, rf"\b(?:the )?{_DAY} (?:of{_FILLER} )?{_MONTH},? {_YEAR}\b"),  # the 4th of June, 1995
+    (DAY, rf"\b{_MONTH}\.? {_DAY}, {_SHORT_YEAR}\b{_NOT_YEAR_AFTER}"),  # June sixth, sixty-eight
+    (DAY, rf"\b{_MONTH}\.? {_DAY} of (?:next|this|last|the following) year\b"),  # January 15th of next year
+    # twelve slash three slash two thousand fifteen
+    (DAY, rf"\b{_MONTH_WORDS} (?:slash|dash) (?:{SMALL_RX}) (?:slash|dash) {_SHORT_YEAR}\b"),
     (DAY, rf"\b(?:{_WEEKDAY},? )?{_MONTH}\.? {_DAY}\b(?!:)"),  # Thursday, July 17th
     (DAY, rf"\b(?:the )?{_DAY} of {_MONTH}\b"),  # the 24th of May
     (DAY, rf"\b{_MONTH} the {_DAY}(?:,? {_YEAR})?\b"),  # June the fourth, two thousand one
@@ -60,8 +69,11 @@ DATE_PATTERNS = [
     # a day of the month, a weekday or a month named as when something happens (\K: the span
     # starts after the cue and any filler)
     (DAY, rf"\b(?:on|by|due|until|till|before|after|since|from|through|for|around|do|how about|what about|make it|"
-          rf"move it to|push it to|change it to){_FILLER} \Kthe {_DAY}\b(?! (?:one|option|time|thing|step|page|floor|"
+          rf"move it to|push it to|change it to){_FILLER} \Kthe{_FILLER} {_DAY}\b(?! (?:one|option|time|thing|step|page|floor|"
           rf"place|item|payment|person|call|o'?clock|[ap]\.?m\b|of (?!{_MONTH})))(?!:)"),
+    # `move the draft to the fifteenth`: after a bare `to` only where the clause ends (not `to the first round`)
+    (DAY, rf"\bto{_FILLER} \Kthe{_FILLER} {_DAY}(?=[ \t]*(?:[.,?!;]|$|(?:instead|please|and|or|if|so|because|then|"
+          rf"of {_MONTH})\b))"),
     (DAY, rf"\b(?:on|by|this|next|last|until|till|before|after|since|every){_FILLER} \K{_WEEKDAY}\b"),
     (DAY, rf"\b{_WEEKDAY},? the {_DAY}\b"),  # Tuesday the 9th
     # (`May` and `March` only in capitals: "this may take a while")
@@ -69,10 +81,20 @@ DATE_PATTERNS = [
                rf"start of|middle of|month of|of|from|every|this|next|last|back in|around){_FILLER}"
                rf"[ -]\K(?:(?-i:May|March)|january|february|april|june|july|august|september|october|november|"
                rf"december)\b"),
+    # the part of a month, a season said with its year or which one: `early February`, `the end of June`,
+    # `mid-September`, `spring of twenty-three`, `last spring`, `in the fall`, `the fall semester`
+    (INTERVAL, rf"\b(?:(?:early|late|mid)[ -]?|(?:the )?(?:end|beginning|start|middle) of )(?:(?-i:May|March)|january|"
+               rf"february|april|june|july|august|september|october|november|december)\b"),
+    (INTERVAL, rf"\b{_SEASONS},? of {_SHORT_YEAR}\b|\b{_FULL_MONTH} of (?:{TENS_RX})(?:[- ](?:{UNIT_RX}))?\b"),
+    (INTERVAL, rf"\b(?:this|last|next|past|early|late|mid)[ -]?(?:spring|summer|winter|autumn)\b"),
+    (INTERVAL, r"\b(?:in|to|until|till|by|through|during|over|since|before) the \Kfall\b"
+               r"(?! (?:from|off|down|over|out|on|and|i|she|he|was|broke|hurt|injured)\b)|"
+               r"\bfall(?= (?:semester|term|quarter|session|break|classes|enrollment|season)\b)"),
     # ranges said in one breath: 5-9 May, May 5th to 9th, from the 5th to the 9th, 2020-2021
     (INTERVAL, rf"\b{_DAYNUM} ?(?:-|–|to|through) ?{_DAYNUM} (?:of )?{_MONTH}\b"),
     (INTERVAL, rf"\b{_MONTH}\.? {_DAY} ?(?:-|–|to|through|thru|until|till) ?(?:the )?{_DAY}\b(?! {_MONTH})"),
     (INTERVAL, rf"\bthe {_DAY} (?:-|to|through|thru|until|till) the {_DAY}\b"),
+    (INTERVAL, rf"(?<![\w-]){_SPOKEN_YEAR} (?:to|through|thru|until|till) {_SPOKEN_YEAR}\b"),  # twenty-twenty to twenty-twenty-two
     (INTERVAL, rf"(?<![\d,.$])(?:19|20)\d\d ?(?:-|–|to|through|thru|until|till|and) ?(?:(?:19|20)\d\d|\d\d)\b"
                rf"{_NOT_YEAR_AFTER}"),
     # a span named by a date in it or two months: `the week of June 5th`, `from March to June`
@@ -113,6 +135,16 @@ _CHANGE = re.compile(r"\b(?:chang|mov|switch|push|reschedul|bump|updat|correct|f
 _CORRECTION = re.compile(r"\b(?:no|sorry|wait|mean|actually|rather|correction|or)\b", re.IGNORECASE)
 
 
+# things other than a card that expire or are good through a date: `my passport expires in 2031`
+# is a date, not a card's expiry (unless a card is named after them)
+_NOT_CARD = re.compile(r"\b(?:passport|licen[cs]e|id|registration|lease|policy|coverage|quote|estimate|offer|warranty|"
+                       r"membership|subscription|contract|permit|tags?|plates?|prescription|coupon|voucher|points|miles|"
+                       r"benefits|certificate|certification|rate|price|deal|promotion|trial|green card|visa (?:status|"
+                       r"stamp))\b", re.IGNORECASE)
+_CARD = re.compile(r"\b(?:card|credit|debit|amex|mastercard|discover)\b", re.IGNORECASE)
+NOT_CARD_CHARS = 100  # how far before an expiry phrase the thing that expires is named
+
+
 class DateRecognizer(EntityRecognizer):
     PATTERNS = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in DATE_PATTERNS]
     CONTEXTS = [(entity, re.compile(rf"\b(?:{rx})\b", re.IGNORECASE)) for entity, rx in KINDS]
@@ -146,6 +178,10 @@ class DateRecognizer(EntityRecognizer):
         them that was not corrected (`born in 1971 and moved here in 2019`: 2019 is a date)."""
         typed = cue is not None and start - cue[1] <= WINDOW_CHARS \
             and (previous_end <= cue[1] or bool(_CORRECTION.search(text, previous_end, start)))
+        if typed and cue[2] == "CREDIT_CARD_EXPIRATION" and _other_thing(text, cue[0]):
+            # `my passport expires in September`, `the quote is good through the 23rd`
+            return "DATE_INTERVAL" if kind == EXPIRY and STRONG.search(text, start, start + 40) \
+                else self.ENTITIES.get(kind, "")
         if kind == EXPIRY:
             return "CREDIT_CARD_EXPIRATION" if typed and cue[2] == "CREDIT_CARD_EXPIRATION" else ""
         return cue[2] if typed else self.ENTITIES.get(kind, "")
@@ -168,6 +204,15 @@ class DateRecognizer(EntityRecognizer):
                 continue
             spans.append((start, end, kind))
         return _join_ranges(text, spans)
+
+
+def _other_thing(text: str, cue_start: int) -> bool:
+    """Is what expires named just before the phrase, and not a card?"""
+    window = text[max(0, cue_start - NOT_CARD_CHARS):cue_start]
+    cut = max((m.end() for m in re.finditer(r"[.?!]\s", window)), default=0)
+    things = [m.end() for m in _NOT_CARD.finditer(window, cut)]
+    cards = [m.end() for m in _CARD.finditer(window, cut)]
+    return bool(things) and (not cards or things[-1] > cards[-1])
 
 
 def _spoken_expiries(text: str, expiry_ends: list[int]) -> list[tuple[int, int, str]]:

@@ -27,11 +27,19 @@ RANGE_GAP = re.compile(r"[ \t]*(?:to|or|and|-|–|through)[ \t]+")
 # "for an hour", "took a week", "half an hour", "a year and a half"
 A_UNIT = re.compile(
     r"\b(?:for|in|about|around|over|within|after|took|takes|take|taking|last|lasted|lasts|past|almost|nearly|than|"
-    r"another|only|just|whole|entire|half|spent|wait(?:ed|ing)?|been)[ \t]+(?:like[ \t]+|about[ \t]+)?"
+    r"another|only|just|whole|entire|half|spent|wait(?:ed|ing)?|been)[ \t]*,?[ \t]+(?:(?:like|about|um|uh),?[ \t]+)?"
     r"(a(?:n)?[ \t]+(?:hour|day|week|month|year|decade|fortnight)(?:[ \t]+and[ \t]+a[ \t]+half)?|"
     r"a[ \t]+couple(?:[ \t]+of)?[ \t]+(?:hours|days|weeks|months|years|decades))\b(?![- ](?:old|of age)\b)",
     re.IGNORECASE)
 _FILLER_UNITS = ("sec", "second", "minute", "min", "moment")
+# `an hour ahead of your Eastern`, `a day late`: a difference of time is a duration too
+A_UNIT_APART = re.compile(r"\b(an?[ \t]+(?:hour|day|week|month|year)|half[ \t]+an[ \t]+hour)[ \t]+"
+                          r"(?:ahead|behind|early|late|later|earlier|ago|apart|off)\b", re.IGNORECASE)
+# parts of one duration: `three hours and forty minutes`, `an hour, ten minutes`
+PARTS_GAP = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and[ \t]+)?")
+# words that hedge or repeat a duration: `about thirty seconds`, `every two weeks`, `for another ten days`
+HEDGE_BEFORE = re.compile(r"\b(?:about|around|roughly|approximately|almost|nearly|over|under|like|maybe|just|"
+                          r"every|another|more than|less than|at least|at most|up to|only)[ \t]*,?[ \t]*$")
 
 
 class DurationRecognizer(EntityRecognizer):
@@ -57,10 +65,13 @@ class DurationRecognizer(EntityRecognizer):
                 spans.append((start, span[1], span[2]))
             previous = q
         spans += [(m.start(1), m.end(1), 0.5) for m in A_UNIT.finditer(low)]
+        spans += [(m.start(), m.end(), 0.5) for m in A_UNIT_APART.finditer(low)]
         spans.sort()
         kept: list[tuple[int, int, float]] = []
         for s, e, score in spans:
-            if kept and s < kept[-1][1]:
+            hedge = HEDGE_BEFORE.search(low, max(0, s - 16), s)
+            s = hedge.start() if hedge and not (kept and hedge.start() < kept[-1][1]) else s
+            if kept and (s < kept[-1][1] or PARTS_GAP.fullmatch(low, kept[-1][1], s)):
                 kept[-1] = (kept[-1][0], max(e, kept[-1][1]), max(score, kept[-1][2]))
             else:
                 kept.append((s, e, score))

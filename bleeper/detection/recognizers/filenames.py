@@ -15,16 +15,24 @@ from bleeper.detection.recognizers.result import result
 EXTENSIONS = ("pdf|jpe?g|png|gif|heic|heif|tiff?|bmp|webp|svg|psd|docx?|xlsx?|xlsm|pptx?|csv|tsv|txt|rtf|odt|ods|"
               "pages|numbers|key|eml|msg|ics|vcf|zip|rar|7z|tar|gz|tgz|mp3|mp4|m4a|wav|aac|mov|avi|mkv|wmv|json|"
               "xml|yaml|yml|log|ini|cfg|conf|bak|dat|db|sqlite|exe|msi|dmg|apk|pkg|iso|py|js|html?|css|md|"
-              "qbw|qbb|tax\\d{4}")
+              "qbw|qbb|dcm|dicom|stl|obj|gcode|ai|eps|indd|srt|vtt|flac|ogg|m4v|webm|epub|mobi|tax\\d{4}")
 # the same said aloud letter by letter: "dot P D F", "dot J P G"
-SPELLED = "P D F|J P E? G|P N G|G I F|D O C X?|X L S X?|C S V|T X T|M P [34]|Z I P|H E I C|J peg"
+SPELLED = ("P D F|J P E? G|P N G|G I F|D O C X?|X L S X?|C S V|T X T|M P [34]|Z I P|H E I C|J peg|M O V|A V I|W A V|"
+           "M 4 A|H T M L?|J S O N|X M L|P P T X?|R T F|D C M|L O G")
 _PART = r"[\w()~+-]+"
 WRITTEN = re.compile(rf"(?<![\w@/.\\-])(?:[A-Za-z]:\\)?(?:{_PART}[/\\])*{_PART}(?:\.{_PART})*\.(?:{EXTENSIONS})"
                      rf"(?![\w.@/-]*\w)", re.IGNORECASE)
 _SAID_PART = r"[\w()-]+"
 _JOIN = r" (?:underscore|dash|hyphen|dot) "
-SPOKEN = re.compile(rf"(?<![\w.])(?:{_SAID_PART} ){{0,3}}(?:{_SAID_PART} (?:slash|backslash) )*{_SAID_PART}(?:{_JOIN}{_SAID_PART})*"
+# up to eight words before the last part (`sync dash error dash two three`, `scan underscore zero zero four
+# one`): the sentence's own words among them are cut off after (_SENTENCE_WORD, _LEADING)
+SPOKEN = re.compile(rf"(?<![\w.'’])(?:{_SAID_PART} ){{0,8}}(?:{_SAID_PART} (?:slash|backslash) )*{_SAID_PART}(?:{_JOIN}{_SAID_PART})*"
                     rf" dot (?:(?i:{EXTENSIONS})|(?-i:{SPELLED}))\b", re.IGNORECASE)
+# a spoken name ends in its extension: the pattern is tried only in the few hundred characters before
+# one (over a whole transcript of `dash`es it was tried at every word, to the end of the text)
+_EXTENSION_SAID = re.compile(rf" dot (?:(?i:{EXTENSIONS})|(?-i:{SPELLED}))\b", re.IGNORECASE)
+_NAME_CHARS = 300
+
 # words that are not the name of a file but the sentence before it
 _LEADING = re.compile(r"(?:(?:it's|its|is|as|the|a|called|named|file|saved|under|in|at|it|that|this|my|and|"
                       r"uh|um|so|was|attached|upload(?:ed)?|sent|open|opened)\s+)+", re.IGNORECASE)
@@ -34,7 +42,7 @@ _LEADING = re.compile(r"(?:(?:it's|its|is|as|the|a|called|named|file|saved|under
 # the last word of the sentence around it: a function word or a verb of sending
 _SENTENCE_WORD = re.compile(r"(?:.*\s)?(?:the|a|an|my|your|his|her|our|their|this|that|it's|its|is|was|as|called|"
                             r"named|file|files|saved|under|in|at|to|for|of|on|and|or|sent|emailed|uploaded|attached|"
-                            r"open|opened|upload|send|email|attach|it|from|with|see|got|have|has|had|uh|um|so)\s",
+                            r"open|opened|upload|send|email|attach|it|from|with|see|got|have|has|had|uh|um|so|them|him|her|us|you)\s",
                             re.IGNORECASE)
 
 
@@ -47,8 +55,14 @@ class FilenameRecognizer(EntityRecognizer):
 
     def matches(self, text: str) -> list[tuple[int, int]]:
         found = [m.span() for m in WRITTEN.finditer(text)]
-        for m in SPOKEN.finditer(text):
-            start, end = m.span()
+        spoken: set[tuple[int, int]] = set()
+        for ext in _EXTENSION_SAID.finditer(text):
+            start = max(0, ext.start() - _NAME_CHARS)
+            if start:  # from a word's start: the pattern's look-behind sees the text before the window
+                space = text.find(" ", start, ext.start())
+                start = space + 1 if space >= 0 else ext.start()
+            spoken.update(m.span() for m in SPOKEN.finditer(text, start, ext.end()))
+        for start, end in sorted(spoken):
             head = text[start:end].rsplit(" dot ", 1)[0]
             said = _SENTENCE_WORD.match(head)
             start += said.end() if said else 0

@@ -30,6 +30,15 @@ SYMBOL_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|us\$|c\$|a\$|cad|eur|gbp))[ 
 RANGE_GAP = re.compile(r"[ \t]*(?:,[ \t]*|(?:,[ \t]*)?(?:to|or|and|-|–|through)[ \t]+)(?:maybe[ \t]+|like[ \t]+|about[ \t]+|"
                        r"possibly[ \t]+|even[ \t]+)?")
 SENTENCE_END = re.compile(r"[.?!;]\s")
+_PER_UNIT = "amount priced per unit or with change"
+COMMA = re.compile(r"[ \t]*,[ \t]*")
+# the second amount of a range after one with its currency: `from five grand to twelve thousand`
+RANGE_END_GAP = re.compile(r"[ \t]*(?:to|-|–|through|or)[ \t]+(?:maybe[ \t]+|like[ \t]+|about[ \t]+)?")
+# words that hedge an amount, before and after it
+HEDGE_BEFORE = re.compile(r"\b(?:about|around|roughly|approximately|almost|nearly|like|maybe|just (?:under|over)|"
+                          r"over|under|close to|upwards of|at least|more than|less than)[ \t]*,?[ \t]*$")
+HEDGE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:and (?:some )?change|and something|or so|give or take|or something|"
+                         r"-?ish|flat|even(?! (?:though|if|when|after|before|more|less|with|then|so)\b))\b")
 # amounts with no number to read: "a grand", "a couple grand", "a dollar fifty", "a buck"
 NUMBERLESS = re.compile(rf"\b(?:a (?:couple (?:of )?|few )?grand|a (?:dollar|buck)(?: (?:and )?{SMALL_RX}(?: cents)?)?)\b"
                         r"(?! (?:total|opening|prize|piano|jury|scheme|tour|slam|canyon|old|store|bill|coin|sign)\b)")
@@ -97,16 +106,30 @@ class MoneyRecognizer(EntityRecognizer):
         previous: Quantity | None = None
         for q in quantities:
             found = self._with_currency(text, low, q, by_start) or self._announced(text, low, q)
-            if found is not None and found[3] == "currency" and previous is not None \
-                    and (not spans or spans[-1][1] <= previous.start) and _range_start(low, previous) \
-                    and RANGE_GAP.fullmatch(low, previous.end, q.start):
-                spans.append((previous.start, previous.end, 0.7, "first amount of a range"))
+            if found is not None and found[3] in ("currency", _PER_UNIT) and previous is not None \
+                    and (not spans or spans[-1][1] <= previous.start or spans[-1][:2] == (previous.start, previous.end)) \
+                    and _range_start(low, previous) and RANGE_GAP.fullmatch(low, previous.end, q.start):
+                # `eight, nine grand`, `one thousand, two hundred and four dollars`: one span, the gap too
+                if spans and spans[-1][0] == previous.start:
+                    spans.pop()
+                found = (previous.start, found[1], found[2], "currency")
+            elif found is None and spans and spans[-1][3] == "currency" and _range_end(low, q) \
+                    and RANGE_END_GAP.fullmatch(low, spans[-1][1], q.start):
+                found = (q.start, q.end, 0.65, "second amount of a range")  # `from five grand to twelve thousand`
             if found is not None and (not spans or spans[-1][1] <= found[0]):
                 spans.append(found)
             previous = q
         spans += [(m.start(), m.end(), 0.7, "amount without a number") for m in NUMBERLESS.finditer(low)]
         spans.sort()
-        return [result(self, "MONEY_AMOUNT", s, e, score, why) for s, e, score, why in spans]
+        spans = [(*widened(low, s, e), score, why) for s, e, score, why in spans]
+        joined: list[tuple[int, int, float, str]] = []
+        for span in spans:
+            # `nine hundred ninety-nine, ninety-nine`: amounts said one after the other are one
+            if joined and COMMA.fullmatch(low, joined[-1][1], span[0]):
+                joined[-1] = (joined[-1][0], span[1], max(joined[-1][2], span[2]), joined[-1][3])
+            else:
+                joined.append(span)
+        return [result(self, "MONEY_AMOUNT", s, e, score, why) for s, e, score, why in joined]
 
     @staticmethod
     def _with_currency(text: str, low: str, q: Quantity, by_start: dict[int, Quantity]
@@ -138,14 +161,29 @@ class MoneyRecognizer(EntityRecognizer):
         if not _amount(low, q):
             return None
         if low.endswith("change", q.start, q.end) or (PER_UNIT_AFTER.match(low, q.end) and not _not_amount(low, q)):
-            return q.start, q.end, 0.7, "amount priced per unit or with change"
+            return q.start, q.end, 0.7, _PER_UNIT
         if not _money_talk(low, q) and not _hundreds(text, q):
             return None
         nxt = word_after(text, q.end)
-        if nxt and nxt not in FOLLOWERS and not _not_a_count(nxt):
+        if nxt and nxt not in FOLLOWERS and not _not_a_count(nxt) and not HEDGE_AFTER.match(low, q.end):
             return None
         return q.start, q.end, 0.6, "amount where money is talked about"
 
+
+
+def _range_end(low: str, q: Quantity) -> bool:
+    price = q.price()
+    return not q.digit_string and price is not None and price >= 1 and not _not_amount(low, q)
+
+
+def widened(low: str, start: int, end: int) -> tuple[int, int]:
+    """The amount with the words that hedge it: `about four grand`, `like, twelve hundred`, `twelve
+    dollars and change`, `twenty-two hundred, give or take`, `nine hundred even`. They are part of
+    what was said about the sum; left visible they narrow it down (and a beep over "about" costs
+    nothing)."""
+    hedge = HEDGE_BEFORE.search(low, max(0, start - 24), start)
+    tail = HEDGE_AFTER.match(low, end)
+    return hedge.start() if hedge else start, tail.end() if tail else end
 
 
 def _amount(low: str, q: Quantity) -> bool:

@@ -1,5 +1,5 @@
-"""Numbers that belong to a typed number beside them: a phone's extension, and short runs near a
-typed value (a self-correction, a value read in two goes) that take its type. Used by
+"""Numbers that belong to a typed number beside them: a phone's extension, a said `plus` or keypad
+key, and short runs near a typed value (a self-correction, a value read in two goes) that take its type. Used by
 context_numbers.py once every run is typed."""
 
 from __future__ import annotations
@@ -13,9 +13,13 @@ from bleeper.detection.recognizers.numbers import Run
 
 FRAGMENT_WORDS = 12  # a short run this close to a typed number is part of the same value
 RESTART_WORDS = 4  # a value begun and said again whole this soon after
+# a keypad's keys said with a code: `pound, four four seven one`, `1 9 9 2 star`
+_KEY_BEFORE = re.compile(r"(?i)\b(?:pound|star|hash)\s*,?\s*$")
+_KEY_AFTER = re.compile(r"(?i)\s*,?\s*(?:pound|star|hash)\b")
+_PLUS = re.compile(r"(?i)\bplus\s+$")  # `plus 44 7700 900 812`: the country code's sign, said
 _EXTENSION = re.compile(r"(?i),?\s*(?:extension|ext\.?|x)\s*")
 _FRAGMENT_KINDS = {"PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "US_BANK_NUMBER", "ACCOUNT_NUMBER", "PASSWORD",
-                   "HEALTHCARE_NUMBER"}
+                   "HEALTHCARE_NUMBER", "US_PASSPORT", "US_DRIVER_LICENSE"}
 _FRAGMENT = "fragment next to a typed number"
 _CORRECTION = re.compile(r"(?i)\b(?:no|wait|sorry|actually|i mean|correction|scratch that|rather|make that)\b")
 GENERIC = "generic phrase before it"  # `the number`, `ID`: announced, but no kind of its own
@@ -77,3 +81,16 @@ def join_fragments(text: str, words: Callable[[int, int], int], runs: list[Run],
                 near.append((gap, other.entity))
         if near:
             typed[i] = Typed(run, min(near)[1], 0.5, _FRAGMENT)
+
+
+def with_keys(text: str, run: Run) -> Run:
+    """A code with the keypad keys said around it."""
+    before = _KEY_BEFORE.search(text, max(0, run.start - 8), run.start)
+    after = _KEY_AFTER.match(text, run.end)
+    return replace(run, start=before.start() if before else run.start, end=after.end() if after else run.end)
+
+
+def with_plus(text: str, run: Run) -> Run:
+    """A phone number with its country code's plus, said."""
+    plus = _PLUS.search(text, max(0, run.start - 8), run.start)
+    return replace(run, start=plus.start()) if plus else run

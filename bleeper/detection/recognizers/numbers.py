@@ -23,7 +23,7 @@ NUMBER_WORDS = {*UNITS, *TEENS, *TENS}
 # capitals that are words, not letters of an id
 NOT_LETTERS = {"I", "A", "SSN", "DOB", "CVV", "CVC", "ID", "DL", "PIN", "VIN", "IP", "PO", "OK", "AM", "PM", "TV",
                "US", "USA", "ZIP", "EXP", "MRI", "CT", "ER", "IRS", "ATM", "ACH", "DC", "MD", "ST", "APT", "LTE",
-               "NO", "OR", "AND", "THE", "MR", "MRS", "MS", "DR", "AT", "IT", "IS", "ON", "IN", "TO",
+               "NO", "OR", "AND", "THE", "MR", "MRS", "MS", "DR", "AT", "IT", "IS", "ON", "IN", "TO", "CID", "CSC",
                # the names of the numbers said next to them (`account 3 3 0 1…, ABA 1 2 2…`)
                "ABA", "IBAN", "BIC", "SWIFT", "MRN", "NPI", "EIN", "TIN", "ITIN", "KTN", "PNR", "RMA", "RX", "EXT"}
 

@@ -216,8 +216,9 @@ def _read(text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[Quanti
                 r.current += 0.5
                 r.words, end, j = r.words + 3, tokens[j + 2][1], j + 3
                 continue
-            if after == "change" or (after == "some" and nxt(j + 2) == "change"):
-                k = j + 1 if after == "change" else j + 2
+            # `and change`, `and some change`, `twelve hundred and something`
+            if after in ("change", "something") or (after == "some" and nxt(j + 2) == "change"):
+                k = j + 1 if after in ("change", "something") else j + 2
                 approximate, end, j = True, tokens[k][1], k + 1
                 break
             if r.last in ("hundred", "magnitude") and (_small(after) or after[:1].isdigit()):

@@ -37,14 +37,30 @@ class Quantity:
     @property
     def digit_string(self) -> bool:
         """Digits read one at a time (`three one seven`): an identifier, not a quantity."""
-        return len(self.groups) >= 3 or (len(self.groups) == 2 and all(g.value < 10 for g in self.groups))
+        return (len(self.groups) >= 3 and self._dollars_and_cents() is None) \
+            or (len(self.groups) == 2 and all(g.value < 10 for g in self.groups))
+
+    def _dollars_and_cents(self) -> float | None:
+        """`one forty-nine ninety-nine` 149.99: hundreds said as a digit, then tens, then cents
+        (each of the last two a tens word, never a digit read alone)."""
+        if len(self.groups) != 3 or any(g.zero_led or g.value != int(g.value) for g in self.groups):
+            return None
+        a, b, c = (g.value for g in self.groups)
+        return a * 100 + b + c / 100 if 1 <= a <= 9 and 10 <= b <= 99 and 10 <= c <= 99 else None
 
     def price(self) -> float | None:
-        """`forty nine ninety nine` 49.99, `eighty-six fifty` 86.5, `two eighty-five` 285."""
+        """`forty nine ninety nine` 49.99, `eighty-six fifty` 86.5, `two eighty-five` 285,
+        `one forty-nine ninety-nine` 149.99, `four thousand one ninety` 4190."""
         if len(self.groups) == 1:
             return self.groups[0].value
+        if len(self.groups) == 3:
+            return self._dollars_and_cents()
         if len(self.groups) == 2:
             a, b = (g.value for g in self.groups)
+            # `four thousand one ninety`: the hundreds said like a price's (`one ninety`) after thousands
+            if a >= 1000 and a == int(a) and 1 <= a % 1000 <= 9 and b == int(b) and 10 <= b <= 99 \
+                    and not self.groups[1].zero_led:
+                return a - a % 1000 + a % 1000 * 100 + b
             if 10 <= b <= 99 and b == int(b) and a == int(a) and 1 <= a <= 99 \
                     and not (self.groups[0].zero_led or self.groups[1].zero_led):
                 return a * 100 + b if a < 10 else a + b / 100

@@ -9,13 +9,16 @@ from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from bleeper.detection.recognizers.casing import lowered
 from bleeper.detection.recognizers.result import result
 
-TLD = r"(?:com|net|org|edu|gov|io|co|us|uk|info|biz|me|ca|de|health|app)"
+TLD = r"(?:com|net|org|edu|gov|io|co|us|uk|info|biz|me|ca|de|health|app|live|ai|tv|dev|shop|store|online|site|tech)"
 DOT = r"(?:\s*\.\s*|,?\s+dot,?\s+)"
 # a word of the local part: not the words that announce an email, nor a separator (said or
 # written): a part that could also be a separator lets the regex split `0-0-0-5-3-4` every
 # possible way, and a long run of those before an `at` took seconds
 _PART = (r"(?!(?:email|e-mail|address|is|it's|its|my|to|at|the|send|it|me|mail|work|personal|spell|that|"
-         r"and|or|use|uh|um|dot|underscore|dash|hyphen|period)\b)[a-z0-9][a-z0-9%+]*")
+         r"and|or|use|uh|um|dot|underscore|dash|hyphen|period|"
+         # words that end a sentence's own phrase before a website's `at`: `log in at`, `upload it all at`
+         r"in|on|up|online|everything|anything|all|us|them|you|we|here|there|found|find|sign|log|book|apply|"
+         r"register|pay|order|download|upload|check|look)\b)[a-z0-9][a-z0-9%+]*")
 # never empty: an empty separator would let the regex split a word every possible way
 _JOIN = r"(?:\s*,\s*|\s+|[._-])(?:(?:dot|underscore|dash|hyphen|period)(?:\s*,\s*|\s+))?"
 _LOCAL = rf"{_PART}(?:{_JOIN}{_PART}){{0,12}}"

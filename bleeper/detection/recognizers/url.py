@@ -9,11 +9,23 @@ from presidio_analyzer.predefined_recognizers import UrlRecognizer
 from bleeper.detection.recognizers.spoken_email import DOT, TLD
 
 
+# a label of a spoken host: a word or two (`paddock cloud`), or words joined by a said dash
+# (`tix dash verify`); not the words a sentence puts before an address
+# (words that could name a host are labels right before a dot: `my dot coldspring dot edu`)
+_NOT_LABEL = (r"(?!(?:the|a|an|is|was|were|are|be|this|that|it|its|it's|at|to|on|in|of|for|from|with|and|or|uh|um|"
+              rf"so|then)\b)(?!(?:your|my|our|me|us|go|visit|type|says|said|called|named|like|just|try)\b(?!{DOT}))")
+_LABEL = rf"{_NOT_LABEL}[a-z0-9-]+(?: {_NOT_LABEL}[a-z0-9-]+)?(?: dash [a-z0-9]+)*"
+# `www`, said as one word or letter by letter
+_WWW = r"(?:www|w w w|w-w-w|double-u double-u double-u)"
+# a path: `slash upload`, `slash c h 2`, `slash e sign` (letters said one by one, then a word)
+_PATH = r"(?:\s+slash\s+(?:[a-z0-9] )*[a-z0-9-]+)*"
+
+
 class SpokenUrlRecognizer(PatternRecognizer):
     PATTERNS = [
-        Pattern("spoken url", rf"\b(?:www{DOT})?(?!(?:the|a|is|this|that|it|its|your|my)\b)[a-z0-9-]+"
-                              rf"(?: (?!(?:the|a|is|this|that|it|its|your|my)\b)[a-z0-9-]+)?{DOT}{TLD}"
-                              r"(?:\s+slash\s+[a-z0-9-]+)*\b(?!\s*(?:at|@)\b)", 0.6),
+        # subdomains kept: `status dot paddock cloud dot io`, `w w w dot tallyhome dot com`
+        Pattern("spoken url", rf"\b(?:{_WWW}{DOT})?(?:{_LABEL}{DOT}){{0,3}}{_LABEL}{DOT}{TLD}{_PATH}\b"
+                              r"(?!\s*(?:at|@)\b)", 0.6),
     ]
     CONTEXT = ["website", "site", "go to", "visit", "link", "page", "online", "portal"]
 

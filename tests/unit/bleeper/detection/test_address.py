@@ -35,6 +35,8 @@ def found(text: str) -> list[str]:
     ("Mail it to P O box four four one two.", "P O box four four one two"),
     ("I'm in Springfield, Illinois 62704.", "62704"),
     ("Ship it to 91 Lakeview Terrace, number 6, Austin.", "91 Lakeview Terrace, number 6"),
+    ("It's 48 Quarry Road, building D, unit 12, out past the mill.", "48 Quarry Road, building D, unit 12"),
+    ("The crash was at the light on Hadley and Brook.", "Hadley and Brook"),  # a corner with no suffix
 ])  # fmt: skip
 def test_each_part_of_a_spoken_address_is_found(text, part):
     assert part in found(text)
@@ -49,6 +51,7 @@ def test_each_part_of_a_spoken_address_is_found(text, part):
     "We have 14 units in the building.",
     "I bank with Smith and Wesson.",
     "It's at the corner store.",
+    "I shop at Kroger and Target on weekends.",  # two names with no corner cue
 ])  # fmt: skip
 def test_words_that_only_look_like_an_address_stay_visible(text):
     assert found(text) == []

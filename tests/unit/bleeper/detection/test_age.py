@@ -90,6 +90,8 @@ def test_a_decade_of_life_is_an_age(recognizer, text, age):
     "It's about ten days.",
     "The thermostat is set to 68.",
     "The stock went up at four.",
+    "I'm eight weeks out from my knee replacement.",  # time since a surgery
+    "She'll be thirty weeks when the wedding happens.",  # a pregnancy, until something
 ])
 def test_a_number_that_is_not_a_persons_age_is_not_found(recognizer, text):
     assert found(recognizer, text) == []

@@ -19,19 +19,25 @@ def found(recognizer: ClockTimeRecognizer, text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, value", [
     ("a follow-up on Thursday, July 17th at 10:15.", "10:15"),
-    ("The outage started around 2:15 a.m. Pacific.", "2:15 a.m. Pacific"),
-    ("I'll be home after 6 p.m. any day this week.", "6 p.m."),
+    ("The outage started around 2:15 a.m. Pacific.", "around 2:15 a.m. Pacific"),
+    ("I'll be home after 6 p.m. any day this week.", "after 6 p.m."),
     ("Call me at 10pm EST.", "10pm EST"),
     ("Can a technician come out from 9 to 11 a.m.?", "9 to 11 a.m."),
     ("The lineman said it'd be back on by 8 tonight.", "8 tonight"),
     ("My flight leaves at 6:45 in the morning.", "6:45 in the morning"),
     ("Our train leaves at seventeen forty.", "seventeen forty"),
-    ("Can someone come by around four thirty?", "four thirty"),
+    ("Can someone come by around four thirty?", "around four thirty"),
     ("We close at five o'clock.", "five o'clock"),
     ("I'll call you back at half past two.", "half past two"),
     ("Check-in is at 4.", "4"),
     ("The technician can come out between eight and noon.", "eight and noon"),
-    ("I got home around midnight.", "midnight"),
+    ("I got home around midnight.", "around midnight"),
+    # a range's end after `between`/`from`, and the hedge before a time
+    ("The installer said he'd show up between ten and twelve.", "ten and twelve"),
+    ("They can come by from 1 to 3 if that works.", "1 to 3"),
+    ("My shift ends sometime after seven fifteen.", "sometime after seven fifteen"),
+    ("The fire alarm went off, maybe two in the morning.", "two in the morning"),  # a hedge, then the part of day
+    ("The movers should be here by, um, ten thirty.", "ten thirty"),  # a filler after the cue
 ])
 def test_a_clock_time_is_a_time(recognizer, text, value):
     assert found(recognizer, text) == [value]
@@ -45,6 +51,8 @@ def test_a_clock_time_is_a_time(recognizer, text, value):
     "We won 3 to 1.",
     "It takes ten to twelve days.",
     "Press 2 for billing.",
+    "Between two and three kids sign up every week.",  # a count after the range
+    "Take two in the morning with food.",  # a dose
 ])
 def test_numbers_that_are_not_clock_times_are_not_found(recognizer, text):
     assert found(recognizer, text) == []

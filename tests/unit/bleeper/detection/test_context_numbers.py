@@ -38,7 +38,30 @@ def test_an_id_is_hidden_whole_with_its_letters(text, value):
 
 
 @pytest.mark.parametrize("text,entity", [
-    ("My member ID is XJ4-88213.", "ACCOUNT_NUMBER"),
+    ("My member number is XJ4-88213.", "ACCOUNT_NUMBER"),
+    ("My member ID is XJ4-88213.", "HEALTHCARE_NUMBER"),  # a bare member ID: the plan card's term
+    ("The club member ID on my gym tag is G Y 4 4 0 2 7 1.", "ACCOUNT_NUMBER"),  # a club's
+    ("Subscriber number, it's on the back of the card, M Q 7 7 1 0 2 9 4.", "HEALTHCARE_NUMBER"),
+    ("The mortgage loan number is H L 5 5 0 1 9 2 7.", "ACCOUNT_NUMBER"),  # a loan is an account
+    ("My wireless plan ID is 4 4 1 0 2 8 8 3.", "ACCOUNT_NUMBER"),  # no health plan
+    ("The health care ID, um, Q 4 4 0 1 7 7 3 2.", "HEALTHCARE_NUMBER"),
+    ("I bank at a credit union, member number 7 1 1 0 4 2 9 9.", "ACCOUNT_NUMBER"),  # not a credit card
+    ("Their tax ID is three one, two two oh four, seven seven one.", "NUMBER_SEQUENCE"),
+    ("Her passport number ends in 7 7 3 0.", "US_PASSPORT"),  # `ends in` finishes the phrase before
+    ("Send it to the number ending in 4 4 9 1.", "PHONE_NUMBER"),
+    ("It's the Vermont license, six one one oh four four two nine.", "US_DRIVER_LICENSE"),  # not a ZIP
+    ("He lives in Boise, Idaho, eight three seven oh two.", "LOCATION"),
+    ("Ship to PO Box 8812, Laramie, eight two oh seven oh.", "LOCATION"),
+    ("The four digits on the back are 5 5 1 9.", "CREDIT_CARD_CVV"),
+    ("Visa ending 4471, and the three on the back are 2 0 6.", "CREDIT_CARD_CVV"),
+    ("The storage unit, the code is seven oh seven one.", "PASSWORD"),  # no card in sight: an access code
+    ("Your locker at the gym, the code is star, nine nine two oh.", "PASSWORD"),
+    ("For the webinar the code is four four one nine.", "NUMBER_SEQUENCE"),
+    ("The account number is 8 8 0 1 4 4 7 2 9 1, it's printed on my electric bill.", "ACCOUNT_NUMBER"),
+    ("Put it on the Visa, expires oh six of thirty, and the back is four one two.", "CREDIT_CARD_CVV"),
+    ("Amex ending 1 0 0 5, exp May thirty, CID 7 7 2 1.", "CREDIT_CARD_CVV"),  # CID is a word, not letters
+    ("Season pass holder account is 4 4 0 2, 7 1 9 3.", "ACCOUNT_NUMBER"),  # no bank's
+    ("It's the Vermont license, six one one oh four four two nine.", "US_DRIVER_LICENSE"),
     ("My frequent flyer number is SK 6 6 1 9 0 4 2 7.", "ACCOUNT_NUMBER"),
     ("My rewards account is R W 4 4 0 1 9 2 7.", "ACCOUNT_NUMBER"),
     ("Customer number is double seven, three, four, oh, oh, eight, two.", "ACCOUNT_NUMBER"),
@@ -139,6 +162,10 @@ def test_an_unannounced_id_or_long_number_is_still_hidden(text, value):
     "My order of 250 units came, and the rewards account has 12,000 points.",
     "The number of people is 250, and my order total was 123.45.",
     "My policy renews in 2026, and I've been with the credit union since 2009.",  # years: dates.py's
+    "We've banked here since, like, twenty fourteen, and moved in back in March 2022.",  # spoken years too
+    "The room rate was one forty-nine each night, and the cab was twenty a night.",  # prices: money.py's
+    "The renewal fee went on my card, it came to fifty-nine ninety-five.",  # a price said in pairs
+    "Can we do the phone call at ten forty-five?",  # a time said in pairs
 ])  # fmt: skip
 def test_numbers_about_no_one_stay_visible(text):
     assert found(text) == []

@@ -30,6 +30,10 @@ def found(recognizer: DateRecognizer, text: str) -> list[tuple[str, str]]:
     ("So Will's gonna come out on, uh, Thursday.", "Thursday"),
     ("Let's do Tuesday the 9th.", "Tuesday the 9th"),
     ("Can we do the twenty-third instead?", "the twenty-third"),
+    ("The tech came out on the, um, ninth and left.", "the, um, ninth"),  # a filler after `the`
+    ("Please move my autopay to the twelfth.", "the twelfth"),
+    ("The lease starts March ninth of next year.", "March ninth of next year"),
+    ("My visa stamp expires on the 4th of May.", "the 4th of May"),  # no card: a date, not an expiry
 ])
 def test_a_specific_day_is_a_date(recognizer, text, value):
     assert found(recognizer, text) == [("DATE_TIME", value)]
@@ -61,6 +65,21 @@ def test_a_month_year_season_decade_or_range_is_a_date_interval(recognizer, text
     assert found(recognizer, text) == [("DATE_INTERVAL", value)]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The roof started leaking in late November.", "late November"),  # the part of the month kept
+    ("We close on the house at the beginning of August.", "the beginning of August"),
+    ("I moved here in the winter of nineteen, right before covid.", "winter of nineteen"),
+    ("She had her knee scoped in mid-March.", "mid-March"),
+    ("We redid the deck this past summer.", "past summer"),
+    ("The tuition is due before the fall, I think.", "fall"),
+    ("My driver's license expires in October, can I still rent?", "October"),  # a licence's, not a card's
+    ("The offer is good through November of twenty-nine.", "November of twenty-nine"),
+    ("We rented that place from twenty-eighteen to twenty-twenty.", "twenty-eighteen to twenty-twenty"),
+])
+def test_a_period_keeps_the_words_that_narrow_it(recognizer, text, value):
+    assert found(recognizer, text) == [("DATE_INTERVAL", value)]
+
+
 def test_a_change_from_one_day_to_another_is_two_dates(recognizer):
     text = "I need to change the return from the 30th to Sunday, June 1st."
     assert found(recognizer, text) == [("DATE_TIME", "the 30th"), ("DATE_TIME", "Sunday, June 1st")]
@@ -73,6 +92,15 @@ def test_a_change_from_one_day_to_another_is_two_dates(recognizer):
     ("Her birthday's the 9th of January, 2016.", "the 9th of January, 2016"),
 ])
 def test_a_date_after_a_birth_phrase_is_a_date_of_birth(recognizer, text, value):
+    assert found(recognizer, text) == [("DATE_OF_BIRTH", value)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Date of birth is August third, seventy-one.", "August third, seventy-one"),  # the year's last two digits
+    ("Her birthday is the ninth of, um, May, two thousand four.", "the ninth of, um, May, two thousand four"),
+    ("He was born four slash eleven slash nineteen ninety.", "four slash eleven slash nineteen ninety"),
+])
+def test_a_birth_date_said_in_pieces_is_one_date_of_birth(recognizer, text, value):
     assert found(recognizer, text) == [("DATE_OF_BIRTH", value)]
 
 
@@ -90,7 +118,7 @@ def test_a_birth_phrase_types_only_the_date_it_announces(recognizer):
     ("The expiration is oh two, twenty eight, and the CVV two forty one.", "oh two, twenty eight"),
     ("It's 4024 0071 9528 8641, valid thru 10/29.", "10/29"),
     ("Expiration is April 2027, security code three two zero.", "April 2027"),
-    ("Card expires at the end of May twenty six.", "May twenty six"),
+    ("Card expires at the end of May twenty six.", "the end of May twenty six"),
     ("It expires March of next year.", "March of next year"),
     ("The card is valid until the end of next month.", "the end of next month"),
     ("The card expires in June.", "June"),
@@ -116,6 +144,8 @@ def test_a_corrected_expiry_keeps_its_type(recognizer):
     "The error log mentions 10.0.12.7.",  # an IP address
     "It's version 1.12.10.",
     "I was the third caller today.",
+    "Most people respond to the second dose pretty well.",  # an ordinal after `to`, not a day
+    "She fell in the fall down the stairs.",
 ])
 def test_what_is_not_a_date_is_not_found(recognizer, text):
     assert [v for e, v in found(recognizer, text) if v != "10/29"] == []

@@ -18,7 +18,7 @@ def found(recognizer: DurationRecognizer, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, value", [
-    ("It's been about ten days since I started the amoxicillin.", "ten days"),
+    ("It's been about ten days since I started the amoxicillin.", "about ten days"),
     ("I got a concussion playing hockey two weeks ago.", "two weeks"),
     ("I've been on hold for forty-five minutes!", "forty-five minutes"),
     ("I'm thirty-two weeks pregnant.", "thirty-two weeks"),
@@ -28,8 +28,13 @@ def found(recognizer: DurationRecognizer, text: str) -> list[str]:
     ("Can I get the 12 month option?", "12 month"),
     ("It takes two and a half weeks.", "two and a half weeks"),
     ("I waited an hour and a half on the phone.", "an hour and a half"),
-    ("I've been a customer for over a decade.", "a decade"),
+    ("I've been a customer for over a decade.", "over a decade"),
     ("Hold the button for one second.", "one second"),
+    ("The layover was two hours and fifteen minutes in Denver.", "two hours and fifteen minutes"),  # one duration
+    ("I sat in the ER for, um, an hour and twenty minutes.", "an hour and twenty minutes"),
+    ("The infusion is every four weeks.", "every four weeks"),
+    ("Let it charge for roughly ninety minutes.", "roughly ninety minutes"),
+    ("Arizona is an hour behind us right now.", "an hour behind"),  # a difference of time
 ])
 def test_a_number_and_a_unit_of_time_is_a_duration(recognizer, text, value):
     assert found(recognizer, text) == [value]

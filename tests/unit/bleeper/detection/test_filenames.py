@@ -24,6 +24,11 @@ def found(text: str) -> list[str]:
     ("It's the Q3 deck dot pptx.", "Q3 deck dot pptx"),
     ("I sent the file report underscore final dot pdf.", "report underscore final dot pdf"),
     ("It's saved as budget final version two dot xls.", "budget final version two dot xls"),
+    # long spoken names keep their head; a file type spelled out
+    ("The export is named q four dash sales dash final dash v two dot csv.", "q four dash sales dash final dash v two dot csv"),
+    ("I saved it as claim underscore photo underscore one one two dot png.", "claim underscore photo underscore one one two dot png"),
+    ("I sent you the clip, it's called garage door noise dot W A V.", "garage door noise dot W A V"),
+    ("The scan came as knee underscore mri dot dcm.", "knee underscore mri dot dcm"),
 ])
 def test_a_file_name_is_found_written_or_spoken(text, name):
     assert name in found(text)

@@ -25,7 +25,7 @@ def found(recognizer: MoneyRecognizer, text: str) -> list[str]:
     ("My bill went up to forty dollars this month.", "forty dollars"),
     ("They quoted me thirty-nine dollars and fifteen cents for the repair.", "thirty-nine dollars and fifteen cents"),
     ("It was a hundred and five bucks.", "a hundred and five bucks"),
-    ("we're looking at maybe twelve grand", "twelve grand"),
+    ("we're looking at maybe twelve grand", "maybe twelve grand"),  # the hedge is said of the sum
     ("They charged me a hundred fifty euros for the bag.", "a hundred fifty euros"),
     ("They sent two thousand US dollars.", "two thousand US dollars"),
     ("there was a charge for sixty-something dollars", "sixty-something dollars"),
@@ -45,9 +45,9 @@ def test_an_amount_with_a_currency_is_money(recognizer, text, amount):
     ("My annual income is eighty-one thousand five hundred.", "eighty-one thousand five hundred"),
     ("The gas bill jumped to two eighty-five in January.", "two eighty-five"),
     ("I'm waiting for a refund of eighty-six fifty.", "eighty-six fifty"),
-    ("The repair quote came to about thirty-two hundred.", "thirty-two hundred"),
+    ("The repair quote came to about thirty-two hundred.", "about thirty-two hundred"),
     ("That'll be forty-two fifty.", "forty-two fifty"),
-    ("We spent about 2,300 on the trip.", "2,300"),
+    ("We spent about 2,300 on the trip.", "about 2,300"),
     # the money word after the amount
     ("Forty-two hundred for the sectional is more than I wanted to spend.", "Forty-two hundred"),
     ("They want fifteen hundred upfront.", "fifteen hundred"),
@@ -55,10 +55,10 @@ def test_an_amount_with_a_currency_is_money(recognizer, text, amount):
     ("The baskets were thirty-four ninety-nine each.", "thirty-four ninety-nine"),
     ("The room was two hundred a night.", "two hundred"),
     # hundreds counted past ten are money ("forty-two hundred"), said with no money word
-    ("My paycheck is about twenty-two hundred every two weeks.", "twenty-two hundred"),
-    ("I've got about three K saved up.", "three K"),
-    ("I think it was like seventeen hundred and some change.", "seventeen hundred and some change"),
-    ("My gross was twenty-one fifty but I only got like fourteen hundred net.", "fourteen hundred"),
+    ("My paycheck is about twenty-two hundred every two weeks.", "about twenty-two hundred"),
+    ("I've got about three K saved up.", "about three K"),
+    ("I think it was like seventeen hundred and some change.", "like seventeen hundred and some change"),
+    ("My gross was twenty-one fifty but I only got like fourteen hundred net.", "like fourteen hundred"),
     ("The Zelle payment to Priya for four hundred went through at noon.", "four hundred"),
     ("Can I get a cashier's check for twenty-three hundred fifty payable to the landlord?",
      "twenty-three hundred fifty"),
@@ -66,9 +66,16 @@ def test_an_amount_with_a_currency_is_money(recognizer, text, amount):
     # read as a shelf price
     ("The new phone is nine ninety-nine, or monthly.", "nine ninety-nine"),
     ("That's the charm bracelet, it's twenty-nine ninety-five.", "twenty-nine ninety-five"),
-    ("I made about eighty-four thousand at my main job.", "eighty-four thousand"),
+    ("I made about eighty-four thousand at my main job.", "about eighty-four thousand"),
     ("The jacket was a hundred and forty-nine ninety-nine last week.", "a hundred and forty-nine ninety-nine"),
     ("Now it's on sale for eighty.", "eighty"),
+    # hedges and what is said after the sum belong to it
+    ("The plumber charged me like nineteen hundred and something.", "like nineteen hundred and something"),
+    ("My rent's like fourteen fifty, give or take.", "like fourteen fifty, give or take"),
+    ("I paid eleven hundred even for the couch.", "eleven hundred even"),
+    ("The invoice came to three thousand two ninety.", "three thousand two ninety"),  # hundreds said like a price
+    ("The blender was two seventy-nine ninety-nine on the receipt, I paid it.", "two seventy-nine ninety-nine"),
+    ("The bill came to four hundred ninety-nine, ninety-five.", "four hundred ninety-nine, ninety-five"),
 ])
 def test_an_amount_a_money_word_announces_is_money_without_a_currency(recognizer, text, amount):
     assert amount in found(recognizer, text)
@@ -76,8 +83,11 @@ def test_an_amount_a_money_word_announces_is_money_without_a_currency(recognizer
 
 @pytest.mark.parametrize("text, amounts", [
     ("The premium went from a hundred twelve to a hundred sixty-four dollars.",
-     ["a hundred twelve", "a hundred sixty-four dollars"]),
-    ("We're talking two, maybe three thousand dollars.", ["two", "three thousand dollars"]),
+     ["a hundred twelve to a hundred sixty-four dollars"]),  # one span: the gap between them too
+    ("We're talking two, maybe three thousand dollars.", ["two, maybe three thousand dollars"]),
+    ("My limit went from five grand to eleven thousand two hundred.", ["five grand", "eleven thousand two hundred"]),
+    ("The movers charge like three, four hundred a day.", ["like three, four hundred"]),
+    ("A balance of one thousand, three hundred and nine dollars.", ["one thousand, three hundred and nine dollars"]),
 ])
 def test_both_ends_of_a_range_are_money_when_the_last_names_the_currency(recognizer, text, amounts):
     assert found(recognizer, text) == amounts
