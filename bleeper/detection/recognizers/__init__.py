@@ -44,7 +44,7 @@ def all_recognizers() -> list:
         SpokenEmailRecognizer(), SpokenUrlRecognizer(), WrittenUrlRecognizer(), VocabularyRecognizer(),
         CategoryRecognizer(), OrganizationRecognizer(), OrganizationCueRecognizer(), FilenameRecognizer(),
         MeasureRecognizer(), AppearanceRecognizer(), SpokenIpRecognizer(), InjuryRecognizer(), MedicalWordRecognizer(),
-        ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(), HealthTalkRecognizer(),
+        ProcedureRecognizer(), SymptomRecognizer(), DrugFormRecognizer(), *HealthTalkRecognizer.instances(),
         OccupationFormRecognizer(), AfflictionRecognizer(), WorkTalkRecognizer(),
         HandleRecognizer(),
     ]

@@ -63,13 +63,13 @@ LESION = re.compile(rf"\b(?:{_DET}\s+)?(?:(?:small|little|big|large|tiny|weird|n
 # side`) or felt doing what bodies do (`a burning feeling when I pee`, `it hurts when I swallow`)
 _SENSATION = (r"tightness|pressure|pain|pains|ache|aching|burning|tingling|numbness|stiffness|soreness|tenderness|"
               r"heaviness|fullness|throbbing|stabbing|cramping|cramps|discomfort|twinges?|spasms?|weakness|itching|"
-              r"itchiness|sensation|feeling|lump|knot|swelling|bleeding|discharge")
+              r"itchiness|sensation|feeling|lump|knot|swelling|bleeding|discharge|pounding|tickle|headaches?|stinging")
 SENSATION = re.compile(rf"\b(?:(?:a|an|the|this|that|some|these|bad|sharp|dull|weird|constant|shooting|stabbing|"
                        rf"burning|throbbing|real|little|funny|strange|mild|severe|tingling|aching|numb)\s+)*"
                        rf"(?:{_SENSATION})\s+(?:in|on|behind|under|around|across|along|down|up) {_OWNER}\s+"
                        rf"(?:(?:left|right|upper|lower|inner|outer|whole|both)\s+)?(?:{PART}|{_ORGAN}|sides?|ribs)\b"
-                       rf"|\b(?:(?:a|an|this|that|some)\s+)?(?:(?:burning|stinging|sharp|stabbing|weird|funny)\s+)?"
-                       r"(?:feeling|sensation|pain|ache)\s+when\s+(?:i|he|she|they)\s+(?:pee|urinate|swallow|breathe|"
+                       rf"|\b(?:(?:a|an|this|that|some)\s+)?(?:(?:burning|stinging)(?:\s+(?:feeling|sensation|pain))?|"
+                       r"(?:(?:sharp|stabbing|weird|funny)\s+)?(?:feeling|sensation|pain|ache))\s+when\s+(?:i|he|she|they)\s+(?:pee|urinate|swallow|breathe|"
                        r"eat|walk|bend|cough|sneeze|lie down|stand up|sit down|go to the bathroom|move|chew|pee)\b",
                        re.IGNORECASE)
 # an organ that works badly (`a lazy thyroid`, `an enlarged prostate`, `a leaky valve`, `bad circulation`)
@@ -90,8 +90,8 @@ _BODY_STATE = (r"[a-z]{4,}(?:ic|ous|ive)|foggy|groggy|spacey|loopy|confused|diso
                r"dehydrated|constipated|bloated|incontinent|lethargic|listless|delirious|faint|shaky|achy|"
                r"swollen|puffy|congested|itchy|stiff|numb|bedridden|immunocompromised|immunosuppressed|"
                r"nonverbal|non-verbal|paralyzed|paralysed|housebound|homebound|wheelchair-bound|hypoglycemic|"
-               r"hyperglycemic|suicidal|manic|psychotic|septic|contagious|infectious|sickly")
-_MIND = {"confused", "disoriented", "agitated", "forgetful", "delirious", "faint", "shaky", "stiff", "numb", "foggy",
+               r"hyperglycemic|suicidal|manic|psychotic|septic|contagious|infectious|sickly|drowsy|sweaty|mixed up")
+_MIND = {"mixed up", "confused", "disoriented", "agitated", "forgetful", "delirious", "faint", "shaky", "stiff", "numb", "foggy",
          "groggy", "spacey", "loopy"}
 STATE = re.compile(rf"\b(?P<who>{_WHO}|(?<=,|\s)and|(?<=,|\s)but)\s*(?P<verb>{_BECOMES})\s+(?:(?:so|really|very|pretty|super|kind of|kinda|a little|a bit|"
                    rf"easily|more|also|always|often|sometimes|constantly|still|just|totally|completely|all|um|uh)"
@@ -100,7 +100,11 @@ STATE = re.compile(rf"\b(?P<who>{_WHO}|(?<=,|\s)and|(?<=,|\s)but)\s*(?P<verb>{_B
 # what a body does too readily: `I bruise really easy`, `she bleeds easily`, `he tires out fast`
 EASILY = re.compile(rf"\b{_WHO}\s+(?:bruise|bruises|bleed|bleeds|tire|tires|faint|faints|choke|chokes|burn|burns|"
                     r"get winded|gets winded|get tired|gets tired|get sick|gets sick)(?: out)?\s+(?:(?:really|very|"
-                    r"so|pretty|super|too)\s+)?(?:easy|easily|quick|quickly|fast|a lot)\b", re.IGNORECASE)
+                    r"so|pretty|super|too)\s+)?(?:easy|easily|quick|quickly|fast|a lot|like crazy|all the time|at the slightest \w+)\b",
+                    re.IGNORECASE)
+# one state said after another of the same person: `he's been shaky and sweaty`
+AND_STATE = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)(?:(?:so|really|very|kind of|a little|all)\s+)?(?:{_BODY_STATE})\b",
+                       re.IGNORECASE)
 _NOT_ILL_AFTER = re.compile(r"\s+(?:of|with) (?:the|my|your|our|their|this|that)\s+(?:account|car|house|loan|"
                             r"contract|payment|order|system|app|website|card|policy|phone|printer|computer)\b",
                             re.IGNORECASE)
@@ -183,6 +187,9 @@ class AfflictionRecognizer(EntityRecognizer):
             if m.group("state").lower() in _MIND and m.group("who").lower() in ("i", "we", "and", "but"):
                 continue  # `I got confused in the app`
             found.append((m.start("state"), m.end("state"), 0.6))
+            more = AND_STATE.match(text, m.end())
+            if more and not more.group().strip(" ,").lower().endswith(("ic", "ous", "ive")):
+                found.append((m.start("state"), more.end(), 0.6))
         found += [(m.start(), m.end(), 0.6) for m in EASILY.finditer(text)]
         return merged(found)
 

@@ -40,6 +40,8 @@ SYMPTOM = re.compile(
     r"from|that|or|at|going|right|which|i|he|she|we|they|my|his|her|the|on|over)\b)|"
     r"strep|pink eye|lice|hot flashes|palpitations|shortness of breath|wheezing|sneezing|body aches|chest pains?|"
     r"joint pain|night sweats|blisters|bruising|nosebleeds?|(?:a )?concussion|dehydration|a virus|a bug|the runs|"
+    # a discharge of the body, not from a hospital: said with what it is like
+    r"(?:a|some|this|weird|yellow|green|white|brown|bloody|smelly|clear|thick)\s+discharge|food poisoning|"
     r"(?:motion|altitude|sea|car|air) ?sick(?:ness)?|croup|(?:kidney |bladder |gall ?)stones?)\b"
     rf"(?!{_OTHER_SENSE})",
     re.IGNORECASE)
@@ -65,6 +67,22 @@ _HAVING = re.compile(r"\b(?:have|has|had|having|got|get|gets|getting|caught|catc
                      r"slight|nasty|persistent|constant|recurring|chronic|dry|wet|hacking|splitting|pounding|"
                      r"throbbing|sharp|dull|weird|strange|horrible|huge|big|small|itchy|red|painful|killer|nagging|lingering)\s+){0,3}$",
                      re.IGNORECASE)
+# conditions that are also things a caller buys or keeps: `labor and shingles` on a roof, `the hives` of a
+# beekeeper. They count where a person has them (`I've got shingles`) or their sentence is about being ill.
+HOMONYMS = frozenset({"shingles", "hives"})
+_HAS_IT = re.compile(r"\b(?:have|has|had|got|get|gets|with|from|out in|covered in|case of|bout of|outbreak of|for (?:my|his|her))\s+"
+                     r"(?:(?:the|a|bad|really|like|um|uh)\s+)*$", re.IGNORECASE)
+
+
+def said_of_a_thing(text: str, start: int, end: int) -> bool:
+    """Whether the homonym at text[start:end] names a thing: nobody has it and the words around it (its
+    sentence and the next: `I think it's shingles? It's a band of blisters`) have no other word of being ill."""
+    if text[start:end].lower() not in HOMONYMS or _HAS_IT.search(text, max(0, start - 30), start):
+        return False
+    around = text[max(0, start - 150):start] + " " + text[end:end + 150]
+    return not (ILL.search(around) or SYMPTOM.search(around))
+
+
 _OWNED = re.compile(r"\b(?:my|his|her|their|your|our|the baby's|the kids')\s+$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 
@@ -114,6 +132,13 @@ class HealthTalkRecognizer(EntityRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entities=["MEDICAL_CONDITION"], name="HealthTalkRecognizer",
                          supported_language="en")
+
+    @classmethod
+    def instances(cls) -> list[EntityRecognizer]:
+        """This recognizer and health_context.py's, which reads a sentence about health more widely."""
+        from bleeper.detection.recognizers.health_context import HealthContextRecognizer  # it imports this module
+
+        return [cls(), HealthContextRecognizer()]
 
     def load(self) -> None:
         pass

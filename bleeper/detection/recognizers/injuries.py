@@ -43,7 +43,8 @@ ripped|dislocated|dislocate|injured|injure|injures|hurt|bruised|bruise|cracked|p
 strained|strain|twisted|twist|burned|burnt|burn|burns|cut|cuts|sliced|slice|jammed|jam|smashed|smash|busted|
 bust|banged up|banged|scraped|scrape|skinned|stubbed|wrenched|crushed|crush|herniated|ruptured|rupture|
 punctured|chipped|snapped|tweaked|rolled|messed up|banged|bit|bitten|split|gashed|lacerated|scalded|scratched|
-shattered|bumped|hit|whacked|impaled|blew out|blown out|threw out|throw out|thrown out|throws out|wrecked
+shattered|bumped|hit|whacked|impaled|blew out|blown out|threw out|throw out|thrown out|throws out|wrecked|
+bulging|bulged
 """
 VERB = _alternation(_TRAUMA_VERBS)
 # whose, how many, which side: `both`, `two`, `his left`, `a` (not `the`: `hit the back button`)
@@ -71,7 +72,7 @@ abrasion|dislocation|rupture|concussion|whiplash|stab wound|gunshot wound|bone b
 frostbite|
 """
 NOUN = _alternation(_TRAUMA_NOUNS) + r"(?:s|es)?"
-_KINDS = (r"hairline|stress|compound|open|closed|displaced|avulsion|greenstick|partial|complete|full|"
+_KINDS = (r"mild|minor|severe|slight|bad|nasty|hairline|stress|compound|open|closed|displaced|avulsion|greenstick|partial|complete|full|"
           r"first[\s-]degree|second[\s-]degree|third[\s-]degree|deep|dog|cat|bee|spider|snake|"
           r"traumatic|repetitive|puncture|chemical|grease|sports|work|workplace|whiplash|paper|bug|tick|mosquito|"
           r"bite|stab|gunshot|wasp|hornet|jellyfish|scorpion|ant|"
@@ -84,7 +85,7 @@ ALONE = re.compile(r"^(?:concussion|whiplash|fracture|laceration|contusion|dislo
 # a wound placed on a body, whatever its kind: `a nasty gash on her shin`, `a splinter stuck in his
 # palm`, `a stress fracture in my foot` (ranked over the condition lists' `stress fracture`)
 PLACED = re.compile(rf"\b(?:(?:a|an|the|this|that|some|two|three|these|those)\s+(?:[a-z-]+\s+){{0,2}})?"
-                    rf"(?:{NOUN}|splinters?|blisters?|welts?|scrapes?|sunburn|frostbite)"
+                    rf"(?:{NOUN}|splinters?|blisters?|welts?|scrapes?|sunburn|frostbite|goose[\s-]eggs?|shiners?)"
                     rf"(?:\s+(?:stuck|lodged|caught))?\s+(?:on|in|to|across|above|below|under|along|over)\s+"
                     rf"(?:my|his|her|their|your|the baby's|both)\s+{_SIDE}{PART}\b", re.IGNORECASE)
 # `break` and `cut` after a place are other things: a coffee break, a price cut, a bite to eat
@@ -97,7 +98,8 @@ BITE = re.compile(
     r"\b(?:bitten|bit|stung|scratched|kicked|mauled|gored|attacked|trampled) by (?:a|an|the|my|his|her|our|their|"
     r"some|that|this|the neighbor's|a neighbor's|a stray)\s+(?:\w+\s+)?(?:dog|puppy|cat|kitten|snake|rattlesnake|"
     r"spider|tick|bee|wasp|hornet|yellowjacket|jellyfish|horse|raccoon|bat|rat|squirrel|mosquito|scorpion|fox|"
-    r"coyote|ant|ants|bees|animal|pit ?bull|shepherd|rottweiler|bird|goose|parrot|stingray|shark|fish|ferret)s?\b",
+    r"coyote|ant|ants|bees|animal|pit ?bull|shepherd|rottweiler|bird|goose|parrot|stingray|shark|fish|ferret)s?\b"
+    r"|\b(?:bitten|bit|stung) by (?:something|some (?:kind of )?(?:bug|insect|animal|spider)|a bug|an insect)\b",
     re.IGNORECASE)
 
 
@@ -108,6 +110,24 @@ SELF = re.compile(
     r"|\b(?:stepped|stepping|steps|stood|landed|fell|kneeled|knelt) (?:on|in) (?:a|an|some|the|this|broken) "
     r"(?:(?:rusty|broken|sharp|old)\s+)?(?:nail|nails|glass|piece of glass|shard of glass|needle|tack|thumbtack|"
     r"shard|rake|razor blade|fish ?hook|fishing hook|landmine)\b",
+    re.IGNORECASE)
+
+
+# what happened to a body, said as the event: a blow to a part, a part caught in a door, a
+# needle's stick, something in an eye (`got hit in the face with a baseball`, `his finger slammed in
+# the car door`, `stuck with a used needle`). A fall is not one: the sets mark the injury it caused
+# (`fell off a ladder and broke my wrist`), and a fall alone was marked once in four.
+EVENT = re.compile(
+    rf"\b(?:got|get|gets|getting|was|were|been|being) (?:hit|struck|smacked|whacked|kicked|punched|elbowed|kneed|"
+    rf"head-?butted|clocked|nailed) (?:in|on) (?:the|his|her|my|their|your) {_SIDE}{PART}\b"
+    r"(?: (?:with|by) (?:a|an|the|some) (?:\w+\s+)?\w+)?"
+    rf"|\b{PART}\s+(?:got\s+|was\s+)?(?:slammed|shut|caught|crushed|pinched|smashed|jammed) in (?:a|an|the)\s+"
+    r"(?:\w+\s+)?(?:door|doors|drawer|window|hinge|gate|machine|press|trunk)\b"
+    r"|\b(?:stuck|poked|pricked|jabbed) (?:myself |himself |herself |themselves )?with (?:a|an|the|some) (?:\w+\s+){0,2}?"
+    r"needles?\b|\bneedle[\s-]?sticks?\b"
+    r"|\bgot (?:something|some \w+|a \w+|(?:\w+ )?(?:dirt|sand|glass|metal|grit|dust|bleach|chemicals?|sawdust|"
+    r"shavings|splinters?|debris|particles)) in "
+    r"(?:my|his|her|their|your) eyes?\b",
     re.IGNORECASE)
 
 
@@ -137,7 +157,7 @@ class InjuryRecognizer(EntityRecognizer):
             if NOT_INJURY.match(said):
                 continue
             found.append((m.start(), m.end(), 0.75))
-        found += [(m.start(), m.end(), 0.8) for rx in (BITE, SELF) for m in rx.finditer(text)]
+        found += [(m.start(), m.end(), 0.8) for rx in (BITE, SELF, EVENT) for m in rx.finditer(text)]
         found += [(m.start(), m.end(), 0.9) for m in PLACED.finditer(text)]
         return merged(found)
 

@@ -7,7 +7,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from bleeper.detection.recognizers.health_talk import OTHER_SENSE
+from bleeper.detection.recognizers.health_talk import OTHER_SENSE, said_of_a_thing
 from bleeper.detection.recognizers.result import result
 
 CONDITIONS = """
@@ -30,7 +30,8 @@ sinusitis|skin cancer|sleep apnea|stroke|strep throat|tendonitis|tinnitus|tonsil
 ulcerative colitis|urinary tract infection|uti|vertigo|a heart condition|postpartum depression|opioid addiction|
 substance abuse|eating disorder|pregnant|pregnancy|a-fib|afib|allergy|allergies|peanut allergy|food allergy|
 rash|a rash|polyps|hard of hearing|hearing loss|deaf|blind|low vision|heart murmur|kidney failure|liver disease|
-thyroid cancer|skin infection|ear infection|sinus infection|yeast infection|strep|chest pain|shortness of breath|
+thyroid cancer|skin infection|down syndrome|kidney stone|kidney stones|food poisoning|reflux|
+type one diabetes|type two diabetes|long covid|sickle cell disease|ear infection|sinus infection|yeast infection|strep|chest pain|shortness of breath|
 """
 DRUGS = """
 acetaminophen|adderall|advil|albuterol|alprazolam|amlodipine|amoxicillin|atorvastatin|azithromycin|benadryl|
@@ -110,7 +111,8 @@ class MedicalRecognizer(EntityRecognizer):
         found: list[tuple[str, int, int, float, str]] = []
         words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
         for m in self.CONDITION.finditer(text, words):
-            if m.group().lower() == "ms" and not m.group().isupper() or OTHER_SENSE.match(text, m.end()):
+            if m.group().lower() == "ms" and not m.group().isupper() or OTHER_SENSE.match(text, m.end()) \
+                    or said_of_a_thing(text, m.start(), m.end()):  # roof `shingles`
                 continue  # "Ms." is a title; `a stroke of luck`, `flu shot`
             found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.75, "condition vocabulary"))
         for m in self.DRUG.finditer(text, words):

@@ -16,6 +16,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.injuries import PART
 from bleeper.detection.recognizers.result import result
+from bleeper.detection.recognizers.vocabulary import load_terms
 
 _CONDITION_SUFFIX = ("itis", "itides", "osis", "emia", "aemia", "algia", "pathy", "pathies", "oma", "omas",
                      "plegia", "trophy", "rrhea", "rrhoea", "megaly", "penia", "uria", "ectasis", "iasis",
@@ -45,7 +46,8 @@ ADJECTIVES = re.compile(
     r"\b(?:(?:pre-?)?diabetic|asthmatic|epileptic|autistic|anemic|anaemic|arthritic|dyslexic|hypertensive|"
     r"hypoglycemic|hyperglycemic|hypothyroid|hyperthyroid|schizophrenic|anorexic|bulimic|paraplegic|"
     r"quadriplegic|tetraplegic|hemophiliac|narcoleptic|insomniac|alcoholic|celiac|immunocompromised|"
-    r"immunosuppressed|paralyzed|paralysed|deaf|blind|legally blind|hard of hearing|nonverbal|"
+    r"immunosuppressed|paralyzed|paralysed|(?:deaf|blind) in (?:my|his|her|their|one|both) (?:(?:left|right) )?(?:ears?|eyes?)|"
+    r"deaf|blind|legally blind|hard of hearing|nonverbal|near-?sighted|far-?sighted|"
     r"incontinent|pregnant|nauseous|nauseated|feverish|dizzy|lightheaded|light-headed|short of breath|"
     r"congested|constipated|dehydrated|depressed|suicidal|bipolar|manic|psychotic|delirious|"
     r"lactose intolerant|gluten intolerant|allergic to \w+|type (?:1|2|one|two|I|II) diabetic|"
@@ -66,13 +68,24 @@ _OF_A_PERSON = re.compile(
 )
 # symptoms said as what a person is doing: `he's been vomiting`, `she keeps coughing`
 SYMPTOM_VERBS = re.compile(
-    r"\b(?:(?:i'm|i am|i've been|i have been|i was|(?:he|she|they)(?:'s| is| was| has been|'s been| have been|'ve been|"
-    r"'re| are| were)|keeps?|kept|started|been|(?:my|his|her|their) \w+(?:'s| is| has been|'s been| keeps))\s+"
+    r"\b(?:(?:i'm|i am|i've been|i have been|i was|(?:he|she|they|we|you)(?:'s| is| was| has been|'s been| have been|'ve been|"
+    r"'re| are| were)|keeps?|kept|started|been|(?:my|his|her|their) \w+(?:'s| is| has been|'s been| keeps)),?\s+"
     r"(?:(?:really|like|kind of|just|also|still|constantly|always|um|uh)[\s,]+){0,2})"
     r"(vomiting|throwing up|coughing(?: up blood)?|wheezing|bleeding|limping|sneezing|shaking|trembling|itching|"
     r"scratching|swelling(?: up)?|seizing|having seizures|fainting|passing out|blacking out|hallucinating|"
-    r"running a fever|spiking a fever|breaking out|peeing blood|spotting|cramping|hyperventilating)\b",
+    r"running a fever|spiking a fever|breaking out|peeing blood|spotting|cramping|hyperventilating|spitting up)\b",
     re.IGNORECASE)
+# what a body did, said of a person: `she threw up twice`, `he stops breathing at night`
+EVENTS = re.compile(
+    r"\b(?:i|he|she|they|we|you|(?:my|his|her|our|their|the) (?:son|daughter|baby|husband|wife|mom|mother|dad|"
+    r"father|kid|child|toddler|grandma|grandpa|partner|brother|sister|boy|girl|patient))\s+"
+    r"(?:(?:just|also|then|finally|even|kind of|sometimes|actually|already)\s+)?"
+    r"(threw up|vomited|puked|passed out|fainted|blacked out|spit up|spat up|wet the bed|had a seizure|"
+    r"(?:stop|stops|stopped|keeps? stopping|kept stopping) breathing)\b", re.IGNORECASE)
+# a body doing something without end: `crying all the time`, `peeing constantly`, `itch all over`
+ON_AND_ON = re.compile(r"\b(?:crying|coughing|sneezing|sweating|itching|itch|itches|scratching|shaking|peeing|"
+                       r"urinating|throwing up|vomiting|twitching|wheezing|sleeping)\s+(?:all the time|all over|"
+                       r"constantly|nonstop|non-stop|all night|all day|every night)\b", re.IGNORECASE)
 # `chest tightness`, `knee pain`, `trouble swallowing`, `difficulty breathing`
 _SYMPTOM_NOUN = (r"pain|pains|tightness|numbness|tingling|swelling|stiffness|weakness|pressure|discomfort|cramps|"
                  r"cramping|soreness|bleeding|spasms")
@@ -105,6 +118,10 @@ _LIST = re.compile(r"(?:,?\s+(?:and|or|also|plus|and also)\s+|,\s*)(?:(?:very|re
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)?")
 
 
+def _is_drug(word: str) -> bool:
+    return any(t.entity == "DRUG" for t in load_terms().get(word.lower(), ()))
+
+
 class MedicalWordRecognizer(EntityRecognizer):
     """Conditions and procedures by their word endings; conditions said as adjectives of a person."""
 
@@ -127,8 +144,9 @@ class MedicalWordRecognizer(EntityRecognizer):
                 found.append(("MEDICAL_PROCESS", m.start(), m.end(), 0.6))
             elif word.endswith(_CONDITION_SUFFIX):
                 found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.6))
-        for m in SYMPTOM_VERBS.finditer(text):
-            found.append(("MEDICAL_CONDITION", m.start(1), m.end(1), 0.65))
+        for rx in (SYMPTOM_VERBS, EVENTS):
+            found += [("MEDICAL_CONDITION", m.start(1), m.end(1), 0.65) for m in rx.finditer(text)]
+        found += [("MEDICAL_CONDITION", m.start(), m.end(), 0.65) for m in ON_AND_ON.finditer(text)]
         for m in DIFFICULTY.finditer(text):
             found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.65))
         for rx in (_PART_SYMPTOM, _PART_STATE, _QUALIFIED):
@@ -140,7 +158,10 @@ class MedicalWordRecognizer(EntityRecognizer):
             if said_of and said_of.group("it") and not m.group("symptom"):
                 said_of = None  # `it's a blind spot`: only a symptom is said of a sore place
             if listed or said_of:
-                found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.7))
+                end = m.end()
+                if m.group().lower().startswith("allergic to ") and _is_drug(m.group().split()[-1]):
+                    end = m.start() + len("allergic")  # the drug is its own entity: `allergic to penicillin`
+                found.append(("MEDICAL_CONDITION", m.start(), end, 0.7))
                 last = m.end()
         return found
 

@@ -17,6 +17,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.injuries import PART
 from bleeper.detection.recognizers.result import merged, result
+from bleeper.detection.recognizers.vocabulary import load_terms
 
 
 def _words(spec: str) -> str:
@@ -36,14 +37,15 @@ cortisone shot|steroid shot|allergy shots|allergy shot|flu shot|lumbar puncture|
 # heads that need a medical word before them
 WEAK = _words("test|tests|study|screening|screen|panel|exam|shot|shots|scan|scans|work-up|workup|treatment|"
               "treatments|therapy|session|sessions|procedure|operation|repair|replacement|removal|reconstruction|"
-              "fusion|implant|implants|draw|count|check")
+              "fusion|implant|implants|draw|count|check|testing|sample|samples|graft|grafts|screenings")
 MODIFIER = _words("""sleep|stress|blood|urine|pregnancy|allergy|hearing|vision|eye|drug|covid|strep|flu|tetanus|
 b12|cortisone|steroid|sugar|glucose|thyroid|liver|kidney|heart|cardiac|pulmonary|lung|renal|spinal|nerve|
 nerve conduction|bone density|bone|dental|prenatal|genetic|dna|hormone|hiv|std|sti|tb|mono|cholesterol|lipid|
 a1c|psa|iron|vitamin d|biopsy|cancer|colon|breast|prostate|skin|mole|hip|knee|shoulder|back|neck|cataract|
 lasik|laser|gastric|bariatric|weight loss|fertility|iv|radiation|cognitive|memory|balance|gait|sinus|ear|
 throat|wound|dialysis|chemo|physical|occupational|speech|respiratory|infusion|insulin|hearing aid|lab|
-fecal|stool|heartworm|paramedical|medical|tsh|thyroid panel|metabolic|lipid panel|x-ray|ultrasound""")
+fecal|stool|heartworm|paramedical|medical|tsh|thyroid panel|metabolic|lipid panel|x-ray|ultrasound|wellness|
+well-child|well-woman|preventive|hemoglobin|rapid strep|gallbladder|appendix""")
 _DET = r"(?:(?:a|an|the|my|his|her|their|your|our|some|another|this|that|more)\s+)?"
 # `sleep study`, `my knee scope`, `CT of my abdomen`, `a tetanus shot`
 NOUN_PHRASE = re.compile(
@@ -85,15 +87,24 @@ VISIT = re.compile(r"(?:had|have|having|get|getting|got|need|needs|needed|schedu
                    re.IGNORECASE)
 # an everyday head followed by what makes it a thing: `a physical copy`, `a cleaning crew`
 THING_AFTER = re.compile(r"\s+(?:copy|copies|address|store|card|form|forms|mail|crew|service|company|station|fee|fees|"
-                         r"supplies|solution|product|products|lady|person|therapy|fitness|item|items|of|on (?:the|this|my) "
+                         r"supplies|solution|product|products|lady|person|therapy|fitness|item|items|business|businesses|iron|cuff|"
+                         r"of|on (?:the|this|my) "
                          r"(?:line|call|phone))\b", re.IGNORECASE)
 # a lab test and its reading: `my A1C came back at 7.2`, `his PSA went up`, `your TSH is low`
 LAB = re.compile(
-    r"\b(?:(?:my|his|her|their|your|the)\s+(?:last\s+|latest\s+|recent\s+)?)(?:hb)?(?:a1c|psa|tsh|cbc|inr|egfr|gfr|ldl|hdl|"
+    r"\b(?:(?:my|his|her|their|your|the)\s+(?:last\s+|latest\s+|recent\s+)?)(?:hemoglobin\s+|hb)?(?:a1c|psa|tsh|cbc|inr|egfr|gfr|ldl|hdl|"
     r"lipid panel|metabolic panel|thyroid panel|ferritin|creatinine|viral load|cd4 count|platelet count|white count|"
     r"vitamin d level|iron level|glucose test|sugar test)s?"
     r"(?=\s+(?:came back|come back|comes back|was|were|is|are|results?|levels?|numbers?|went|go|goes|has|had|"
     r"looked|looks|showed|shows|last time|at|of|test)\b|'s\b)", re.IGNORECASE)
+
+
+# a condition the procedure treats or looks for, said before its head: `hernia repair`, `depression screening`
+_CONDITION_BEFORE = re.compile(r"\b([a-z]{4,})\s+$", re.IGNORECASE)
+
+
+def _condition(word: str) -> bool:
+    return any(t.entity in ("MEDICAL_CONDITION", "INJURY") for t in load_terms().get(word.lower(), ()))
 
 
 class ProcedureRecognizer(EntityRecognizer):
@@ -110,6 +121,9 @@ class ProcedureRecognizer(EntityRecognizer):
         for m in NOUN_PHRASE.finditer(text):
             head, mod = m.group("head"), m.group("mod")
             if not mod and WEAK_ALONE.match(head):
+                before = _CONDITION_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                if before and _condition(before.group(1)):  # `a hernia repair`, `bunion surgery`
+                    found.append((before.start(1), m.end(), 0.7))
                 continue  # `a test`, `the study`
             if not mod and EVERYDAY.match(head) and (not VISIT.search(text, max(0, m.start() - 25), m.start())
                                                       or THING_AFTER.match(text, m.end())):

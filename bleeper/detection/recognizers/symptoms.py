@@ -42,12 +42,17 @@ _STATE = (r"swollen|swell(?:s|ing)?(?: up)?|swelled(?: up)?|puff(?:y|s|ed|ing)?(
           r"runny|stuffed up|stuffy|congested|clogged|inflamed|infected|irritated|discolou?red|swimming|"
           r"(?:go|goes|went|gone|going|turn|turns|turned|turning) (?:numb|dead|white|blue|purple|black|red|weak|"
           r"blurry|dark|stiff|cold|tingly)|(?:fall|falls|fell|falling) asleep|giving me (?:trouble|problems|grief)|"
-          r"really bad|getting worse|gotten worse|worse")
+          r"really bad|getting worse|gotten worse|worse|droop(?:s|ed|ing|y)?|sagg(?:ing|ed|y)|"
+          r"crack(?:s|ed|ing)(?: and bleeding)?|flak(?:y|es|ing)|crusty|watering|weeping|"
+          r"(?:red|hot|warm) and (?:hot|red|warm|tender|shiny)")
+# a colour or heat said with a state: `all red and swollen`, `hot and puffy`
+_WITH = r"(?:(?:red|hot|warm|puffy|itchy|swollen|sore|stiff)(?:,\s*|,?\s+and\s+))?"
 _AUX = (r"(?:'s|'re|\s+(?:is|are|was|were|has|have|keeps?|kept|started|starts|will|would|just|always|still|"
         r"sometimes|constantly))?"
-        r"(?:\s+(?:been|getting|gotten|get|gets|got|all|so|super|really|very|pretty|kind of|kinda|a little|a bit|"
-        r"like|just|still|always|constantly|starting to|started to|keep|keeps|begun|began to|to))*")
-PART_STATE = re.compile(rf"\b{_OWNER}\s+{_SIDE}(?:{_BODY}|{_SEEING}){_AUX}\s+(?:{_STATE})\b", re.IGNORECASE)
+        r"(?:,?\s+(?:been|getting|gotten|get|gets|got|all|so|super|really|very|pretty|kind of|kinda|a little|a bit|"
+        r"like|just|still|always|constantly|starting to|started to|keep|keeps|begun|began to|to|um|uh|"
+        r"won't stop|wont stop|can't stop|cant stop)\b,?)*")
+PART_STATE = re.compile(rf"\b{_OWNER}\s+{_SIDE}(?:{_BODY}|{_SEEING}){_AUX}\s+{_WITH}(?:{_STATE})\b", re.IGNORECASE)
 # senses and readings, and what they do: `my sugar's been running high`, `his memory's going`
 _READING = (r"(?:blood )?sugars?|glucose|blood pressure|bp|cholesterol|a1c|heart rate|pulse|oxygen|sats|"
             r"(?:(?:thyroid|iron|potassium|sodium|liver|kidney|blood|white (?:blood )?(?:cell )?)\s+)?(?:levels|counts)|"
@@ -58,7 +63,8 @@ READING = re.compile(
     rf"\b{_OWNER}\s+(?:{_READING}){_AUX}\s+(?:(?:running|run|runs|ran|spiking|spiked|shot|shooting|creeping|crept|"
     r"going|gone|went|goes|climbing|dropping|dropped|dipping|dipped|staying|stays|stayed|way|sky)\s+)?"
     r"(?:high|low|up|down|elevated|through the roof|all over the place|out of whack|off the charts|too high|"
-    r"too low|really high|really low|sky[- ]high|crashing|crashed|tanking|tanked|bottoming out)\b"
+    r"too low|really high|really low|sky[- ]high|crashing|crashed|tanking|tanked|bottoming out|dropping|dipping|"
+    r"spiking|plummeting|borderline)\b"
     rf"|\b{_OWNER}\s+(?:{_SENSE}){_AUX}\s+(?:going|gone|failing|worse|off|weird|irregular|heavy|heavier|"
     r"late|blurry|fuzzy|foggy|shot|getting worse|gotten worse)\b",
     re.IGNORECASE)
@@ -101,6 +107,9 @@ NOUN_PHRASE = re.compile(
     rf"\b(?:blood|pus) in {_OWNER} (?:{_FLUID})\b"
     rf"|\b(?:a|an|this|that|some|these|the|two|three)\s+(?:(?:small|little|big|hard|weird|red|painful|new|"
     rf"strange|funny|dark|tiny)\s+)*(?:{_LUMP})\s+(?:in|on|under|near|behind|inside) (?:{_OWNER}|the) {_SIDE}{_BODY}\b"
+    # any words of what it looks like, when a person's body holds it: `white spots on my tonsils`
+    rf"|(?:\b(?!(?:and|or|but|got|get|have|has|had|with|is|are|was|there|i|he|she|we|they)\b)[a-z]+\s+){{1,2}}"
+    rf"(?:{_LUMP})\s+(?:in|on|under|near|behind|inside|around) {_OWNER} {_SIDE}{_BODY}\b"
     r"|\b(?:the|my|whole) (?:room|world|ceiling) (?:is |keeps |starts |was |just )?"
     r"(?:spin|spins|spinning|started spinning|tilting|tilts)\b"
     r"|\beverything (?:is |keeps |starts |goes |just )?(?:spin|spins|spinning|goes black|goes dark|went black)\b"

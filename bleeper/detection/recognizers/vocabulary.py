@@ -21,8 +21,9 @@ from pathlib import Path
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from bleeper.detection.recognizers.health_talk import OTHER_SENSE
+from bleeper.detection.recognizers.health_talk import OTHER_SENSE, said_of_a_thing
 from bleeper.detection.recognizers.result import result
+from bleeper.detection.recognizers.vocab_forms import DERIVED_SCORE, common_words, derived_forms
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 # file → entity its terms are, unless the file's third column says otherwise
@@ -31,6 +32,9 @@ FILES = {"conditions.tsv": "MEDICAL_CONDITION", "drugs.tsv": "DRUG", "procedures
 ENTITIES = ["MEDICAL_CONDITION", "INJURY", "DRUG", "MEDICAL_PROCESS", "OCCUPATION"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SPLIT = re.compile(r"[,.;:?!()]")
+# a procedure's name before a device names the device: `a blood pressure cuff`, `the glucose monitor`
+_DEVICE = re.compile(r"\s+(?:cuffs?|monitors?|machines?|kits?|strips?|pumps?|meters?|tanks?)\b", re.IGNORECASE)
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -102,6 +106,20 @@ LIST_WORDS = frozenset(key("and or also plus")) | FILLERS
 MAX_FILLERS = 3
 
 CUE_SCORE = 0.85  # a vocabulary term its cue confirms
+# words the lists hold (cue-only, from an ICD or DrugBank phrase cut short) that name no condition
+# or drug said alone: anatomy, qualifiers, feelings, foods. After a cue they were wrong more often
+# than right (`have my blood type`, `with my hands`), and health_context.py lets the lists' other
+# cue-only words count in a sentence about health, where these would be wrong too.
+NOT_TERMS = frozenset("""
+abdomen absent acute anger anus atlas axis betting blood blooms boil calculus cardiac cerebral chronic condition
+conditions coronary death deaths difficulties diseases disorders ecstasy excessive falling fit fits flushing
+gambling growth hand hands hostilities hostility hunters instability irregular jaw jaws loneliness male males
+marijuana meadows motor motors needles nose noses orbit orbits organ organs physical picks pin pins pulmonary
+reactions reactive reyes rogers screaming shadow shadows shock shocks spine taco tacos transgender vascular
+worries avocado blackberry blueberry beet catfish charcoal fargo graphite helium hydrogen indicators kendrick
+lobster oats oyster ozone poultry pumpkin sewage shrimp soot sulfur talc titanium tuna whey yeast hops heme
+alcohol caffeine cholesterol glucose sodium urea
+""".split())
 
 
 def _listed(keys: list[str], start: int, entity: str, last: tuple[str, int] | None) -> bool:
@@ -141,6 +159,14 @@ def load_terms(directory: Path = VOCAB_DIR) -> dict[str, tuple[Term, ...]]:
             term = shared.get(entry) or shared.setdefault(entry, Term(*entry))
             k = written.lower()
             terms[k] = terms.get(k, ()) + (term,)
+    # forms callers say that the lists do not hold (vocab_forms.py): `Ehlers-Danlos`, `valproate`
+    entities = {k: [t.entity for t in ts] for k, ts in terms.items()}
+    for k, entity in derived_forms(entities, common_words(directory)):
+        terms[k] = (Term(entity, DERIVED_SCORE),)
+    for k in NOT_TERMS & terms.keys():  # an occupation of the same spelling stays
+        terms[k] = tuple(t for t in terms[k] if t.entity == "OCCUPATION")
+        if not terms[k]:
+            del terms[k]
     return terms
 
 
@@ -188,11 +214,15 @@ class VocabularyRecognizer(EntityRecognizer):
             longest = self.longest.get(keys[i], 0)
             for n in range(min(longest, len(keys) - i), 0, -1):
                 candidates = self.terms.get(" ".join(keys[i:i + n]))
+                if candidates and n > 1 and _SPLIT.search(text, tokens[i][2], tokens[i + n - 1][1]):
+                    continue  # no term across a comma or a stop: `green light, green light`
                 if candidates:
                     said = text[tokens[i][1]:tokens[i + n - 1][2]]
                     hit = self._type(keys, i, i + n, candidates, said.isupper(), said[-2:] in ("'s", "’s"), last[0])
                     if hit and not (hit[0] == "MEDICAL_CONDITION" and n == 1
-                                    and OTHER_SENSE.match(text, tokens[i][2])  # `a fever pitch`
+                                    and (OTHER_SENSE.match(text, tokens[i][2])  # `a fever pitch`
+                                         or said_of_a_thing(text, tokens[i][1], tokens[i][2]))
+                                    or hit[0] == "MEDICAL_PROCESS" and _DEVICE.match(text, tokens[i + n - 1][2])
                                     # no title starts inside a hyphenated word: `a first-time buyer`
                                     or hit[0] == "OCCUPATION" and text[tokens[i][1] - 1:tokens[i][1]] == "-"):
                         entity, score, why = hit

@@ -90,3 +90,23 @@ def test_any_text_gives_spans_inside_it_in_order(text):
     spans = RECOGNIZER.matches(text)
     assert all(0 <= s < e <= len(text) for s, e, _ in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("There's a pounding behind my right eye since lunch.", "a pounding behind my right eye"),
+    ("I get this tickle in my throat every night.", "this tickle in my throat"),
+    ("There's a stinging when I pee, not a lot but it's there.", "a stinging when I pee"),
+    ("Grandpa gets all mixed up after dark.", "mixed up"),
+    ("My wife's been shaky and clammy since lunch.", "shaky and clammy"),
+    ("I bruise like crazy on this blood thinner.", "I bruise like crazy"),
+])
+def test_sensations_states_and_easy_bruising(text, condition):
+    assert condition in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I got all mixed up with the menus in the app.",
+    "The pounding in the apartment upstairs never stops.",
+])
+def test_states_of_things_stay_clear(text):
+    assert found(text) == []

@@ -95,3 +95,17 @@ def test_never_raises_and_returns_spans_inside_the_text(text):
 def test_a_long_transcript_is_read_whole():
     text = "Thanks for calling. I had a fever and chills, and my mom has sugar. " * 300
     assert len(RECOGNIZER.matches(text)) == 900
+
+
+@pytest.mark.parametrize("text, homonym, thing", [
+    ("We need new shingles on the east side of the roof.", "shingles", True),
+    ("The bees swarmed out of two of the hives last week.", "hives", True),
+    ("My aunt has shingles on her neck.", "shingles", False),
+    ("He broke out in hives after the shrimp.", "hives", False),
+    ("Is it shingles? There's a rash and it hurts.", "shingles", False),
+])
+def test_a_homonym_of_a_condition_is_a_thing_unless_someone_has_it(text, homonym, thing):
+    from bleeper.detection.recognizers.health_talk import said_of_a_thing
+
+    start = text.index(homonym)
+    assert said_of_a_thing(text, start, start + len(homonym)) is thing

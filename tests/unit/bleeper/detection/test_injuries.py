@@ -80,3 +80,26 @@ def test_never_raises_and_returns_spans_inside_the_text(text):
 def test_a_long_transcript_finds_every_injury_in_it():
     text = "he broke his left arm and tore his, um, his back back back. " * 2000
     assert found(text).count("broke his left arm") == 2000
+
+
+@pytest.mark.parametrize("text, injury", [
+    ("My daughter got hit in the mouth with a softball.", "got hit in the mouth with a softball"),
+    ("His thumb got caught in the car door.", "thumb got caught in the car door"),
+    ("The nurse got stuck with a dirty needle on her shift.", "stuck with a dirty needle"),
+    ("He got metal shavings in his eye at the shop.", "got metal shavings in his eye"),
+    ("I got stung by something while weeding.", "stung by something"),
+    ("She's got a goose egg on her forehead from the swing.", "a goose egg on her forehead"),
+    ("The MRI showed a bulging disc in my neck.", "bulging disc in my neck"),
+    ("They said it was a minor concussion.", "minor concussion"),
+])
+def test_injuries_said_as_events(text, injury):
+    assert injury in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The deal got hit in the market with bad news.",
+    "I got something in the mail today.",
+    "We fell off the schedule last week.",
+])
+def test_events_to_things_are_not_injuries(text):
+    assert found(text) == []

@@ -68,3 +68,31 @@ def test_everyday_words_with_medical_endings_are_not_medical(text):
 def test_never_raises_and_returns_spans_inside_the_text(text):
     for _, start, end, _ in MedicalWordRecognizer().matches(text):
         assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Last night the baby spat up after every feed.", "spat up"),
+    ("My dad passed out in the driveway on Sunday.", "passed out"),
+    ("My husband stops breathing for a few seconds when he sleeps.", "stops breathing"),
+    ("We were, like, vomiting the whole flight home.", "vomiting"),
+    ("Since the new pills he's sweating constantly.", "sweating constantly"),
+    ("She's been weepy and crying all the time since March.", "crying all the time"),
+    ("I'm totally deaf in my right ear after the concert.", "deaf in my right ear"),
+    ("My daughter is very far-sighted.", "far-sighted"),
+])
+def test_what_a_body_did_or_is_said_of_a_person_is_a_condition(text, word):
+    assert (word, "MEDICAL_CONDITION") in found(text)
+
+
+def test_allergic_to_a_listed_drug_leaves_the_drug_to_itself():
+    assert ("allergic", "MEDICAL_CONDITION") in found("I'm allergic to amoxicillin.")
+    assert ("allergic to shellfish", "MEDICAL_CONDITION") in found("He's allergic to shellfish.")
+
+
+@pytest.mark.parametrize("text", [
+    "The printer threw up an error again.",
+    "The market passed out of favor this year.",
+    "I've been working all the time lately.",
+])
+def test_things_doing_these_are_not_conditions(text):
+    assert found(text) == []

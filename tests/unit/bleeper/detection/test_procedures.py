@@ -73,3 +73,26 @@ def test_generic_words_without_a_medical_modifier_are_not_procedures(text):
 def test_never_raises_and_returns_spans_inside_the_text(text):
     for start, end, _ in ProcedureRecognizer().matches(text):
         assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize("text, procedure", [
+    ("They'll want a stool sample and a throat swab.", "stool sample"),
+    ("The burn needed a skin graft on his calf.", "skin graft on his calf"),
+    ("We're doing allergy testing in June.", "allergy testing"),
+    ("The yearly wellness screening is free through work.", "wellness screening"),
+    ("My hemoglobin A1C came back at seven.", "My hemoglobin A1C"),
+    ("I'm off work for a bunion repair next month.", "bunion repair"),
+])
+def test_lay_procedure_heads_with_a_medical_modifier(text, procedure):
+    assert procedure in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She runs a house cleaning business downtown.",
+    "The old place had cast iron radiators.",
+    "We're testing the new release tonight.",
+    "Send me a sample of the fabric.",
+    "The roof repair took two days.",
+])
+def test_the_same_heads_without_a_medical_modifier_stay_clear(text):
+    assert found(text) == []

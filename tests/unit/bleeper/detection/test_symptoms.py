@@ -84,3 +84,23 @@ def test_never_raises_and_returns_spans_inside_the_text(text):
 def test_a_long_transcript_is_read_whole():
     text = "Thanks for calling. My knee gives out and my sugar's running high, um, " * 300
     assert len(RECOGNIZER.matches(text)) == 600
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("My ankle is, like, swollen and warm.", "My ankle is, like, swollen"),
+    ("Her knee is red and hot to touch.", "Her knee is red and hot"),
+    ("My eyelid's been drooping since the weekend.", "My eyelid's been drooping"),
+    ("My feet won't stop cramping at night.", "My feet won't stop cramping"),
+    ("I noticed some yellow spots on my tonsils.", "some yellow spots on my tonsils"),
+    ("I think his sugar's dropping again.", "his sugar's dropping"),
+])
+def test_more_plain_symptoms(text, symptom):
+    assert symptom in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "There are two parking spots on the back lot.",
+    "The price of gas is dropping again.",
+])
+def test_more_things_that_are_not_symptoms(text):
+    assert found(text) == []

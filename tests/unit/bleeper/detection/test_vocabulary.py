@@ -140,3 +140,26 @@ def test_the_recognizer_never_raises_and_returns_ordered_spans_inside_the_text(t
 
 
 _RECOGNIZER = VocabularyRecognizer()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She was diagnosed with Marfan as a teen.", ("MEDICAL_CONDITION", "Marfan")),  # Marfan syndrome
+    ("My nephew has Prader-Willi, so we lock the pantry.", ("MEDICAL_CONDITION", "Prader-Willi")),
+    ("The neurologist doubled his levetiracetam and added divalproate? no, the valproate.", ("DRUG", "valproate")),
+    ("She takes alendronate once a week.", ("DRUG", "alendronate")),  # alendronic acid
+])
+def test_a_name_said_by_its_distinctive_part_is_found(recognizer, text, expected):
+    assert expected in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Did you have my blood type on the intake sheet?",  # `blood` is no condition after `have my`
+    "Turn left at the light, green light means go.",  # no term across a comma: `light green`
+    "He broke it with his hands.",
+])
+def test_list_noise_and_terms_across_punctuation_are_not_reported(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+def test_a_procedure_name_before_a_device_names_the_device(recognizer):
+    assert found(recognizer, "Can you borrow a blood pressure cuff from a neighbor?") == []
