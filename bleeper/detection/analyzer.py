@@ -131,6 +131,9 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
     # a token shaped like nothing but a handle (`Gr8fulDad1971`) is one, though an id rule reads its digits
     if recognizer == "HandleRecognizer":
         return (2.1, r.score)
+    # a birth date says more than the holiday inside it (`the fourth of July, nineteen eighty-five`)
+    if r.entity_type == "DATE_OF_BIRTH":
+        return (2.05, r.score)
     # a said file extension types the whole name (`invoice dash 2024 dot xlsx` holds a digit run)
     if recognizer == "FilenameRecognizer":
         return (2.5, r.score)
