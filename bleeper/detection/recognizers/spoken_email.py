@@ -87,6 +87,10 @@ class SpokenEmailRecognizer(PatternRecognizer):
             return None
         said = set(re.findall(r"[a-z0-9]{3,}", low[email.start:email.end]))
         again = {w for w in re.findall(r"[a-z0-9]{3,}", m.group(1)) if not re.fullmatch(TLD, w)} - {"dot", "the"}
-        if not said & again or m.group(1).startswith(("the ", "a ")):
+        # or the same letters with separators said now (`dkhan` again as `d underscore khan`)
+        local, fixed = (re.sub(r"[ \t]+(?:dot|underscore|dash)[ \t]+|[._\s-]", "", t)
+                        for t in (low[email.start:email.end].split(" at ")[0], m.group(1)))
+        same = len(fixed) >= 4 and (fixed in local or local in fixed)
+        if not (said & again or same) or m.group(1).startswith(("the ", "a ")):
             return None
         return result(self, "EMAIL_ADDRESS", m.start(1), m.end(1), 0.6, "an email corrected after it was said")  # as PatternRecognizer does: a match inside a longer one goes
