@@ -67,7 +67,7 @@ _DECADE = (r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighti
            r"'?(?:[2-9]0)[’']?s)")
 DECADES = [
     # "in her seventies", "in my early 20s", "into his late forties"
-    re.compile(rf"\b(?:in|into|to|of) (?:my|his|her|their|your|our|its) \K(?:(?:early|mid|late|middle)[- ]?)?"
+    re.compile(rf"\b(?:in|into|to|of|since|during|through|from) (?:my|his|her|their|your|our|its) \K(?:(?:early|mid|late|middle)[- ]?)?"
                rf"{_DECADE}\b", re.IGNORECASE),
     # "mid-forties", "late twenties": not "the late eighties" (a decade of the calendar)
     re.compile(rf"(?<!\bthe )(?<!\bthe (?:very|early|late) )\b(?:early|mid|late)[- ]?{_DECADE}\b", re.IGNORECASE),

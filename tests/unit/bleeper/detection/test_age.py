@@ -149,3 +149,8 @@ def test_an_age_a_description_frames_is_found(recognizer, text, age):
 ])
 def test_a_number_next_to_a_description_that_is_no_age_is_not_found(recognizer, text):
     assert found(recognizer, text) == []
+
+
+def test_a_decade_of_life_since_or_during_it_is_an_age(recognizer):
+    assert "thirties" in found(recognizer, "I've had migraines since my thirties.")
+    assert "forties" in found(recognizer, "He smoked all through his forties.")
