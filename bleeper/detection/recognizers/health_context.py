@@ -41,7 +41,8 @@ _KEEP_ATION = frozenset("vaccination vaccinations rehabilitation".split())
 # procedures.py's heads that are everyday words alone (`the echo`, `a cast`, `my labs`); those of
 # them that stay everyday in a clinic (`filling` a form, `cleaning`, the `scope` of cover) are left out
 PROCEDURE_WORDS = re.compile(r"\b(?:echo|echos|echoes|cast|swab|swabs|splint|booster|cath|extraction|pathology|"
-                             r"stitches|reconstruction)\b", re.IGNORECASE)
+                             r"stitches|reconstruction|sedation|anesthesia|anaesthesia|implants?|fingersticks?)\b",
+                             re.IGNORECASE)
 # a drug taken or given anywhere in the sentence lets a word spelled near a drug's name be one:
 # `is it okay to take Zertec with the hydroxyzene`
 TAKING = re.compile(r"\b(?:take|takes|taking|took|prescribed|refill|mix|mixing|dose|started on|switched to|"

@@ -15,6 +15,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.injuries import PART
+from bleeper.detection.recognizers.medical import DRUGS
 from bleeper.detection.recognizers.result import result
 from bleeper.detection.recognizers.vocabulary import load_terms
 
@@ -118,8 +119,12 @@ _LIST = re.compile(r"(?:,?\s+(?:and|or|also|plus|and also)\s+|,\s*)(?:(?:very|re
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)?")
 
 
+_COMMON_DRUGS = frozenset(w.strip() for w in DRUGS.replace("\n", "").split("|") if w.strip())
+
+
 def _is_drug(word: str) -> bool:
-    return any(t.entity == "DRUG" for t in load_terms().get(word.lower(), ()))
+    word = word.lower()
+    return word in _COMMON_DRUGS or any(t.entity == "DRUG" for t in load_terms().get(word, ()))
 
 
 class MedicalWordRecognizer(EntityRecognizer):
