@@ -59,7 +59,7 @@ AMBIGUOUS = frozenset("back hand head face arm chest lip mouth nose skin sole jo
 OWNERLESS_OK = frozenset("muscle bone nerve joint".split())
 PARTICIPLES = frozenset("broken fractured sprained torn dislocated bruised injured herniated ruptured shattered "
                         "busted".split())
-_SIDE = r"(?:(?:left|right|lower|upper|middle|front|back|top|bottom|inner|outer|big|little|index|ring)\s+)?"
+_SIDE = r"(?:(?:left|right|lower|upper|middle|front|back|top|bottom|inner|outer|big|little|index|ring|whole)\s+)?"
 _OPEN = r"(?:\s+(?:open|up|out|badly|bad|pretty bad|pretty badly|again))?"
 _WHERE = (r"(?:\s+(?:in|on)\s+(?:my|his|her|their|your|the|both)\s+" + _SIDE + PART + r")?")
 # `pulled a muscle in my groin`, `broke two toes`, `busted her knee open`

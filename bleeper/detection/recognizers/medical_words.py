@@ -81,7 +81,8 @@ EVENTS = re.compile(
     r"\b(?:i|he|she|they|we|you|(?:my|his|her|our|their|the) (?:son|daughter|baby|husband|wife|mom|mother|dad|"
     r"father|kid|child|toddler|grandma|grandpa|partner|brother|sister|boy|girl|patient))\s+"
     r"(?:(?:just|also|then|finally|even|kind of|sometimes|actually|already)\s+)?"
-    r"(threw up|vomited|puked|passed out|fainted|blacked out|spit up|spat up|wet the bed|had a seizure|"
+    r"(threw up|vomited|puked|passed out|fainted|blacked out|spit up|spat up|wet the bed|had a seizure|hallucinates|"
+    r"hallucinated|sleepwalks|"
     r"(?:stop|stops|stopped|keeps? stopping|kept stopping) breathing)\b", re.IGNORECASE)
 # a body doing something without end: `crying all the time`, `peeing constantly`, `itch all over`
 ON_AND_ON = re.compile(r"\b(?:crying|coughing|sneezing|sweating|itching|itch|itches|scratching|shaking|peeing|"

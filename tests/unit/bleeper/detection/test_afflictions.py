@@ -119,3 +119,8 @@ def test_states_of_things_stay_clear(text):
 ])
 def test_more_states_of_a_person(text, condition):
     assert condition in found(text)
+
+
+def test_a_state_at_a_time_of_day_is_still_a_state():
+    assert "confused" in found("Dad's been getting confused at night lately.")
+    assert found("I got confused at the checkout screen.") == []

@@ -131,3 +131,7 @@ def test_other_falls_and_procedures_are_not_injuries(text):
 
 def test_a_fall_with_its_wound_named_leaves_the_wound_to_speak():
     assert found("He tripped on the curb and sprained his wrist.") == ["sprained his wrist"]
+
+
+def test_a_whole_part():
+    assert "scraped up my whole shin" in found("I scraped up my whole shin on the gravel.")

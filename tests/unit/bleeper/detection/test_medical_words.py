@@ -100,3 +100,7 @@ def test_things_doing_these_are_not_conditions(text):
 
 def test_a_drug_class_after_allergic_is_left_to_itself():
     assert ("allergic", "MEDICAL_CONDITION") in found("She's allergic to sulfa, it gives her a rash.")
+
+
+def test_a_person_who_hallucinates():
+    assert ("hallucinates", "MEDICAL_CONDITION") in found("Since the surgery she hallucinates in the evenings.")
