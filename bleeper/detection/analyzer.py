@@ -118,7 +118,11 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
         return (3, r.score)
     if recognizer == "LearnedRecognizer":
         if r.entity_type == "LOCATION":
-            return (1.2 if _DIGIT.search(text, r.start, r.end) else 0, r.score)
+            if _DIGIT.search(text, r.start, r.end):
+                return (1.2, r.score)
+            # after a word of going or being somewhere (`flew into Reykjavik`, `out of Kalispell`) a
+            # place it reads is one, though spaCy sm calls an unfamiliar town an organisation
+            return (1.1 if _PLACE_BEFORE.search(text, 0, r.start) else 0, r.score)
         return (1.5, r.score)
     # names.py reads any spelling as a name; a rule that knows what was spelled types it (`password
     # is pinecone, P-I-N-E-C-O-N-E`, `K as in kilo, 7, R…` an id)
@@ -134,6 +138,9 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
 
 
 _DIGIT = re.compile(r"\d")
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|from|to|into|out of|near|outside(?: of)?|around|through|via|visiting|"
+                           r"moved|live|lives|living|based|born|grew up|headed|heading|flew|fly|flying|drove|driving)"
+                           r"(?:,? (?:uh|um))?,? $")
 
 
 def resolve_overlaps(results: list[RecognizerResult], text: str = "") -> list[RecognizerResult]:

@@ -15,7 +15,7 @@ import regex as re  # variable-width look-behind
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.casing import lowered
-from bleeper.detection.recognizers.quantities import Quantity, find_quantities, word_after
+from bleeper.detection.recognizers.quantities import Quantity, find_quantities, word_after, word_before
 from bleeper.detection.recognizers.result import result
 
 _RELATIONS = (r"son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sister|kid|child|baby|boy|girl|"
@@ -49,6 +49,14 @@ PERSON_BEFORE = re.compile(
     rf"under|close to))?[ ,:]*$",
     re.IGNORECASE)
 AND = re.compile(r"[ \t]*,?[ \t]*(?:and|&)[ \t]+")  # "my kids are 8 and 10"
+# the age someone will be, said after the one they are: `I'm thirty-one, thirty-two in June`
+NEXT_AGE_GAP = re.compile(r"[ \t]*,[ \t]*(?:(?:well|uh|um|so|or|actually),?[ \t]+)?")
+NEXT_AGE_AFTER = re.compile(r"[ \t]+(?:in|come|next|this)[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                            r"a (?:month|week|few)|next|the (?:fall|spring|summer|winter)|month|week|year)")
+# an age something happened or will happen at: `breast cancer at fifty`, `the old man at forty-four`
+AGE_TALK = re.compile(r"\b(?:old|older|oldest|young|younger|youngest|age|aged|retire\w*|born|died|passed away|"
+                      r"diagnosed|had (?:a|an|my|his|her|breast|colon|prostate|lung)|got (?:married|divorced|sick))\b")
+_SENTENCE_END = re.compile(r"[.?!]\s")
 # what may follow an age said after a person: the end of the clause, or a word that is not a unit
 FOLLOWERS = frozenset(
     "and but so now this next in on or too already yet i he she we they with who which if because going soon "
@@ -84,8 +92,11 @@ class AgeRecognizer(EntityRecognizer):
         for q in find_quantities(text):
             span = self._age(text, low, q)
             if span is None and spans and previous is not None and spans[-1][1] == previous.end \
-                    and AND.fullmatch(low, previous.end, q.start):
+                    and (AND.fullmatch(low, previous.end, q.start)
+                         or (NEXT_AGE_GAP.fullmatch(low, previous.end, q.start) and NEXT_AGE_AFTER.match(low, q.end))):
                 span = self._age(text, low, q, after_age=True)
+            if span is None:
+                span = self._at_age(text, low, q)
             if span is not None:
                 spans.append(span)
             previous = q
@@ -102,6 +113,19 @@ class AgeRecognizer(EntityRecognizer):
         return [result(self, "PERSON_AGE", s, e, score, why) for s, e, score, why in kept]
 
     @staticmethod
+    def _at_age(text: str, low: str, q: Quantity) -> tuple[int, int, float, str] | None:
+        """`at fifty` where the sentence talks of age or of what befell someone (past any clock hour)."""
+        age = q.whole
+        if age is None or not 25 <= age <= 110 or q.digit_string or word_before(low, q.start) != "at":
+            return None
+        nxt = word_after(text, q.end)
+        if nxt and nxt not in FOLLOWERS:
+            return None
+        window = low[max(0, q.start - 100):q.start]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+        return (q.start, q.end, 0.55, "an age something happened at") if AGE_TALK.search(window, cut) else None
+
+    @staticmethod
     def _age(text: str, low: str, q: Quantity, after_age: bool = False) -> tuple[int, int, float, str] | None:
         age = q.value
         # whole years, or a child's half year ("two and a half")
@@ -112,7 +136,8 @@ class AgeRecognizer(EntityRecognizer):
         if old:
             return q.start, old.end(), 0.85, "number of years old"
         window = text[max(0, q.start - 60):q.start]
-        person = PERSON_BEFORE.search(window) if not after_age else AND.search(window)
+        # after an age, the gap was checked by the caller (`8 and 10`, `thirty-one, thirty-two in June`)
+        person = PERSON_BEFORE.search(window) if not after_age else AND.search(window) or NEXT_AGE_GAP.search(window)
         if person is None:
             return None
         baby = BABY_UNITS.match(low, q.end)

@@ -51,7 +51,6 @@ MARK = re.compile(r"(?:an? )?(?:(?:nose|lip|eyebrow|septum) (?:ring|stud|piercin
 _BODY = re.compile(rf"\b(?:hair|haired|beard|mustache|moustache|goatee|eyes|tattoo\w*|glasses|braids|ponytail|"
                    rf"scar|freckles|{_PLAIN}|pounds|lbs)\b|\b{_NUM}[- ](?:foot|feet)\b|\b{_NUM}[- ]{_INCH}\b")
 _SENTENCE = re.compile(r"[^.?!]+")
-_HEIGHT_NEXT = re.compile(rf"[\s,]+(?:(?:like|about|maybe|around|almost|over|under|just)\s+)*{_HEIGHT}\b")
 
 
 def _items(low: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -82,9 +81,6 @@ def described(low: str) -> list[tuple[int, int, str]]:
                 # an everyday word needs the sentence to describe a body in another item too
                 others = sum(1 for t, u in items if (t, u) != (s, e) and ATTRIBUTE.fullmatch(
                     low, _FILLER.match(low, t, u).end(), u))
-                if m.group("everyday") in ("tall", "short") and not m.group("age") \
-                        and _HEIGHT_NEXT.match(low, e):
-                    continue  # `pretty tall, like six one`: the height is the attribute said
                 if m.group("plain") or m.group("age") or others or body_elsewhere:
                     found.append((s, e, "an item of a description"))
             elif (h := HEIGHT.match(low, s, e) or WEIGHT.match(low, s, e)) is not None:

@@ -130,6 +130,16 @@ READING = re.compile(
     r"(?![\w-])", re.IGNORECASE)
 
 
+_APPROXIMATION = re.compile(r"\b(?:about|around|roughly|approximately|almost|nearly)\s+$", re.IGNORECASE)
+
+
+def _with_approximation(text: str, start: int) -> int:
+    """A height or weight's start moved back over how near it is (`about one sixty-five`): the
+    sets' authors mark the word with the number, and it says nothing without it."""
+    m = _APPROXIMATION.search(text, max(0, start - 16), start)
+    return m.start() if m else start
+
+
 def _weight_after(text: str, quantities: tuple[Quantity, ...], end: int) -> tuple[int, int] | None:
     """A body weight said right after a height: with a unit, or a number a grown body weighs
     (`two-twenty`, `180`)."""
@@ -196,5 +206,6 @@ class MeasureRecognizer(EntityRecognizer):
         return found
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        return [result(self, entity, s, e, score, why) for entity, s, e, score, why in self.matches(text)
+        return [result(self, entity, _with_approximation(text, s) if entity == "PHYSICAL_ATTRIBUTE" else s, e, score, why)
+                for entity, s, e, score, why in self.matches(text)
                 if entity in entities and e > s]

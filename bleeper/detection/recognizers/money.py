@@ -52,6 +52,7 @@ MONEY_CUES = re.compile(
     r"tip(?:s|ped)?|paycheck|worth|afford|savings|invoice[ds]?|tuition|cash|check for|discount|rebate|reimburse(?:d|ment)?|"
     r"settlement|payout|overdraft|penalty|sold|bought|buy|selling|sells|purchase[ds]?|expensive|cheap(?:er)?|"
     r"tax|subscription|on sale|marked down|sale price|gross|net|bonus(?:es)?|commissions?|raise|payable|take-home|zelle|venmo|paypal|cash app|"
+    r"installments?|stipend|allowance|pension|payoff|death benefit|benefit amount|scholarship|grant|"
     r"went up to|jumped to|came to|comes to|comes out to|raised to|dropped to|"
     r"down to|(?:that|it)(?:'ll| will|'s gonna|'s going to) be)\b")
 # what may follow an amount that names no currency: the end of the clause or a word that is not a
@@ -85,7 +86,8 @@ CLOCK_BEFORE = frozenset("at by around until till after before".split())
 # after an amount, words that price something: "thirty-four ninety-nine each", "forty a month"
 PER_UNIT_AFTER = re.compile(r"[ \t]*(?:each|apiece|a piece|a pop|a head|per\b|a (?:month|year|week|night|day)\b|"
                             r"(?:plus|before|after|including|with) tax)")
-PRICE_CUE_AFTER = re.compile(r"\b(?:spen[dt]|cost|costs|pay|paid|charge[ds]?|afford|budget|owe[ds]?|refund|upfront|"
+PRICE_CUE_AFTER = re.compile(r"\b(?:spen[dt]|cost|costs|pay|paid|charge[ds]?|afford|budget|owe[ds]?|refund(?:ed|s)?|"
+                             r"reimbursed|credited|total|upfront|"
                              r"down payment|in cash|out of pocket|for shipping|for delivery|plus tax)\b")
 
 

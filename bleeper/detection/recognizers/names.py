@@ -116,7 +116,9 @@ class NameRecognizer(EntityRecognizer):
             # five letters in a row spell something; three or four only after a cue to spell
             if _inside_an_id(text, m.start(), m.end()):
                 continue
-            if len(letters) >= 5 or SPELLING_CUE.search(text, max(0, m.start() - 30), m.start()):
+            # or that spell the word just said: `jun ho pak, p a k`
+            spells_a_word = re.search(rf"\b{letters}\b[\s,]*$", text[max(0, m.start() - 40):m.start()], re.IGNORECASE)
+            if len(letters) >= 5 or SPELLING_CUE.search(text, max(0, m.start() - 30), m.start()) or spells_a_word:
                 out.append(self._result(m.start(), m.end(), 0.75, "spelled out in lower case"))
                 out += self._confirmed(text, m.start(), m.end(), letters)
         for m in REPEATED.finditer(text):

@@ -117,7 +117,7 @@ _NAME_ENDINGS = frozenset("living building staffing printing marketing trucking 
 # a title begins a person's name (`it's Rosalind from Dr. Achterberg's office`)
 _TITLES = frozenset("dr dr. doctor mr mr. mrs mrs. ms ms. mister miss professor prof".split())
 # a word with a number after it is a numbered thing (`it's Summer from room 208`, `gate 12`)
-_NUMBER_AFTER = re.compile(r"\s+(?:#\s*)?\d")
+_NUMBER_AFTER = re.compile(r"\s+(?:#\s*)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)")
 # after a copula a participle is the verb (`your provider is running late`, `my bank is closed`)
 _COPULA = re.compile(r"(?: is| was| are|'s)$")
 _JUDGEMENTS = frozenset("great good bad terrible awful horrible excellent amazing poor ridiculous fantastic "
@@ -181,6 +181,9 @@ class OrganizationCueRecognizer(EntityRecognizer):
                 continue
             if cue.group("weak") and (not _has_head(low, start, end) or low[start:end].split()[0] in _JUDGEMENTS):
                 continue
+            if size == 1 and re.search(r"\ban? [a-z ]+,? for$", cue.group()) and low[start:end].endswith("s") \
+                    and text[start].islower():
+                continue  # a bare plural after `for` is who the work is for: `a lighting designer, for concerts`
             if cue.group("switch") and not SWITCH_DOMAIN.search(low, max(0, cue.start() - 80), end + 60):
                 continue
             capitalised = any(c.isupper() for c in text[start:end])

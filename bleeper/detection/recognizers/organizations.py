@@ -41,7 +41,16 @@ HEADS = {
     "outlet", "depot", "mart", "warehouse", "school", "pharmaceuticals", "dealership", "sons", "brothers", "bros",
     "pd", "police", "sheriff", "parish", "church", "electronics", "computers", "optical", "wellness", "nursery",
     "florist", "printing", "sporting", "pets",
+    # more of what a business is: `Ridgeview Glass`, `Dollar Barn`, `Quillon Therapeutics`, `Westbrook Elementary`
+    "glass", "barn", "therapeutics", "medicine", "catering", "brewery", "farms", "garage", "works", "shop",
+    "gallery", "theater", "theatre", "bistro", "cantina", "taqueria", "deli", "motel", "elementary", "kitchens",
+    "landscapes", "productions", "events", "bookbinding", "upholstery", "welding", "staffing", "trucking",
 }
+# what a business is, said first (`Casa Verdejo`, `Hotel Marisol`, `Café Luna`)
+LEADS = {"casa", "hotel", "motel", "club", "café", "cafe", "hostal", "posada", "taqueria", "clinica", "bodega"}
+# payment services, a closed set like the card networks, named wherever money is sent (`my Venmo
+# is`, `set up Zelle`, `Cash App says it sent`): spaCy sm reads them as people
+PAYMENT_APPS = re.compile(r"\b(?:Venmo|Zelle|PayPal|Cash App|CashApp|Apple Pay|Google Pay|Samsung Pay)\b")
 HEAD_PAIRS = {("credit", "union"), ("body", "shop"), ("urgent", "care"), ("eye", "care"), ("pest", "control"),
               ("physical", "therapy"), ("animal", "hospital"), ("medical", "center"), ("learning", "center"),
               ("auto", "body"), ("auto", "repair"), ("auto", "parts"), ("sporting", "goods")}
@@ -85,7 +94,7 @@ CUED = re.compile(
     r"(?: is| are|'s)? (?:through|with|from)"
     r"|\b(?:insured|covered|financed|serviced|installed|done|repaired|built) (?:with|by|through)"
     # `we bank with you and with Wells Fargo`
-    r"|\bswitched (?:over )?(?:from|to)|\bbank(?:s|ed)? (?:with|at)(?: \w+,? (?:and|or) (?:with|at))?|\bbanking with"
+    r"|\b(?:bought|acquired|taken over|bought out) by|\bmerged with|\ba subsidiary of|\bswitched (?:over )?(?:from|to)|\bbank(?:s|ed)? (?:with|at)(?: \w+,? (?:and|or) (?:with|at))?|\bbanking with"
     r"|\b(?:paid|pay|paying|sent it|send it|transfer(?:red)?) (?:with|through|via|using)"
     r"|\b(?:charges?|payments?|transactions?|deposits?|orders?|refunds?|bills?|statements?|debits?|income|ach|"
     r"wires?|paychecks?|invoices?|reimbursements?|1099s?|w-2s?) from"
@@ -100,7 +109,7 @@ CUED = re.compile(
 OWNED = re.compile(r"\s(?:account|card|credit card|debit card|app|bill|plan|policy|statement|membership|"
                    r"rewards|points|miles|checking|savings|website|site|customer|payment|payments|price|money|"
                    r"customers|subscription|order|package|delivery|technician|rep|representative|agent|"
-                   r"claim|adjuster|deductible|premium)\b")
+                   r"claim|adjuster|deductible|premium|username|user name|profile|handle|login)\b")
 # an acronym before such a word is a kind of it (`the SIM card`, `her ER bill`, `an HSA account`)
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 # `through` takes an organisation (`booked through Expedia`, `donate through Vitalant`, `a check
@@ -114,6 +123,11 @@ _MOVING = re.compile(r"\b(?:connect\w*|go|goes|going|went|gone|driv\w*|drove|fl(
 _BRANCH_AFTER = re.compile(r" (?:on|in|at|over on|out on|by|off) (?:[A-Z]\w+|\d)")
 _BEFORE_PLACE = re.compile(r"(.+?)(?= (?:on|in|at|by|off) )")
 _DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"\d")
+# a rank, a place in a building or a step, numbered: `this is Wade from Tier 2`, `from Suite 4`
+_NUMBERED_THING = re.compile(r"(?i:tier|level|class|grade|step|phase|zone|gate|room|suite|floor|unit|line|option|"
+                             r"building|section|aisle|bay|dock)\s+(?:\d+\w?|one|two|three|four|five|six|seven|eight|"
+                             r"nine|ten|[a-z])\b")
 _THE = re.compile(r"\bthe\s$", re.IGNORECASE)
 # The card networks, a closed set, named where a card is talked about: with an article or an owner
 # before (`on the Amex`, `It's a Visa debit`) or card words or digits after (`Discover number is`,
@@ -125,9 +139,17 @@ _CARD_AFTER = re.compile(r"(?:'s)?,?\s(?:(?:\w+\s){0,2}(?:card|ending|ends|numbe
 _OWNER = re.compile(r"\b(?:my|our|your|his|her|their|the|a|an)\s$", re.IGNORECASE)
 
 
-def _trim(words: list[str]) -> list[str]:
+# generic words that begin a name when capitalised inside a sentence (`with Sure Step Physical
+# Therapy`, `at Two Hands Catering`); at a sentence's start they are the sentence's own word
+_NAME_STARTERS = {"sure", "two", "one", "great", "good", "perfect", "new", "old", "next", "last", "every", "main",
+                  "front", "first", "best", "right"}
+
+
+def _trim(words: list[str], sentence_start: bool = True) -> list[str]:
     """Leading words that begin a sentence or a title ("The", "My", "Dr.") are not the name."""
     while words and words[0].lower().rstrip(",.") in GENERIC and words[0].lower() not in {"general"}:
+        if not sentence_start and words[0].lower() in _NAME_STARTERS and len(words) > 2:
+            break
         words = words[1:]
     return words
 
@@ -156,15 +178,21 @@ class OrganizationRecognizer(EntityRecognizer):
         found: list[tuple[int, int, float, str]] = []
         for m in RUN.finditer(text):
             words = m.group().split(" ")
-            trimmed = _trim(words)
+            before = text[:m.start()].rstrip()
+            trimmed = _trim(words, not before or before[-1] in ".?!")
             start = m.start() + len(" ".join(words[:len(words) - len(trimmed)])) + (len(words) > len(trimmed))
             if not trimmed:
                 continue
             left = text[max(0, start - 60):start]
             n = _head_end(trimmed)
-            if n:
+            if len(trimmed) >= 2 and trimmed[0].lower() in LEADS and trimmed[1][0].isupper() \
+                    and not _NUMBERED.match(trimmed[1]):
+                k = next((i for i in range(1, min(len(trimmed), 3)) if not trimmed[i][0].isupper()), min(len(trimmed), 3))
+                found.append((start, start + len(" ".join(trimmed[:k]).rstrip(",.")), 0.9, "business named by its kind"))
+            elif n:
                 found.append((start, start + len(" ".join(trimmed[:n]).rstrip(",.")), 0.9, "business name"))
-            elif CUED.search(left) or STRONG.search(left) or (THROUGH.search(left) and not _MOVING.search(left)):
+            elif (CUED.search(left) or STRONG.search(left) or (THROUGH.search(left) and not _MOVING.search(left))) \
+                    and not _NUMBERED_THING.match(" ".join(trimmed)):
                 found.append((start, start + len(" ".join(trimmed[:5]).rstrip(",.")), 0.9, "organisation after a cue"))
             elif _OWNER.search(left) and OWNED.match(text, m.end()) and len(trimmed) <= 3 \
                     and not _ACRONYM.fullmatch(" ".join(trimmed)) \
@@ -176,6 +204,9 @@ class OrganizationRecognizer(EntityRecognizer):
                 if len(text[start:end].split()) <= 3 and _BRANCH_AFTER.match(text, end) and text[start].isupper() \
                         and not _DIGIT.search(text, start, end):
                     found.append((start, end, 0.86, "a business's branch"))
+        for m in PAYMENT_APPS.finditer(text):
+            if not any(s <= m.start() < e for s, e, _, _ in found):
+                found.append((m.start(), m.end(), 0.9, "payment service"))
         for m in NETWORK.finditer(text):
             if (_CARD_BEFORE.search(text, 0, m.start()) or _CARD_AFTER.match(text, m.end())) \
                     and not any(s <= m.start() < e for s, e, _, _ in found):

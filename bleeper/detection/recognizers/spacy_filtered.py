@@ -52,13 +52,21 @@ _DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+")
 _RANK_AFTER = re.compile(r"\s+(?:tier|tiers|level|status|class)\b")
 
 
+# kin words said as a name (`for Dad`, `Mom's a Republican`) name a relation, not who it is
+KIN_NAMES = {"mom", "dad", "mommy", "daddy", "mum", "mama", "papa", "grandma", "grandpa", "granny", "nana", "gramps",
+             "grandmother", "grandfather", "auntie", "uncle", "aunt", "sis", "bro"}
+# an organisation's name that is the first half of an id's name: `my Social Security number`
+_ID_AFTER = re.compile(r"\s+(?:number|numbers|#|card number)\b", re.IGNORECASE)
+
+
 def _plausible(text: str, r: RecognizerResult) -> bool:
     """Drop spaCy sm guesses that call speech shows to be wrong (eval/README.md lists them)."""
     span = text[r.start:r.end]
     words = [w.lower().removesuffix("'s") for w in _WORD.findall(span)]
     if (len(words) < 2 and not any(c.isupper() for c in span)) or any(w in DOMAIN_WORDS for w in words):
         return False  # "kinda", "zip code"; but Whisper does write "bill ferrante" in lower case
-    if r.entity_type == "PERSON" and (any(w in _STREET_WORDS for w in words) or (span.isupper() and len(span) <= 5)):
+    if r.entity_type == "PERSON" and (any(w in _STREET_WORDS for w in words) or (span.isupper() and len(span) <= 5)
+                                      or (len(words) == 1 and words[0] in KIN_NAMES)):
         return False
     raw = _WORD.findall(span)
     before = text[:r.start].rstrip()
@@ -88,7 +96,7 @@ def _organisation(text: str, r: RecognizerResult) -> RecognizerResult | None:
         thing = (_THING_BEFORE.search(text, 0, r.start) or _DIGITS_AFTER.match(text, r.end)
                  or any(c.isdigit() for c in span))
         return None if thing else r
-    if _RANK_AFTER.match(text, r.end):
+    if _RANK_AFTER.match(text, r.end) or (len(span.split()) >= 2 and _ID_AFTER.match(text, r.end)):
         return None
     words = span.lower().split()
     if words and words[-1].strip(".,") in _STREET_ENDS:

@@ -64,6 +64,24 @@ def test_the_ages_of_children_just_named_are_ages(recognizer):
 def test_two_ages_said_together_are_both_ages(recognizer):
     assert found(recognizer, "my kids are 8 and 10") == ["8", "10"]
     assert found(recognizer, "I'm 67 and my husband's 70.") == ["67", "70"]
+    # the age someone will be, said right after
+    assert found(recognizer, "She's fifty-eight, fifty-nine in March.") == ["fifty-eight", "fifty-nine"]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("My dad had a heart attack at sixty-two, so I get checked.", "sixty-two"),
+    ("I'd be the youngest one there at thirty-eight.", "thirty-eight"),
+])
+def test_an_age_something_happened_at_is_an_age(recognizer, text, age):
+    assert age in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The stock closed at fifty, and I sold.",  # no age talk
+    "We're at forty people signed up.",
+])
+def test_a_number_after_at_with_no_age_talk_is_not_an_age(recognizer, text):
+    assert found(recognizer, text) == []
 
 
 @pytest.mark.parametrize("text, age", [

@@ -37,6 +37,7 @@ def found(recognizer: ClockTimeRecognizer, text: str) -> list[str]:
     ("They can come by from 1 to 3 if that works.", "1 to 3"),
     ("My shift ends sometime after seven fifteen.", "sometime after seven fifteen"),
     ("The fire alarm went off, maybe two in the morning.", "two in the morning"),  # a hedge, then the part of day
+    ("Can it be later? My son gets out of school at three.", "three"),
     ("The movers should be here by, um, ten thirty.", "ten thirty"),  # a filler after the cue
 ])
 def test_a_clock_time_is_a_time(recognizer, text, value):

@@ -307,3 +307,13 @@ def test_a_place_spacy_read_around_a_shop_stays_a_place_beside_the_shop():
 ])  # fmt: skip
 def test_types_split_only_where_a_piece_names_something_of_its_own(text, candidates, expected):
     assert _typed(text, *candidates) == expected
+
+
+@pytest.mark.parametrize("text, town, expected", [
+    ("We drove out of Wapakoneta around noon.", "Wapakoneta", "LOCATION"),
+    ("My sister lives in Quemado now.", "Quemado", "LOCATION"),
+    ("Quemado sent me a letter about the claim.", "Quemado", "ORGANIZATION"),  # no word of place before it
+])  # fmt: skip
+def test_a_town_after_a_word_of_place_is_the_taggers_place_not_spacys_organisation(text, town, expected):
+    candidates = [("ORGANIZATION", town, "CallSpacyRecognizer"), ("LOCATION", town, "LearnedRecognizer")]
+    assert _typed(text, *candidates) == [(expected, town)]

@@ -69,6 +69,8 @@ def test_an_amount_with_a_currency_is_money(recognizer, text, amount):
     ("I made about eighty-four thousand at my main job.", "about eighty-four thousand"),
     ("The jacket was a hundred and forty-nine ninety-nine last week.", "a hundred and forty-nine ninety-nine"),
     ("Now it's on sale for eighty.", "eighty"),
+    ("He paid it in three installments of eighty-two fifty.", "eighty-two fifty"),
+    ("I want the full two forty-five refunded, please.", "two forty-five"),
     # hedges and what is said after the sum belong to it
     ("The plumber charged me like nineteen hundred and something.", "like nineteen hundred and something"),
     ("My rent's like fourteen fifty, give or take.", "like fourteen fifty, give or take"),

@@ -67,3 +67,9 @@ def test_a_courtesy_title_is_redacted_with_the_name(text, name):
 ])  # fmt: skip
 def test_no_name_is_read_where_none_is_said(text):
     assert found(text) == []
+
+
+def test_a_short_lower_case_spelling_of_the_word_just_said_is_a_name():
+    text = "it's under lin, l i n, for the pickup"
+    assert "l i n" in found(text)
+    assert found("we need a b c for the form") == []

@@ -128,3 +128,15 @@ def test_a_very_long_run_of_cues_is_read_to_the_end(recognizer):
 def test_never_raises_and_returns_spans_inside_the_text(text):
     for start, end, score, _ in OrganizationCueRecognizer().matches(text):
         assert 0 <= start < end <= len(text) and 0 < score <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "yeah this is dom from level three, I'm picking up your ticket",  # a numbered rank said in words
+    "I'm a sound engineer, for weddings mostly",  # who the work is for
+])  # fmt: skip
+def test_a_numbered_rank_or_a_clientele_is_not_an_organisation(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+def test_a_plural_shaped_employer_after_work_for_stays(recognizer):
+    assert "sears" in found(recognizer, "my dad worked for sears for thirty years")

@@ -122,3 +122,23 @@ def test_never_raises_and_returns_spans_inside_the_text(text):
 def test_never_raises_on_cue_words_and_returns_spans_inside_the_text(text):
     for start, end, _, _ in OrganizationRecognizer().matches(text):
         assert 0 <= start < end <= len(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The quote from Harborline Glass came in way too high.", "Harborline Glass"),
+    ("We booked two nights at Hotel Solenne near the beach.", "Hotel Solenne"),
+    ("Can I just send it over PayPal instead?", "PayPal"),
+    ("The shop got acquired by Brightwater last spring.", "Brightwater"),
+    ("I used to work with Best Foot Orthotics downtown.", "Best Foot Orthotics"),  # a generic first word, mid-sentence
+    ("My son goes to Larkspur Elementary on the east side.", "Larkspur Elementary"),
+])  # fmt: skip
+def test_business_shapes_payment_services_and_acquirers_are_organisations(recognizer, text, name):
+    assert name in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, this is Marco from Level 3, I'll be handling your escalation.",  # a numbered rank
+    "Hi, I'm calling from Suite 12 about the noise.",
+])  # fmt: skip
+def test_a_numbered_rank_or_room_is_not_an_organisation(recognizer, text):
+    assert found(recognizer, text) == []

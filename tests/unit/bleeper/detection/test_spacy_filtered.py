@@ -60,3 +60,18 @@ def test_never_raises_and_keeps_the_span(text, data):
     end = data.draw(st.integers(start, len(text)))
     r = _organisation(text, RecognizerResult("ORGANIZATION", start, end, 0.85))
     assert r is None or (r.start, r.end) == (start, end)
+
+
+def test_an_organisation_that_names_an_id_is_no_organisation():
+    text = "Do you need my Railroad Retirement number for that?"
+    assert _organisation(text, guess(text, "Railroad Retirement")) is None
+
+
+@pytest.mark.parametrize("text, span", [("We moved Grandpa into the new place.", "Grandpa"),
+                                        ("I asked Mama already.", "Mama")])
+def test_a_kin_word_said_as_a_name_is_no_person(text, span):
+    from bleeper.detection.recognizers.spacy_filtered import _plausible
+
+    r = guess(text, span)
+    r.entity_type = "PERSON"
+    assert not _plausible(text, r)
