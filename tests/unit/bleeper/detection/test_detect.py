@@ -8,7 +8,7 @@ from presidio_analyzer import RecognizerResult
 from bleeper import policies
 from bleeper.models import Transcript
 from tools.evaluate import read_aloud
-from bleeper.detection import build_analyzer, detect_pii, place_in_time, resolve_overlaps
+from bleeper.detection import build_analyzer, detect_pii, find_pii, place_in_time, resolve_overlaps
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
 
@@ -317,3 +317,9 @@ def test_types_split_only_where_a_piece_names_something_of_its_own(text, candida
 def test_a_town_after_a_word_of_place_is_the_taggers_place_not_spacys_organisation(text, town, expected):
     candidates = [("ORGANIZATION", town, "CallSpacyRecognizer"), ("LOCATION", town, "LearnedRecognizer")]
     assert _typed(text, *candidates) == [(expected, town)]
+
+
+def test_a_birth_date_on_a_holiday_is_a_birth_date(analyzer):
+    text = "Okay, and his date of birth is the fourth of July, two thousand and one."
+    found = [(text[f.start:f.end], f.policy) for f in find_pii(text, analyzer, policies.ALL_POLICIES)]
+    assert found == [("the fourth of July, two thousand and one", "date_of_birth")]
