@@ -131,6 +131,10 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
     # a token shaped like nothing but a handle (`Gr8fulDad1971`) is one, though an id rule reads its digits
     if recognizer == "HandleRecognizer":
         return (2.1, r.score)
+    # a word that counts only because the sentence is about health (health_context.py: a cue-only
+    # list word, a misspelt drug) is a weaker guess than the tagger's name (`refill for Perpetua`)
+    if recognizer == "HealthContextRecognizer":
+        return (1.4, r.score)
     # a birth date says more than the holiday inside it (`the fourth of July, nineteen eighty-five`)
     if r.entity_type == "DATE_OF_BIRTH":
         return (2.05, r.score)
