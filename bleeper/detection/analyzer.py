@@ -122,7 +122,7 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
                 return (1.2, r.score)
             # after a word of going or being somewhere (`flew into Reykjavik`, `out of Kalispell`) a
             # place it reads is one, though spaCy sm calls an unfamiliar town an organisation
-            return (1.1 if _PLACE_BEFORE.search(text, 0, r.start) else 0, r.score)
+            return (1.1 if _PLACE_BEFORE.search(text[max(0, r.start - 40):r.start]) else 0, r.score)
         return (1.5, r.score)
     # names.py reads any spelling as a name; a rule that knows what was spelled types it (`password
     # is pinecone, P-I-N-E-C-O-N-E`, `K as in kilo, 7, R…` an id)
@@ -131,6 +131,10 @@ def _rank(r: RecognizerResult, text: str = "") -> tuple[float, float]:
     # a token shaped like nothing but a handle (`Gr8fulDad1971`) is one, though an id rule reads its digits
     if recognizer == "HandleRecognizer":
         return (2.1, r.score)
+    # a word that counts only because the sentence is about health (health_context.py: a cue-only
+    # list word, a misspelt drug) is a weaker guess than the tagger's name (`refill for Perpetua`)
+    if recognizer == "HealthContextRecognizer":
+        return (1.4, r.score)
     # a birth date says more than the holiday inside it (`the fourth of July, nineteen eighty-five`)
     if r.entity_type == "DATE_OF_BIRTH":
         return (2.05, r.score)
@@ -195,14 +199,14 @@ def _names_something(text: str, start: int, end: int) -> bool:
 def _partition(cluster: list[RecognizerResult], text: str) -> list[RecognizerResult]:
     """Overlapping candidates → adjacent spans covering their union, each typed by its best."""
     start, end = cluster[0].start, max(c.end for c in cluster)
-    overall = max(cluster, key=lambda c: _rank(c, text))  # ties: the first, as Presidio's order put it
+    ranks = {id(c): _rank(c, text) for c in cluster}
+    overall = max(cluster, key=lambda c: ranks[id(c)])  # ties: the first, as Presidio's order put it
     if len({c.entity_type for c in cluster}) == 1 or not text:
         return [_with(overall, start, end)]
     # each character's best candidate, then runs of one winner
     runs: list[list] = []  # [start, end, winner]
     for i in range(start, end):
-        best = max((c for c in cluster if c.start <= i < c.end),
-                   key=lambda c: _rank(c, text), default=None)
+        best = max((c for c in cluster if c.start <= i < c.end), key=lambda c: ranks[id(c)], default=None)
         if runs and (best is None or runs[-1][2] is best or best.entity_type == runs[-1][2].entity_type):
             runs[-1][1] = i + 1
         else:
@@ -212,15 +216,15 @@ def _partition(cluster: list[RecognizerResult], text: str) -> list[RecognizerRes
     order = {id(c): k for k, c in enumerate(cluster)}
 
     def better(a: RecognizerResult, b: RecognizerResult) -> RecognizerResult:
-        return max((a, b), key=lambda c: (_rank(c, text), -order[id(c)]))
+        return max((a, b), key=lambda c: (ranks[id(c)], -order[id(c)]))
 
     while len(runs) > 1:
         weak = [k for k, r in enumerate(runs) if not _names_something(text, r[0], r[1])]
         if not weak:
             break
-        k = min(weak, key=lambda k: (_rank(runs[k][2], text), -order[id(runs[k][2])]))
+        k = min(weak, key=lambda k: (ranks[id(runs[k][2])], -order[id(runs[k][2])]))
         neighbours = [j for j in (k - 1, k + 1) if 0 <= j < len(runs)]
-        into = max(neighbours, key=lambda j: (_rank(runs[j][2], text), -order[id(runs[j][2])]))
+        into = max(neighbours, key=lambda j: (ranks[id(runs[j][2])], -order[id(runs[j][2])]))
         lo, hi = sorted((k, into))
         runs[lo:hi + 1] = [[runs[lo][0], runs[hi][1], better(runs[k][2], runs[into][2])]]
     out: list[RecognizerResult] = []

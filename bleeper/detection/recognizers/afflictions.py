@@ -90,12 +90,13 @@ _BODY_STATE = (r"[a-z]{4,}(?:ic|ous|ive)|foggy|groggy|spacey|loopy|confused|diso
                r"dehydrated|constipated|bloated|incontinent|lethargic|listless|delirious|faint|shaky|achy|"
                r"swollen|puffy|congested|itchy|stiff|numb|bedridden|immunocompromised|immunosuppressed|"
                r"nonverbal|non-verbal|paralyzed|paralysed|housebound|homebound|wheelchair-bound|hypoglycemic|"
-               r"hyperglycemic|suicidal|manic|psychotic|septic|contagious|infectious|sickly|drowsy|sweaty|mixed up")
+               r"hyperglycemic|suicidal|manic|psychotic|septic|contagious|infectious|sickly|drowsy|sweaty|mixed up|"
+               r"bedbound|bed-bound|wiped out|worn out")
 _MIND = {"mixed up", "confused", "disoriented", "agitated", "forgetful", "delirious", "faint", "shaky", "stiff", "numb", "foggy",
          "groggy", "spacey", "loopy"}
 STATE = re.compile(rf"\b(?P<who>{_WHO}|(?<=,|\s)and|(?<=,|\s)but)\s*(?P<verb>{_BECOMES})\s+(?:(?:so|really|very|pretty|super|kind of|kinda|a little|a bit|"
-                   rf"easily|more|also|always|often|sometimes|constantly|still|just|totally|completely|all|um|uh)"
-                   rf"[\s,]+)*(?P<state>{_BODY_STATE})\b(?!\s+(?:by|about|with|of|at|over|as to|on how|why|what|"
+                   rf"easily|more|also|always|often|sometimes|constantly|still|just|totally|completely|all|um|uh|getting)"
+                   rf"[\s,]+)*(?P<state>{_BODY_STATE})\b(?!\s+(?:by|about|with|of|at(?! night| times| home| dusk)|over|as to|on how|why|what|"
                    r"that|which|because|to|on|from|when|if|for))", re.IGNORECASE)
 # what a body does too readily: `I bruise really easy`, `she bleeds easily`, `he tires out fast`
 EASILY = re.compile(rf"\b{_WHO}\s+(?:bruise|bruises|bleed|bleeds|tire|tires|faint|faints|choke|chokes|burn|burns|"

@@ -41,7 +41,8 @@ _KEEP_ATION = frozenset("vaccination vaccinations rehabilitation".split())
 # procedures.py's heads that are everyday words alone (`the echo`, `a cast`, `my labs`); those of
 # them that stay everyday in a clinic (`filling` a form, `cleaning`, the `scope` of cover) are left out
 PROCEDURE_WORDS = re.compile(r"\b(?:echo|echos|echoes|cast|swab|swabs|splint|booster|cath|extraction|pathology|"
-                             r"stitches|reconstruction)\b", re.IGNORECASE)
+                             r"stitches|reconstruction|sedation|anesthesia|anaesthesia|implants?|fingersticks?)\b",
+                             re.IGNORECASE)
 # a drug taken or given anywhere in the sentence lets a word spelled near a drug's name be one:
 # `is it okay to take Zertec with the hydroxyzene`
 TAKING = re.compile(r"\b(?:take|takes|taking|took|prescribed|refill|mix|mixing|dose|started on|switched to|"
@@ -127,12 +128,22 @@ def candidates(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return sorted(set(found), key=lambda f: (f[1], -f[2]))
 
 
-def _anchors(text: str) -> list[tuple[int, int]]:
-    """Spans in `text` (one sentence) that say it is about health."""
+def _anchors(text: str, said: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """Spans in `text` (one sentence) that say it is about health: words of care and symptoms first,
+    the other recognizers (the costly part) only if those leave a word waiting."""
     spans = [(m.start(), m.end()) for rx in (CARE, SYMPTOM, LAY) for m in rx.finditer(text)]
+    spans += [(s, e) for _, s, e in said]
+    if all(_anchored(s, e, spans) for _, s, e in said):
+        return spans
     for finder in _FINDERS:
         spans += [(r.start, r.end) for r in finder.analyze(text, list(HEALTH))]
     return spans
+
+
+def _anchored(s: int, e: int, anchors: list[tuple[int, int]]) -> bool:
+    """Whether another health word than the one at s..e stands in the sentence (its own span, or
+    one inside it, is no context)."""
+    return any(a_e <= s or a_s >= e for a_s, a_e in anchors)
 
 
 class HealthContextRecognizer(EntityRecognizer):
@@ -151,15 +162,13 @@ class HealthContextRecognizer(EntityRecognizer):
             said = candidates(text, lo, hi)
             if not said:
                 continue  # the anchors cost the other recognizers' time: only where a word waits on them
-            anchors = _anchors(text[lo:hi]) + [(s - lo, e - lo) for _, s, e in said]
+            anchors = _anchors(text[lo:hi], [(entity, s - lo, e - lo) for entity, s, e in said])
             last = -1
             for entity, s, e in said:
                 if s < last:
                     continue  # inside a longer one: `itchy` in `itchy`, `swollen` in a state phrase
-                # another health word than this one: its own span (or one inside it) is no context
-                # a misspelt drug only where a drug is taken: `I sliced my thumb on a mandoline` is no drug
-                if entity == "MISSPELT" or any(
-                        a_e <= s - lo or a_s >= e - lo for a_s, a_e in anchors):
+                # a misspelt drug was looked for only where a drug is taken (not `sliced on a mandoline`)
+                if entity == "MISSPELT" or _anchored(s - lo, e - lo, anchors):
                     found.append(("DRUG" if entity == "MISSPELT" else entity, s, e))
                     last = e
         return found

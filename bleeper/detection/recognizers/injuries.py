@@ -32,6 +32,7 @@ breastbone|back|lower back|upper back|spine|tailbone|coccyx|vertebra|vertebrae|d
 abdomen|stomach|belly|butt|buttock|leg|thigh|femur|hamstring|quad|quadricep|kneecap|knee|shin|tibia|fibula|
 calf|calves|ankle|heel|foot|feet|toe|big toe|sole|arch|achilles|achilles tendon|acl|mcl|pcl|meniscus|
 rotator cuff|labrum|tendon|ligament|cartilage|muscle|bone|bones|spinal cord|brain|nerve|skin|scalp|spleen|
+molar|molars|incisor|gum|gums|eye tooth|
 liver|kidney|lung|lungs|eye ball|eyeball|orbital|wrist bone|hand bone|shoulder joint|joint|limb|leg bone|
 """
 PART = _alternation(_PARTS) + r"(?:s|es)?"
@@ -44,7 +45,7 @@ strained|strain|twisted|twist|burned|burnt|burn|burns|cut|cuts|sliced|slice|jamm
 bust|banged up|banged|scraped|scrape|skinned|stubbed|wrenched|crushed|crush|herniated|ruptured|rupture|
 punctured|chipped|snapped|tweaked|rolled|messed up|banged|bit|bitten|split|gashed|lacerated|scalded|scratched|
 shattered|bumped|hit|whacked|impaled|blew out|blown out|threw out|throw out|thrown out|throws out|wrecked|
-bulging|bulged
+bulging|bulged|knocked|knocked out|chipped
 """
 VERB = _alternation(_TRAUMA_VERBS)
 # whose, how many, which side: `both`, `two`, `his left`, `a` (not `the`: `hit the back button`)
@@ -58,7 +59,7 @@ AMBIGUOUS = frozenset("back hand head face arm chest lip mouth nose skin sole jo
 OWNERLESS_OK = frozenset("muscle bone nerve joint".split())
 PARTICIPLES = frozenset("broken fractured sprained torn dislocated bruised injured herniated ruptured shattered "
                         "busted".split())
-_SIDE = r"(?:(?:left|right|lower|upper|middle|front|back|top|bottom|inner|outer|big|little|index|ring)\s+)?"
+_SIDE = r"(?:(?:left|right|lower|upper|middle|front|back|top|bottom|inner|outer|big|little|index|ring|whole)\s+)?"
 _OPEN = r"(?:\s+(?:open|up|out|badly|bad|pretty bad|pretty badly|again))?"
 _WHERE = (r"(?:\s+(?:in|on)\s+(?:my|his|her|their|your|the|both)\s+" + _SIDE + PART + r")?")
 # `pulled a muscle in my groin`, `broke two toes`, `busted her knee open`
@@ -89,8 +90,8 @@ PLACED = re.compile(rf"\b(?:(?:a|an|the|this|that|some|two|three|these|those)\s+
                     rf"(?:\s+(?:stuck|lodged|caught))?\s+(?:on|in|to|across|above|below|under|along|over)\s+"
                     rf"(?:my|his|her|their|your|the baby's|both)\s+{_SIDE}{PART}\b", re.IGNORECASE)
 # `break` and `cut` after a place are other things: a coffee break, a price cut, a bite to eat
-NOT_INJURY = re.compile(r"^(?:back|head|work|open|closed|full|complete|partial)\s+(?:break|cut|bite|tear)s?$",
-                        re.IGNORECASE)
+NOT_INJURY = re.compile(r"^(?:back|head|work|open|closed|full|complete|partial)\s+(?:break|cut|bite|tear)s?$"
+                        r"|^lumbar\s+punctures?$", re.IGNORECASE)  # a procedure
 
 
 # what an animal did: `bitten by a dog`, `got stung by a wasp`, `the neighbor's dog bit her`
@@ -114,15 +115,30 @@ SELF = re.compile(
 
 
 # what happened to a body, said as the event: a blow to a part, a part caught in a door, a
-# needle's stick, something in an eye (`got hit in the face with a baseball`, `his finger slammed in
-# the car door`, `stuck with a used needle`). A fall is not one: the sets mark the injury it caused
-# (`fell off a ladder and broke my wrist`), and a fall alone was marked once in four.
+# needle's stick, something in an eye, a fall from or onto something (`got hit in the face with a
+# baseball`, `his finger slammed in the car door`, `stuck with a used needle`, `fell off my bike`,
+# `slipped on ice`, `a cart ran over my foot`, `took an elbow to the mouth`, `strained something in my back`)
+_FALL_ONTO = (r"ladder|roof|stairs|staircase|steps|step ?stool|stool|chair|bed|bunk ?bed|bike|bicycle|horse|"
+              r"scaffold(?:ing)?|deck|porch|balcony|tree|trampoline|skateboard|scooter|monkey bars|swing|treadmill|"
+              r"motorcycle|ledge|curb|bathtub|tub|shower|ice|black ice|wet floor|floor|sidewalk|pavement|driveway|"
+              r"concrete|rug|toy|cord|hose|playground|slide")
+# a fall is the injury only where it is all that is said: with a wound named after it (`slipped on
+# the ice and fractured my hip`) the sets mark the wound, in three cases of four
+FALL = re.compile(
+    rf"\b(?P<who>i|he|she|they|we|(?:my|his|her|our|their) \w+)\s+(?:(?:just|also|then|actually|kind of)\s+)?"
+    rf"(?P<fall>(?:fell|tumbled|toppled|rolled|slipped|tripped) (?:off|from|down|in|on|over|out of) "
+    rf"(?:a|an|the|his|her|my|their|our|some)?\s*(?:\w+\s+)?(?:{_FALL_ONTO}))\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 EVENT = re.compile(
-    rf"\b(?:got|get|gets|getting|was|were|been|being) (?:hit|struck|smacked|whacked|kicked|punched|elbowed|kneed|"
+    rf"\b(?:ran|run|runs|rolled|drove|driven) over (?:my|his|her|their|your) {_SIDE}{PART}\b"
+    rf"|\btook (?:a|an) (?:\w+\s+)?(?:elbow|knee|ball|puck|bat|stick|fist|punch|hit|kick|foot|helmet|shot) "
+    rf"(?:to|in) (?:the|his|her|my|their) {_SIDE}{PART}\b"
+    rf"|\b{VERB} (?:something|it) (?:in|on) (?:my|his|her|their|your) {_SIDE}{PART}\b"
+    rf"|\b(?:got|get|gets|getting|was|were|been|being) (?:hit|struck|smacked|whacked|kicked|punched|elbowed|kneed|"
     rf"head-?butted|clocked|nailed) (?:in|on) (?:the|his|her|my|their|your) {_SIDE}{PART}\b"
     r"(?: (?:with|by) (?:a|an|the|some) (?:\w+\s+)?\w+)?"
     rf"|\b{PART}\s+(?:got\s+|was\s+)?(?:slammed|shut|caught|crushed|pinched|smashed|jammed) in (?:a|an|the)\s+"
-    r"(?:\w+\s+)?(?:door|doors|drawer|window|hinge|gate|machine|press|trunk)\b"
+    r"(?:\w+\s+)?\w+\b"
     r"|\b(?:stuck|poked|pricked|jabbed) (?:myself |himself |herself |themselves )?with (?:a|an|the|some) (?:\w+\s+){0,2}?"
     r"needles?\b|\bneedle[\s-]?sticks?\b"
     r"|\bgot (?:something|some \w+|a \w+|(?:\w+ )?(?:dirt|sand|glass|metal|grit|dust|bleach|chemicals?|sawdust|"
@@ -159,6 +175,10 @@ class InjuryRecognizer(EntityRecognizer):
             found.append((m.start(), m.end(), 0.75))
         found += [(m.start(), m.end(), 0.8) for rx in (BITE, SELF, EVENT) for m in rx.finditer(text)]
         found += [(m.start(), m.end(), 0.9) for m in PLACED.finditer(text)]
+        for sentence in _SENTENCE.finditer(text):
+            if not any(sentence.start() <= s < sentence.end() for s, _, _ in found):
+                found += [(m.start("fall"), m.end("fall"), 0.7)
+                          for m in FALL.finditer(text, sentence.start(), sentence.end())]
         return merged(found)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001

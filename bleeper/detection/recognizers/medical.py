@@ -31,7 +31,7 @@ ulcerative colitis|urinary tract infection|uti|vertigo|a heart condition|postpar
 substance abuse|eating disorder|pregnant|pregnancy|a-fib|afib|allergy|allergies|peanut allergy|food allergy|
 rash|a rash|polyps|hard of hearing|hearing loss|deaf|blind|low vision|heart murmur|kidney failure|liver disease|
 thyroid cancer|skin infection|down syndrome|kidney stone|kidney stones|food poisoning|reflux|
-type one diabetes|type two diabetes|long covid|sickle cell disease|ear infection|sinus infection|yeast infection|strep|chest pain|shortness of breath|
+type one diabetes|type two diabetes|long covid|sickle cell disease|polio|bad breath|ear infection|sinus infection|yeast infection|strep|chest pain|shortness of breath|
 """
 DRUGS = """
 acetaminophen|adderall|advil|albuterol|alprazolam|amlodipine|amoxicillin|atorvastatin|azithromycin|benadryl|
@@ -43,7 +43,7 @@ losartan|lyrica|meloxicam|metformin|methadone|methotrexate|methylphenidate|metop
 naloxone|naproxen|nexium|omeprazole|ozempic|oxycodone|pantoprazole|paxil|penicillin|percocet|prednisone|
 pregabalin|prozac|quetiapine|ritalin|rosuvastatin|sertraline|sildenafil|simvastatin|suboxone|synthroid|
 tamoxifen|tramadol|trazodone|tylenol|valium|valsartan|viagra|vicodin|warfarin|wegovy|wellbutrin|xanax|
-xarelto|zoloft|zolpidem|ambien|mounjaro|semaglutide|tirzepatide|spironolactone|propranolol|topiramate|
+xarelto|zoloft|zolpidem|ambien|sulfa|sulfa drugs|mounjaro|semaglutide|tirzepatide|spironolactone|propranolol|topiramate|
 """
 
 
@@ -75,14 +75,16 @@ class Vocabulary:
 
     def __init__(self, words: str) -> None:
         items = sorted({w.strip() for w in words.replace("\n", "").split("|") if w.strip()}, key=len, reverse=True)
-        self.regex = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in items)})\b", re.IGNORECASE)
+        # a plural said of an acronym or a name (`three UTIs`, `ear infections`) is the same term
+        self.regex = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in items)})(?:s|es)?\b", re.IGNORECASE)
         self.first_words = {_WORD.match(w).group().lower() for w in items}
 
     def finditer(self, text: str, words: list[tuple[int, str]]) -> list[re.Match[str]]:
         """Matches in `text`, whose words (start, lower case) are `words`."""
         found: list[re.Match[str]] = []
         for start, word in words:
-            if word in self.first_words and (not found or start >= found[-1].end()):
+            listed = word in self.first_words or word[:-1] in self.first_words or word[:-2] in self.first_words
+            if listed and (not found or start >= found[-1].end()):
                 m = self.regex.match(text, start)
                 if m:
                     found.append(m)
@@ -112,7 +114,8 @@ class MedicalRecognizer(EntityRecognizer):
         words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text)]
         for m in self.CONDITION.finditer(text, words):
             if m.group().lower() == "ms" and not m.group().isupper() or OTHER_SENSE.match(text, m.end()) \
-                    or said_of_a_thing(text, m.start(), m.end()):  # roof `shingles`
+                    or said_of_a_thing(text, m.start(), m.end()) \
+                    or text[m.start() - 1:m.start()] == "-":  # roof `shingles`; part of a word: `double-blind`
                 continue  # "Ms." is a title; `a stroke of luck`, `flu shot`
             found.append(("MEDICAL_CONDITION", m.start(), m.end(), 0.75, "condition vocabulary"))
         for m in self.DRUG.finditer(text, words):

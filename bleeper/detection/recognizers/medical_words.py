@@ -15,6 +15,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.injuries import PART
+from bleeper.detection.recognizers.medical import DRUGS
 from bleeper.detection.recognizers.result import result
 from bleeper.detection.recognizers.vocabulary import load_terms
 
@@ -80,7 +81,8 @@ EVENTS = re.compile(
     r"\b(?:i|he|she|they|we|you|(?:my|his|her|our|their|the) (?:son|daughter|baby|husband|wife|mom|mother|dad|"
     r"father|kid|child|toddler|grandma|grandpa|partner|brother|sister|boy|girl|patient))\s+"
     r"(?:(?:just|also|then|finally|even|kind of|sometimes|actually|already)\s+)?"
-    r"(threw up|vomited|puked|passed out|fainted|blacked out|spit up|spat up|wet the bed|had a seizure|"
+    r"(threw up|vomited|puked|passed out|fainted|blacked out|spit up|spat up|wet the bed|had a seizure|hallucinates|"
+    r"hallucinated|sleepwalks|"
     r"(?:stop|stops|stopped|keeps? stopping|kept stopping) breathing)\b", re.IGNORECASE)
 # a body doing something without end: `crying all the time`, `peeing constantly`, `itch all over`
 ON_AND_ON = re.compile(r"\b(?:crying|coughing|sneezing|sweating|itching|itch|itches|scratching|shaking|peeing|"
@@ -118,8 +120,12 @@ _LIST = re.compile(r"(?:,?\s+(?:and|or|also|plus|and also)\s+|,\s*)(?:(?:very|re
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)?")
 
 
+_COMMON_DRUGS = frozenset(w.strip() for w in DRUGS.replace("\n", "").split("|") if w.strip())
+
+
 def _is_drug(word: str) -> bool:
-    return any(t.entity == "DRUG" for t in load_terms().get(word.lower(), ()))
+    word = word.lower()
+    return word in _COMMON_DRUGS or any(t.entity == "DRUG" for t in load_terms().get(word, ()))
 
 
 class MedicalWordRecognizer(EntityRecognizer):

@@ -26,7 +26,7 @@ def _words(spec: str) -> str:
 
 
 # procedures on their own
-STRONG = _words("""biopsy|biopsies|surgery|surgeries|transplant|transfusion|infusion|stitches|sutures|rehab|
+STRONG = _words("""wound care|biopsy|biopsies|surgery|surgeries|transplant|transfusion|infusion|stitches|sutures|rehab|
 culture|scope|spinal tap|swab|mammogram|mammo|ultrasound|sonogram|x-ray|x-rays|xray|mri|ct scan|cat scan|pet scan|
 ct|ekg|ecg|eeg|labs|lab work|bloodwork|blood work|blood draw|ivf|iui|stent|pacemaker|epidural|chemo|dialysis|
 physical therapy|occupational therapy|speech therapy|pt|d and c|d&c|c-section|c section|colonoscopy|endoscopy|
@@ -37,7 +37,7 @@ cortisone shot|steroid shot|allergy shots|allergy shot|flu shot|lumbar puncture|
 # heads that need a medical word before them
 WEAK = _words("test|tests|study|screening|screen|panel|exam|shot|shots|scan|scans|work-up|workup|treatment|"
               "treatments|therapy|session|sessions|procedure|operation|repair|replacement|removal|reconstruction|"
-              "fusion|implant|implants|draw|count|check|testing|sample|samples|graft|grafts|screenings")
+              "fusion|implant|implants|draw|count|check|testing|sample|samples|graft|grafts|screenings|sleeve")
 MODIFIER = _words("""sleep|stress|blood|urine|pregnancy|allergy|hearing|vision|eye|drug|covid|strep|flu|tetanus|
 b12|cortisone|steroid|sugar|glucose|thyroid|liver|kidney|heart|cardiac|pulmonary|lung|renal|spinal|nerve|
 nerve conduction|bone density|bone|dental|prenatal|genetic|dna|hormone|hiv|std|sti|tb|mono|cholesterol|lipid|
@@ -45,7 +45,8 @@ a1c|psa|iron|vitamin d|biopsy|cancer|colon|breast|prostate|skin|mole|hip|knee|sh
 lasik|laser|gastric|bariatric|weight loss|fertility|iv|radiation|cognitive|memory|balance|gait|sinus|ear|
 throat|wound|dialysis|chemo|physical|occupational|speech|respiratory|infusion|insulin|hearing aid|lab|
 fecal|stool|heartworm|paramedical|medical|tsh|thyroid panel|metabolic|lipid panel|x-ray|ultrasound|wellness|
-well-child|well-woman|preventive|hemoglobin|rapid strep|gallbladder|appendix""")
+well-child|well-woman|preventive|hemoglobin|rapid strep|gallbladder|appendix|dexa|dxa|swallow|swallowing|gastric|
+dental|bone graft|fluoride""")
 _DET = r"(?:(?:a|an|the|my|his|her|their|your|our|some|another|this|that|more)\s+)?"
 # `sleep study`, `my knee scope`, `CT of my abdomen`, `a tetanus shot`
 NOUN_PHRASE = re.compile(
@@ -101,6 +102,9 @@ LAB = re.compile(
 
 # a condition the procedure treats or looks for, said before its head: `hernia repair`, `depression screening`
 _CONDITION_BEFORE = re.compile(r"\b([a-z]{4,})\s+$", re.IGNORECASE)
+# heads that treat or look for the condition (a `headache study` is research, a `pain count` nothing)
+_TREATS = re.compile(r"^(?:repair|removal|surgery|operation|procedure|treatments?|therapy|screenings?|screen|testing|"
+                     r"tests?|reconstruction|graft|grafts|implants?)$", re.IGNORECASE)
 
 
 def _condition(word: str) -> bool:
@@ -122,7 +126,7 @@ class ProcedureRecognizer(EntityRecognizer):
             head, mod = m.group("head"), m.group("mod")
             if not mod and WEAK_ALONE.match(head):
                 before = _CONDITION_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                if before and _condition(before.group(1)):  # `a hernia repair`, `bunion surgery`
+                if before and _condition(before.group(1)) and _TREATS.match(head):  # `a hernia repair`, `bunion surgery`
                     found.append((before.start(1), m.end(), 0.7))
                 continue  # `a test`, `the study`
             if not mod and EVERYDAY.match(head) and (not VISIT.search(text, max(0, m.start() - 25), m.start())

@@ -19,6 +19,9 @@ from pathlib import Path
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 DERIVED_SCORE = 0.6
+# a one-word eponym is also a surname or a first name (`Benedikt` of Benedikt syndrome, `Marfan`):
+# it counts after a cue or in talk of health (health_context.py), never bare
+EPONYM_SCORE = 0.0
 
 # tails of an ICD name that say only that it is an illness: `syndrome`, `disease`, and the Latin
 # qualifiers of a named one (`myasthenia gravis`, `anorexia nervosa`, `diabetes mellitus`)
@@ -49,6 +52,11 @@ def _name_without_tail(k: str, common: frozenset[str]) -> str | None:
             or any(not w.isalpha() for w in rest if not w.isdigit()) or all(w in common for w in rest)):
         return None
     return " ".join(rest)
+
+
+def derived_form_score(form: str, entity: str) -> float:
+    """The score a bare mention of a derived form earns: a one-word condition name, none."""
+    return EPONYM_SCORE if entity == "MEDICAL_CONDITION" and " " not in form else DERIVED_SCORE
 
 
 def derived_forms(terms: dict[str, list[str]], common: frozenset[str]) -> Iterable[tuple[str, str]]:

@@ -23,7 +23,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.health_talk import OTHER_SENSE, said_of_a_thing
 from bleeper.detection.recognizers.result import result
-from bleeper.detection.recognizers.vocab_forms import DERIVED_SCORE, common_words, derived_forms
+from bleeper.detection.recognizers.vocab_forms import common_words, derived_form_score, derived_forms
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 # file → entity its terms are, unless the file's third column says otherwise
@@ -162,7 +162,7 @@ def load_terms(directory: Path = VOCAB_DIR) -> dict[str, tuple[Term, ...]]:
     # forms callers say that the lists do not hold (vocab_forms.py): `Ehlers-Danlos`, `valproate`
     entities = {k: [t.entity for t in ts] for k, ts in terms.items()}
     for k, entity in derived_forms(entities, common_words(directory)):
-        terms[k] = (Term(entity, DERIVED_SCORE),)
+        terms[k] = (Term(entity, derived_form_score(k, entity)),)
     for k in NOT_TERMS & terms.keys():  # an occupation of the same spelling stays
         terms[k] = tuple(t for t in terms[k] if t.entity == "OCCUPATION")
         if not terms[k]:

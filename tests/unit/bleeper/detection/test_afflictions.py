@@ -110,3 +110,17 @@ def test_sensations_states_and_easy_bruising(text, condition):
 ])
 def test_states_of_things_stay_clear(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Since the stroke my father's been bedbound.", "bedbound"),
+    ("She's been getting disoriented in the afternoons.", "disoriented"),
+    ("I get totally wiped out after a short walk.", "wiped out"),
+])
+def test_more_states_of_a_person(text, condition):
+    assert condition in found(text)
+
+
+def test_a_state_at_a_time_of_day_is_still_a_state():
+    assert "confused" in found("Dad's been getting confused at night lately.")
+    assert found("I got confused at the checkout screen.") == []

@@ -323,3 +323,18 @@ def test_a_birth_date_on_a_holiday_is_a_birth_date(analyzer):
     text = "Okay, and his date of birth is the fourth of July, two thousand and one."
     found = [(text[f.start:f.end], f.policy) for f in find_pii(text, analyzer, policies.ALL_POLICIES)]
     assert found == [("the fourth of July, two thousand and one", "date_of_birth")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hi, this is Benedikt from the front desk, how can I help?", "Benedikt"),  # also an ICD eponym
+    ("I'm calling about a refill for, um, Marisola Quint, she's my mother.", "Marisola Quint"),
+])  # fmt: skip
+def test_a_name_is_a_name_though_a_condition_or_drug_list_holds_a_word_like_it(analyzer, text, name):
+    found = [(text[f.start:f.end], f.policy) for f in find_pii(text, analyzer, policies.ALL_POLICIES)]
+    assert (name, "person_name") in found
+
+
+def test_an_eponym_still_counts_where_the_talk_is_of_health(analyzer):
+    text = "She was diagnosed with Marfan last year, so the cardiologist watches her aorta."
+    found = [(text[f.start:f.end], f.policy) for f in find_pii(text, analyzer, policies.ALL_POLICIES)]
+    assert any("Marfan" in said and policy == "medical_condition" for said, policy in found), found

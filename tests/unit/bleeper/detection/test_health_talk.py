@@ -109,3 +109,15 @@ def test_a_homonym_of_a_condition_is_a_thing_unless_someone_has_it(text, homonym
 
     start = text.index(homonym)
     assert said_of_a_thing(text, start, start + len(homonym)) is thing
+
+
+def test_a_plural_of_a_listed_condition_and_a_hyphenated_word():
+    from bleeper.detection.recognizers.medical import MedicalRecognizer
+
+    recognizer = MedicalRecognizer()
+
+    def said(text: str) -> list[str]:
+        return [text[r.start:r.end] for r in recognizer.analyze(text, ["MEDICAL_CONDITION"])]
+
+    assert "UTIs" in said("She's had two UTIs this winter.")
+    assert said("The trial is double-blind and placebo controlled.") == []

@@ -103,3 +103,35 @@ def test_injuries_said_as_events(text, injury):
 ])
 def test_events_to_things_are_not_injuries(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, injury", [
+    ("My nephew tripped over a garden hose at the party.", "tripped over a garden hose"),
+    ("Grandma, she slipped in the shower on Tuesday.", "slipped in the shower"),
+    ("A forklift rolled over his left foot at the depot.", "rolled over his left foot"),
+    ("She took a puck to the face during the game.", "took a puck to the face"),
+    ("I think I tweaked something in my lower back.", "tweaked something in my lower back"),
+    ("Her hand got pinched in the folding table.", "hand got pinched in the folding table"),
+    ("He chipped a molar on a cherry pit.", "chipped a molar"),
+    ("My daughter knocked her front tooth loose on the slide.", "knocked her front tooth"),
+])
+def test_falls_blows_and_crushes_are_injuries(text, injury):
+    assert injury in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The stock fell off a cliff after earnings.",
+    "A branch fell on the roof in the storm.",
+    "They did a lumbar puncture to check for meningitis.",
+    "I ran over the numbers again last night.",
+])
+def test_other_falls_and_procedures_are_not_injuries(text):
+    assert found(text) == []
+
+
+def test_a_fall_with_its_wound_named_leaves_the_wound_to_speak():
+    assert found("He tripped on the curb and sprained his wrist.") == ["sprained his wrist"]
+
+
+def test_a_whole_part():
+    assert "scraped up my whole shin" in found("I scraped up my whole shin on the gravel.")

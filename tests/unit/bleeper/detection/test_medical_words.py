@@ -96,3 +96,11 @@ def test_allergic_to_a_listed_drug_leaves_the_drug_to_itself():
 ])
 def test_things_doing_these_are_not_conditions(text):
     assert found(text) == []
+
+
+def test_a_drug_class_after_allergic_is_left_to_itself():
+    assert ("allergic", "MEDICAL_CONDITION") in found("She's allergic to sulfa, it gives her a rash.")
+
+
+def test_a_person_who_hallucinates():
+    assert ("hallucinates", "MEDICAL_CONDITION") in found("Since the surgery she hallucinates in the evenings.")

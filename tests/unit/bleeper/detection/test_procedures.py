@@ -96,3 +96,21 @@ def test_lay_procedure_heads_with_a_medical_modifier(text, procedure):
 ])
 def test_the_same_heads_without_a_medical_modifier_stay_clear(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, procedure", [
+    ("She's due for a DEXA scan in the fall.", "DEXA scan"),
+    ("They ordered a swallow study after the stroke.", "swallow study"),
+    ("A nurse comes by for wound care on his shin.", "wound care on his shin"),
+    ("I had a gastric sleeve two years ago.", "gastric sleeve"),
+])
+def test_more_lay_procedures(text, procedure):
+    assert procedure in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She moved into the memory care wing last spring.",
+    "I signed up for a migraine study at the university.",
+])
+def test_care_settings_and_research_are_not_procedures(text):
+    assert found(text) == []

@@ -104,3 +104,12 @@ def test_more_plain_symptoms(text, symptom):
 ])
 def test_more_things_that_are_not_symptoms(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("Sometimes I see floaters when I stand up.", "see floaters"),
+    ("My throat's been so dry since I started the inhaler.", "My throat's been so dry"),
+    ("My hamstrings cramp up halfway through the run.", "My hamstrings cramp up"),
+])
+def test_what_a_person_sees_and_dry_or_cramping_parts(text, symptom):
+    assert symptom in found(text)
