@@ -38,6 +38,11 @@ COUNTED = re.compile(r"[ \t]*-|[ \t]+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|
 NUMBERED = frozenset("page pages chapter chapters size sizes age ages grade grades level levels problem problems "
                      "question questions item items room rooms number numbers row rows step steps lines verses "
                      "exercises units floors".split())
+# a thing that happens at an hour, said to be one: `checkout is 11`, `dinner's seven thirty`
+HAPPENS_IS = re.compile(r"\b(?:check-?in|check-?out|pick-?up|drop-?off|appointment|appt|shift|lunch|dinner|breakfast|"
+                        r"boarding|departure|arrival|curfew|bedtime|showtime|kickoff|tee time|last call|last seating|"
+                        r"last appointment)(?:'s|’s|[ \t]+(?:is|was|will be|would be))[ \t]+$")
+HAPPENS_FOLLOWERS = frozenset("and or but so tomorrow today tonight on then if sharp though now every".split())
 _SENTENCE_END = re.compile(r"[.?!;]\s")
 
 
@@ -88,6 +93,12 @@ def framed(text: str, low: str, quantities: tuple[Quantity, ...], schedule: re.P
                 spans.append((q.start, r.end, 0.5))
                 i += 2
                 continue
+        # `checkout is 11`: a thing that happens at an hour said to be one
+        if _hour(q) and HAPPENS_IS.search(low, max(0, q.start - 30), q.start) and not COUNTED.match(low, q.end) \
+                and (word_after(text, q.end) in HAPPENS_FOLLOWERS or not word_after(text, q.end)):
+            spans.append((q.start, q.end, 0.5))
+            i += 1
+            continue
         # a slot: `a nine forty-five with Dr. Ruiz`, `or a two fifteen the following week`
         if _minutes(q) and word_before(low, q.start) in SLOT_DETERMINERS and not COUNTED.match(low, q.end) \
                 and (word_after(text, q.end) in SLOT_FOLLOWERS or not word_after(text, q.end)):

@@ -16,7 +16,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.casing import lowered
-from bleeper.detection.recognizers.money_frames import bought_for, flat_rate, no_amount, restated
+from bleeper.detection.recognizers.money_frames import SALARY_DECADE, bought_for, flat_rate, no_amount, restated
 from bleeper.detection.recognizers.quantities import SMALL_RX, Quantity, find_quantities, word_after, word_before
 from bleeper.detection.recognizers.result import result
 
@@ -49,7 +49,7 @@ MONEY_CUES = re.compile(
     r"\b(?:charg(?:e|ed|es|ing)|paid|pay(?:s|ing|ment|ments)?|cost(?:s|ing)?|price[ds]?|fees?|bill(?:ed|s)?|"
     r"balance|refund(?:ed|s)?|deposit(?:ed|s)?|premium|income|salary|wages?|earn(?:s|ed|ing)?|mak(?:e|es|ing)|made|"
     r"owe[sd]?|owing|total(?:s|led)?|rent|spen[dt]|spending|budget|quot(?:e|ed|es)|estimate[sd]?|deductible|"
-    r"co-?pay|credit(?:ed)?|debit(?:ed)?|withdr[ae]w|withdrawal|transfer(?:red)?|wired?|loan|mortgage|fined|fines|"
+    r"co-?pay|credit(?:ed)?(?! scores?\b)|debit(?:ed)?|withdr[ae]w|withdrawal|transfer(?:red)?|wired?|loan|mortgage|fined|fines|"
     r"tip(?:s|ped)?|paycheck|worth|afford|savings|invoice[ds]?|tuition|cash|check for|discount|rebate|reimburse(?:d|ment)?|"
     r"settlement|payout|overdraft|penalty|sold|bought|buy|selling|sells|purchase[ds]?|expensive|cheap(?:er)?|"
     r"tax|subscription|on sale|marked down|sale price|gross|net|bonus(?:es)?|commissions?|raise|payable|take-home|zelle|venmo|paypal|cash app|"
@@ -125,6 +125,8 @@ class MoneyRecognizer(EntityRecognizer):
                 spans.append(found)
             previous = q
         spans += [(m.start(), m.end(), 0.7, "amount without a number") for m in NUMBERLESS.finditer(low)]
+        # over the age recognizer's decade of life (0.7): a pay is what the words before it say
+        spans += [(m.start(1), m.end(1), 0.75, "a pay said by its decade") for m in SALARY_DECADE.finditer(low)]
         spans.sort()
         spans = [(*widened(low, s, e), score, why) for s, e, score, why in spans]
         joined: list[tuple[int, int, float, str]] = []

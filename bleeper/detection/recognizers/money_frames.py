@@ -25,6 +25,12 @@ FLAT_BEFORE = re.compile(r"\ba[ \t]+flat[ \t]+$")
 # a person is the number: `I'm forty-four`, `he's seventy`
 PERSON_IS = frozenset("i'm im he's she's".split())
 HOURS_AFTER = frozenset("after before until".split())
+# a pay said in tens of thousands by its decade: `paid mid-forties`, `making in the low sixties`
+SALARY_DECADE = re.compile(
+    r"\b(?:paid|pays|paying|pay|making|made|make|makes|earn(?:s|ed|ing)?|offer(?:s|ed|ing)?|salary (?:was|is)|"
+    r"income (?:was|is)|wages? (?:was|is|were|are))[ \t]*,?[ \t]*(?:(?:like|about|around|maybe|um|uh|somewhere)"
+    r"[ \t]*,?[ \t]*)*(?:in[ \t]+the[ \t]+)?"
+    r"((?:low|mid|high|upper|lower)[- ](?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")
 
 
 def same_sentence(low: str, end: int, start: int) -> bool:

@@ -80,6 +80,8 @@ def test_times_never_raise_and_stay_inside_the_text(text):
     # a range of hours
     ("Visiting hours are eleven thirty to four on weekdays.", ["eleven thirty to four"]),
     ("The delivery window is two to six tomorrow.", ["two to six"]),
+    # a thing that happens at an hour, said to be one
+    ("Breakfast is seven, and checkout's ten thirty.", ["seven", "ten thirty"]),
 ])
 def test_a_time_a_frame_makes_a_time_is_found(recognizer, text, times):
     assert all(t in found(recognizer, text) for t in times)
@@ -92,6 +94,8 @@ def test_a_time_a_frame_makes_a_time_is_found(recognizer, text, times):
     "I paid a three fifty on Friday for the parking.",  # a price
     "The grades were at eighty, ninety, and ninety-five.",
     "The shirts come in sizes ten to twelve.",
+    "My shift is nine hours on Saturdays.",
+    "Dinner was twelve dollars for the both of us.",
 ])
 def test_numbers_a_frame_leaves_alone_are_not_times(recognizer, text):
     assert found(recognizer, text) == []

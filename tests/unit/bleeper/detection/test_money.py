@@ -148,8 +148,25 @@ def test_an_amount_a_frame_makes_a_price_is_found(recognizer, text, amount):
     "The wage is eighteen an hour, and overtime after forty.",  # hours
     "I paid ninety dollars and waited like forty minutes.",
     "She stayed two weeks for thirty.",
+    "My credit score went from six-twenty to six-eighty.",  # a score, not a credit
     "I paid sixty bucks and it's been like twenty years.",
 ])
 def test_a_frame_leaves_other_numbers_alone(recognizer, text):
     spans = found(recognizer, text)
-    assert not any(w in s for s in spans for w in ("fifty-three", "forty", "thirty", "twenty"))
+    assert not any(w in s for s in spans for w in ("fifty-three", "forty", "thirty", "twenty", "eighty"))
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("The warehouse job pays, like, high thirties.", "high thirties"),
+    ("They're offering somewhere in the low fifties for the role.", "low fifties"),
+])
+def test_a_pay_said_by_its_decade_is_money(recognizer, text, amount):
+    assert any(amount in s for s in found(recognizer, text))  # with the hedge before it
+
+
+@pytest.mark.parametrize("text", [
+    "She's in her late thirties and makes good money.",
+    "I made it to my mid-fifties without surgery.",
+])
+def test_a_decade_of_life_near_a_pay_word_is_no_money(recognizer, text):
+    assert found(recognizer, text) == []
