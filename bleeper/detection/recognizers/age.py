@@ -14,6 +14,7 @@ import regex as re  # variable-width look-behind
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from bleeper.detection.recognizers.age_frames import at_age_for_height, described
 from bleeper.detection.recognizers.casing import lowered
 from bleeper.detection.recognizers.quantities import Quantity, find_quantities, word_after, word_before
 from bleeper.detection.recognizers.result import result
@@ -46,12 +47,12 @@ PERSON_BEFORE = re.compile(
     # the children a parent has just named: `I have my two kids with me, they're six and nine`
     rf"(?:{_PLURALS})(?: [^.?!]{{0,25}})?,? (?:they're|they are|who are|ages|aged)"
     rf")(?:,? (?:like|about|almost|nearly|only|just|around|already|uh|um|maybe|probably|going on|pushing|over|"
-    rf"under|close to))?[ ,:]*$",
+    rf"under|close to|what))?[ ,:]*$",
     re.IGNORECASE)
 AND = re.compile(r"[ \t]*,?[ \t]*(?:and|&)[ \t]+")  # "my kids are 8 and 10"
 # the age someone will be, said after the one they are: `I'm thirty-one, thirty-two in June`
 NEXT_AGE_GAP = re.compile(r"[ \t]*,[ \t]*(?:(?:well|uh|um|so|or|actually),?[ \t]+)?")
-NEXT_AGE_AFTER = re.compile(r"[ \t]+(?:in|come|next|this)[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+NEXT_AGE_AFTER = re.compile(r"[ \t]+(?:in|come|next|this)(?:,?[ \t]+in)?,?[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
                             r"a (?:month|week|few)|next|the (?:fall|spring|summer|winter)|month|week|year)")
 # an age something happened or will happen at: `breast cancer at fifty`, `the old man at forty-four`
 AGE_TALK = re.compile(r"\b(?:old|older|oldest|young|younger|youngest|age|aged|retire\w*|born|died|passed away|"
@@ -66,7 +67,7 @@ _DECADE = (r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighti
            r"'?(?:[2-9]0)[’']?s)")
 DECADES = [
     # "in her seventies", "in my early 20s", "into his late forties"
-    re.compile(rf"\b(?:in|into|to|of) (?:my|his|her|their|your|our|its) \K(?:(?:early|mid|late|middle)[- ]?)?"
+    re.compile(rf"\b(?:in|into|to|of|since|during|through|from) (?:my|his|her|their|your|our|its) \K(?:(?:early|mid|late|middle)[- ]?)?"
                rf"{_DECADE}\b", re.IGNORECASE),
     # "mid-forties", "late twenties": not "the late eighties" (a decade of the calendar)
     re.compile(rf"(?<!\bthe )(?<!\bthe (?:very|early|late) )\b(?:early|mid|late)[- ]?{_DECADE}\b", re.IGNORECASE),
@@ -96,7 +97,7 @@ class AgeRecognizer(EntityRecognizer):
                          or (NEXT_AGE_GAP.fullmatch(low, previous.end, q.start) and NEXT_AGE_AFTER.match(low, q.end))):
                 span = self._age(text, low, q, after_age=True)
             if span is None:
-                span = self._at_age(text, low, q)
+                span = self._at_age(text, low, q) or described(text, low, q) or at_age_for_height(low, q)
             if span is not None:
                 spans.append(span)
             previous = q

@@ -16,6 +16,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.casing import lowered
+from bleeper.detection.recognizers.clock_frames import framed
 from bleeper.detection.recognizers.quantities import find_quantities, word_after, word_before
 from bleeper.detection.recognizers.result import result
 
@@ -76,6 +77,9 @@ class ClockTimeRecognizer(EntityRecognizer):
         spans += [(m.start(), m.end(), 0.6) for m in PAST_TO.finditer(low)]
         spans += [(m.start(1), m.end(1), 0.55) for m in NOON.finditer(low)]
         spans += [s for q in find_quantities(text) if (s := self._spoken(text, low, q.start, q.end, q)) is not None]
+        # times with no cue before them that a list, a slot or a range of hours makes times
+        spans += [(s, QUALIFIER.match(low, e).end(), score) for s, e, score in framed(text, low, find_quantities(text),
+                                                                                       SCHEDULE)]
         spans.sort()
         kept: list[tuple[int, int, float]] = []
         for s, e, score in spans:

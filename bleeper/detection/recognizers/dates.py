@@ -78,7 +78,7 @@ DATE_PATTERNS = [
     (DAY, rf"\b{_WEEKDAY},? the {_DAY}\b"),  # Tuesday the 9th
     # (`May` and `March` only in capitals: "this may take a while")
     (INTERVAL, rf"\b(?:in|since|by|until|till|before|after|during|through|early|late|mid|end of|beginning of|"
-               rf"start of|middle of|month of|of|from|every|this|next|last|back in|around){_FILLER}"
+               rf"start of|middle of|month of|of|from|every|this|next|last|back in|around|into){_FILLER}"
                rf"[ -]\K(?:(?-i:May|March)|january|february|april|june|july|august|september|october|november|"
                rf"december)\b"),
     # the part of a month, a season said with its year or which one: `early February`, `the end of June`,
@@ -104,8 +104,12 @@ DATE_PATTERNS = [
                rf"of {_FULL_MONTH}\b|\b{_FULL_MONTH} (?:to|through|thru|till|until|-|–) {_FULL_MONTH}\b"),
     # years, seasons and decades
     (INTERVAL, rf"\b(?:in|since|from|until|till|by|before|after|during|around|circa|through|thru|back in|early|late|"
-               rf"mid|class of|the year|year|end of|beginning of|start of|middle of|{_SEASON}|fall){_FILLER}"
+               rf"mid|class of|the year|year|end of|beginning of|start of|middle of|{_SEASON}|fall|"
+               # what befell someone in a year: `diagnosed, um, twenty twenty-two`, `widowed 2009`
+               rf"diagnosed|married|divorced|widowed|retired|graduated|born){_FILLER}"
                rf"[ -](?:of )?\K{_BARE_YEAR}"),
+    # a year said as `oh-nine` after a word that wants a year: `widowed since oh-nine`
+    (INTERVAL, rf"\b(?:since|back in|class of|until|till){_FILLER} \Koh[- ](?:{UNIT_RX})\b{_NOT_YEAR_AFTER}"),
     (INTERVAL, rf"\b(?:in|during|over|through|since|until|till|by|before|after|this|last|next|early|late|mid|of|"
                rf"for|around){_FILLER} (?:the )?(?:early |late |mid-?)?\K{_SEASON}\b(?:,? (?:of )?{_BARE_YEAR})?"),
     (INTERVAL, rf"\b(?:this|last|next) \Kfall\b|\b(?:{_SEASON}|fall),? (?:of )?{_BARE_YEAR}"),

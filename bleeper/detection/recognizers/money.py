@@ -16,6 +16,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.casing import lowered
+from bleeper.detection.recognizers.money_frames import bought_for, flat_rate, no_amount, restated
 from bleeper.detection.recognizers.quantities import SMALL_RX, Quantity, find_quantities, word_after, word_before
 from bleeper.detection.recognizers.result import result
 
@@ -52,7 +53,7 @@ MONEY_CUES = re.compile(
     r"tip(?:s|ped)?|paycheck|worth|afford|savings|invoice[ds]?|tuition|cash|check for|discount|rebate|reimburse(?:d|ment)?|"
     r"settlement|payout|overdraft|penalty|sold|bought|buy|selling|sells|purchase[ds]?|expensive|cheap(?:er)?|"
     r"tax|subscription|on sale|marked down|sale price|gross|net|bonus(?:es)?|commissions?|raise|payable|take-home|zelle|venmo|paypal|cash app|"
-    r"installments?|stipend|allowance|pension|payoff|death benefit|benefit amount|scholarship|grant|"
+    r"installments?|stipend|allowance|pension|payoff|death benefit|benefit amount|scholarship|grant|bank draft|"
     r"went up to|jumped to|came to|comes to|comes out to|raised to|dropped to|"
     r"down to|(?:that|it)(?:'ll| will|'s gonna|'s going to) be)\b")
 # what may follow an amount that names no currency: the end of the clause or a word that is not a
@@ -85,10 +86,11 @@ YEAR_BEFORE = frozenset("in since from until by of during back".split())
 CLOCK_BEFORE = frozenset("at by around until till after before".split())
 # after an amount, words that price something: "thirty-four ninety-nine each", "forty a month"
 PER_UNIT_AFTER = re.compile(r"[ \t]*(?:each|apiece|a piece|a pop|a head|per\b|a (?:month|year|week|night|day)\b|"
+                            r"a (?:seat|ticket|person|session|class|lesson|visit|plate|pair)\b|"
                             r"(?:plus|before|after|including|with) tax)")
 PRICE_CUE_AFTER = re.compile(r"\b(?:spen[dt]|cost|costs|pay|paid|charge[ds]?|afford|budget|owe[ds]?|refund(?:ed|s)?|"
                              r"reimbursed|credited|total|upfront|"
-                             r"down payment|in cash|out of pocket|for shipping|for delivery|plus tax)\b")
+                             r"down payment|in cash|out of pocket|for shipping|for delivery|plus tax|bounced)\b")
 
 
 class MoneyRecognizer(EntityRecognizer):
@@ -107,7 +109,8 @@ class MoneyRecognizer(EntityRecognizer):
         spans: list[tuple[int, int, float, str]] = []
         previous: Quantity | None = None
         for q in quantities:
-            found = self._with_currency(text, low, q, by_start) or self._announced(text, low, q)
+            found = self._with_currency(text, low, q, by_start) or self._announced(text, low, q) \
+                or self._framed(text, low, q, quantities, spans[-1][1] if spans else None)
             if found is not None and found[3] in ("currency", _PER_UNIT) and previous is not None \
                     and (not spans or spans[-1][1] <= previous.start or spans[-1][:2] == (previous.start, previous.end)) \
                     and _range_start(low, previous) and RANGE_GAP.fullmatch(low, previous.end, q.start):
@@ -160,7 +163,7 @@ class MoneyRecognizer(EntityRecognizer):
         change (`seventeen hundred and some change`)."""
         if _price_tag(low, q):
             return q.start, q.end, 0.55, "said as a price tag"
-        if not _amount(low, q):
+        if not _amount(low, q) or no_amount(text, low, q):
             return None
         if low.endswith("change", q.start, q.end) or (PER_UNIT_AFTER.match(low, q.end) and not _not_amount(low, q)):
             return q.start, q.end, 0.7, _PER_UNIT
@@ -171,6 +174,20 @@ class MoneyRecognizer(EntityRecognizer):
             return None
         return q.start, q.end, 0.6, "amount where money is talked about"
 
+
+    @staticmethod
+    def _framed(text: str, low: str, q: Quantity, quantities: tuple[Quantity, ...], previous_end: int | None
+                ) -> tuple[int, int, float, str] | None:
+        """An amount a frame makes a price (money_frames.py): said again after one, a count of
+        things bought for it, a flat rate."""
+        if not _amount(low, q) or no_amount(text, low, q) or _not_amount(low, q):
+            return None
+        nxt = word_after(text, q.end)
+        if nxt and nxt not in FOLLOWERS and not _not_a_count(nxt) and not HEDGE_AFTER.match(low, q.end):
+            return None
+        if flat_rate(low, q) or bought_for(low, q, quantities) or restated(text, low, q, previous_end):
+            return q.start, q.end, 0.55, "amount framed as a price"
+        return None
 
 
 def _range_end(low: str, q: Quantity) -> bool:
@@ -252,7 +269,8 @@ def _money_talk(low: str, q: Quantity) -> bool:
     for cue in MONEY_CUES.finditer(window, cut):
         pass
     if cue is not None:
-        between = window[cue.end():]
+        # only the words of the amount's own clause: `the stipend comes on a card, twelve fifty after`
+        between = window[cue.end():].rsplit(",", 1)[-1]
         return not any(w in NOT_AMOUNT_BEFORE for w in re.findall(r"[a-z#]+", between))
     ahead = low[q.end:q.end + 60]
     stop = SENTENCE_END.search(ahead)

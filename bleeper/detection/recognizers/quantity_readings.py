@@ -61,8 +61,9 @@ class Quantity:
             if a >= 1000 and a == int(a) and 1 <= a % 1000 <= 9 and b == int(b) and 10 <= b <= 99 \
                     and not self.groups[1].zero_led:
                 return a - a % 1000 + a % 1000 * 100 + b
-            if 10 <= b <= 99 and b == int(b) and a == int(a) and 1 <= a <= 99 \
+            if 10 <= b <= 99 and b == int(b) and a == int(a) and 1 <= a <= 999 \
                     and not (self.groups[0].zero_led or self.groups[1].zero_led):
+                # `a hundred and twelve forty` 112.40: dollars past a hundred said whole, then cents
                 return a * 100 + b if a < 10 else a + b / 100
         return None
 

@@ -25,6 +25,10 @@ _LOCAL = rf"{_PART}(?:{_JOIN}{_PART}){{0,12}}"
 _AT = r",?\s+(?:at|@)(?:\s+(?:symbol|sign))?,?\s+"
 _DOMAIN = rf"[a-z0-9-]+(?:\s+[a-z0-9-]+)?(?:{DOT}[a-z0-9-]+)*{DOT}{TLD}"
 _ANCHOR = re.compile(r"\bat\b|@")
+# a correction of an email just said, in a second, shorter form: `..., no wait, it's p dot venkataraman`
+CORRECTED = re.compile(r"[ \t]*,?[ \t]*(?:no,? wait|wait|sorry|i mean|actually|correction|scratch that|my bad)[ \t]*,?[ \t]*"
+                       r"(?:(?:it's|its|it is|that's|make that)[ \t]+)?"
+                       r"([a-z0-9]+(?:(?:[ \t]+(?:dot|underscore|dash)[ \t]+|[._-])[a-z0-9]+)+)\b(?![ \t]+(?:at|@)\b)")
 LOCAL_WORDS = 26  # the most words a local part spans: 13 parts and a `dot` between each two
 DOMAIN_CHARS = 200
 
@@ -73,4 +77,20 @@ class SpokenEmailRecognizer(PatternRecognizer):
             for pattern, compiled in self._compiled:
                 found += [result(self, "EMAIL_ADDRESS", m.start(), m.end(), pattern.score, pattern.name)
                           for m in compiled.finditer(low, start, end)]
-        return self.remove_duplicates(found)  # as PatternRecognizer does: a match inside a longer one goes
+        found = self.remove_duplicates(found)
+        return found + [r for f in found if (r := self._corrected(low, f)) is not None]
+
+    def _corrected(self, low: str, email: RecognizerResult) -> RecognizerResult | None:
+        """The local part said again after a correction cue, sharing a word with the email's."""
+        m = CORRECTED.match(low, email.end, min(len(low), email.end + 120))
+        if m is None:
+            return None
+        said = set(re.findall(r"[a-z0-9]{3,}", low[email.start:email.end]))
+        again = {w for w in re.findall(r"[a-z0-9]{3,}", m.group(1)) if not re.fullmatch(TLD, w)} - {"dot", "the"}
+        # or the same letters with separators said now (`dkhan` again as `d underscore khan`)
+        local, fixed = (re.sub(r"[ \t]+(?:dot|underscore|dash)[ \t]+|[._\s-]", "", t)
+                        for t in (low[email.start:email.end].split(" at ")[0], m.group(1)))
+        same = len(fixed) >= 4 and (fixed in local or local in fixed)
+        if not (said & again or same) or m.group(1).startswith(("the ", "a ")):
+            return None
+        return result(self, "EMAIL_ADDRESS", m.start(1), m.end(1), 0.6, "an email corrected after it was said")  # as PatternRecognizer does: a match inside a longer one goes

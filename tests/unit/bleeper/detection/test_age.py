@@ -125,3 +125,32 @@ TEXT = st.lists(st.one_of(TOKENS, st.text(max_size=4)), max_size=40).map(" ".joi
 def test_ages_never_raise_and_stay_inside_the_text(text):
     spans = AgeRecognizer().analyze(text, ["PERSON_AGE"])
     assert all(0 <= r.start < r.end <= len(text) for r in spans)
+
+
+@pytest.mark.parametrize("text, age", [
+    # set off by commas next to how a person looks, or after what they are
+    ("Have you seen my son? Fourteen, curly red hair, braces, he was on a blue bike.", "Fourteen"),
+    ("She's a retired teacher, eighty-three, and she lives alone.", "eighty-three"),
+    # a child's age after a height said for their age
+    ("He's big for his age, almost six feet at fifteen.", "fifteen"),
+    # a filler between the person and the age, and a stutter before the month of the next one
+    ("I'm, what, fifty-two now?", "fifty-two"),
+    ("He's ninety-one, ninety-two in, in March.", "ninety-two"),
+])
+def test_an_age_a_description_frames_is_found(recognizer, text, age):
+    assert age in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We got twelve, thirteen, fourteen, short of the target again.",  # a count going on
+    "Aisle nine, short ribs are on sale.",
+    "Row eleven, tall shelves by the window.",
+    "The meeting is at ten, for your age group it's free.",
+])
+def test_a_number_next_to_a_description_that_is_no_age_is_not_found(recognizer, text):
+    assert found(recognizer, text) == []
+
+
+def test_a_decade_of_life_since_or_during_it_is_an_age(recognizer):
+    assert "thirties" in found(recognizer, "I've had migraines since my thirties.")
+    assert "forties" in found(recognizer, "He smoked all through his forties.")

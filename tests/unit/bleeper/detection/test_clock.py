@@ -69,3 +69,29 @@ TEXT = st.lists(st.one_of(TOKENS, st.text(max_size=4)), max_size=40).map(" ".joi
 def test_times_never_raise_and_stay_inside_the_text(text):
     spans = ClockTimeRecognizer().analyze(text, ["TIME"])
     assert all(0 <= r.start < r.end <= len(text) for r in spans)
+
+
+@pytest.mark.parametrize("text, times", [
+    # a list of times after one cue, one of them plainly a time
+    ("The shuttle runs at seven, eleven, and five fifteen in the evening.", ["seven", "eleven", "five fifteen in the evening"]),
+    ("Feedings are at six, ten thirty, and two.", ["six", "ten thirty", "two"]),
+    # a slot booked with someone, or offered
+    ("I can give you a ten forty with Dr. Amari on Monday, or a one twenty.", ["ten forty", "one twenty"]),
+    # a range of hours
+    ("Visiting hours are eleven thirty to four on weekdays.", ["eleven thirty to four"]),
+    ("The delivery window is two to six tomorrow.", ["two to six"]),
+])
+def test_a_time_a_frame_makes_a_time_is_found(recognizer, text, times):
+    assert all(t in found(recognizer, text) for t in times)
+
+
+@pytest.mark.parametrize("text", [
+    "We take three fifteen-minute breaks on Saturday.",  # a count of breaks, not a time
+    "Shipping takes one to four weeks.",
+    "Do problems one to four before class on Monday.",
+    "I paid a three fifty on Friday for the parking.",  # a price
+    "The grades were at eighty, ninety, and ninety-five.",
+    "The shirts come in sizes ten to twelve.",
+])
+def test_numbers_a_frame_leaves_alone_are_not_times(recognizer, text):
+    assert found(recognizer, text) == []

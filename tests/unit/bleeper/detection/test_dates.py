@@ -163,3 +163,25 @@ def test_dates_never_raise_and_stay_inside_the_text(text):
     spans = DateRecognizer().analyze(text, ENTITIES)
     assert all(0 <= r.start < r.end <= len(text) for r in spans)
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("text, value", [
+    # a year after what befell someone, a filler between
+    ("She was widowed, uh, twenty nineteen and moved in with us.", "twenty nineteen"),
+    ("He retired 2016 from the mill.", "2016"),
+    # a year said `oh-four` after a word that wants a year
+    ("We've rented here since oh-four.", "oh-four"),
+    # a month things run into
+    ("The lease might roll over into October.", "October"),
+])
+def test_a_year_or_month_a_frame_wants_is_a_date_interval(recognizer, text, value):
+    assert ("DATE_INTERVAL", value) in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "It's been broken since oh two hours ago, I mean since two.",
+    "I'll go into may-be mode.",
+    "She retired twenty years ago.",
+])
+def test_a_number_that_is_no_year_is_not_found(recognizer, text):
+    assert [v for k, v in found(recognizer, text) if k == "DATE_INTERVAL"] == []

@@ -127,3 +127,29 @@ TEXT = st.lists(st.one_of(TOKENS, st.text(max_size=4)), max_size=40).map(" ".joi
 def test_money_never_raises_and_stays_inside_the_text(text):
     spans = MoneyRecognizer().analyze(text, ["MONEY_AMOUNT"])
     assert all(0 <= r.start < r.end <= len(text) for r in spans)
+
+
+@pytest.mark.parametrize("text, amount", [
+    # another amount said after one in the sentence
+    ("Lunch was fourteen dollars and the dinner was like sixty.", "like sixty"),
+    # things bought for a sum, a flat rate, a bounced draft, dollars and cents past a hundred
+    ("I got ten classes for, uh, three forty.", "three forty"),
+    ("The delivery is a flat twenty-five.", "twenty-five"),
+    ("My check for sixty-two thirty bounced.", "sixty-two thirty"),
+    ("There's a charge of a hundred and sixty twenty I don't know.", "a hundred and sixty twenty"),
+    ("Tickets were going for two, three hundred a seat.", "two, three hundred"),
+])
+def test_an_amount_a_frame_makes_a_price_is_found(recognizer, text, amount):
+    assert amount in found(recognizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "For the quote, I'm fifty-three, and I don't smoke.",  # an age where money is talked about
+    "The wage is eighteen an hour, and overtime after forty.",  # hours
+    "I paid ninety dollars and waited like forty minutes.",
+    "She stayed two weeks for thirty.",
+    "I paid sixty bucks and it's been like twenty years.",
+])
+def test_a_frame_leaves_other_numbers_alone(recognizer, text):
+    spans = found(recognizer, text)
+    assert not any(w in s for s in spans for w in ("fifty-three", "forty", "thirty", "twenty"))

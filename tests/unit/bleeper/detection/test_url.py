@@ -57,3 +57,19 @@ def test_urls_never_raise_and_stay_inside_the_text(words):
     text = " ".join(words)
     for r in URL.analyze(text, ["URL"]) + EMAIL.analyze(text, ["EMAIL_ADDRESS"]):
         assert 0 <= r.start < r.end <= len(text)
+
+
+@pytest.mark.parametrize("text, corrected", [
+    ("Use mia underscore ross at icloud dot com, sorry, m dot ross.", "m dot ross"),
+    ("It's dkhan at hotmail dot com, no, wait, it's d underscore khan.", "d underscore khan"),
+])
+def test_an_email_corrected_in_a_shorter_form_is_an_email(text, corrected):
+    assert corrected in emails(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It's lee dot park at gmail dot com, sorry, the dot com one.",  # only the domain said again
+    "Write to bo dot tan at yahoo dot com, actually, new dot address is coming.",  # no word of the email
+])
+def test_a_correction_that_says_no_local_part_adds_nothing(text):
+    assert len(emails(text)) == 1
