@@ -76,14 +76,17 @@ _MARK_OWNER = re.compile(r"\b(?:i've got|i have|i got|has|have|had|with|he's got
                          r"their|wear|wears|wearing)\b[^.?!]{0,32}$", re.IGNORECASE)
 LITTLE_PERSON = re.compile(r"\blittle (?:person|people)\b", re.IGNORECASE)
 
-PERCENT = re.compile(rf"\b{NUM}\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+# a share, or a range of them (`from thirty-three to twenty-six percent`), or a loose one (`thirty-something`)
+PERCENT = re.compile(rf"\b(?:(?:from\s+)?{NUM}(?:-something)?\s+(?:to|and|or)\s+)?{NUM}(?:-something)?\s?"
+                     r"(?:%|percent\b|per cent\b)", re.IGNORECASE)
 MEDICAL = re.compile(
     r"\b(?:oxygen|o2|sats?|saturation|pulse ox|a1c|hba1c|hemoglobin|glucose|ejection fraction|ef|kidney|renal|"
     r"liver|lung|heart|function|gfr|egfr|survival|mortality|risk|chance of (?:recurrence|survival|infection|"
     r"complications?|success|remission)|odds|likelihood|success rate|efficacy|effective|patients|recurrence|"
     r"recovery|complications?|side effects?|infection|blockage|blocked|occlusion|stenosis|body fat|bmi|"
     r"hearing|vision|capacity|fev1|bone density|tumou?r|cancer|remission|response rate|positive rate|"
-    r"cure rate|miscarriage|fertility|ivf|chemo|surgery|procedure|treatment|trial|diagnos\w*|probability)\b",
+    r"cure rate|miscarriage|fertility|ivf|chemo|surgery|procedure|treatment|trial|diagnos\w*|probability|"
+    r"hematocrit|hct|body fat|statin|placebo|study|nausea|rash|reaction|vaccine|dose|doses|medication|med|pill)\b",
     re.IGNORECASE)
 NOT_MEDICAL = re.compile(
     r"\b(?:off|discount|interest|apr|apy|fee|fees|tax|tip|cash ?back|coupon|sale|rebate|commission|battery|"
@@ -100,7 +103,7 @@ _ODDS_AFTER = re.compile(r"\s*(?:(?:chance|risk|likelihood|odds|probability|poss
                          r"(?:of|among) (?:patients|people|cases|women|men|kids|children|adults|babies|survivors)\b)",
                          re.IGNORECASE)
 _ODDS_BEFORE = re.compile(r"\b(?:chance|risk|odds|likelihood|probability)\W+(?:[a-z]+\W+){0,2}$", re.IGNORECASE)
-RATIO = re.compile(rf"\b(?:{NUM}|a) (?:in|out of) {NUM}\b(?=\s*(?:chance|risk|odds|likelihood|probability|"
+RATIO = re.compile(rf"\b(?:{NUM}|a) (?:in|out of) (?:a |every )?{NUM}\b(?=\s*(?:chance|risk|odds|likelihood|probability|"
                    r"patients|people|cases|women|men|kids|children|adults|babies|survive|get|develop|have|end up|"
                    r"will|who|of (?:them|those|patients|people)))", re.IGNORECASE)
 _NOT_READING = re.compile(r"\s*(?:days?|weeks?|months?|years?|hours?|minutes?|times|dollars|bucks|pills|tablets|"
@@ -116,7 +119,8 @@ _LAB = (r"a1c|hba1c|cholesterol|ldl|hdl|triglycerides|psa|tsh|creatinine|e?gfr|b
         r"white (?:blood )?(?:cell )?count|hemoglobin|glucose|blood sugar|blood pressure|bp|heart rate|"
         r"resting heart rate|pulse|oxygen(?: level| saturation)?|o2(?: sat)?|sats|saturation|pulse ox|ejection "
         r"fraction|viral load|cd4(?: count)?|potassium|sodium|ferritin|vitamin d(?: level)?|iron(?: level)?|"
-        r"bone density|t[- ]score")
+        r"bone density|t[- ]score|hematocrit|hct|albumin|bilirubin|calcium|magnesium|troponin|lipase|d-dimer|crp|"
+        r"esr|wbc|rbc|body fat|body fat percentage|resting pulse|respiratory rate|peak flow")
 _EVERYDAY = r"temperature|temp|fever|sugars?|pressure|numbers|levels?|count|reading"
 READING = re.compile(
     rf"\b(?:(?:{_OWNED}|the|a|an)\s+(?:{_LAB})|{_OWNED}\s+(?:{_EVERYDAY}))(?:\s+(?:level|levels|number|numbers|"
@@ -131,6 +135,28 @@ READING = re.compile(
 
 
 _APPROXIMATION = re.compile(r"\b(?:about|around|roughly|approximately|almost|nearly)\s+$", re.IGNORECASE)
+# odds said one in so many with the odds word before them (`the chance of a clot is, what, one in a
+# thousand`), the hedge before a share and the word of odds after it, which the sets' authors mark with it
+RATIO_BARE = re.compile(rf"\b(?:{NUM}|a) (?:in|out of) (?:a |every )?{NUM}\b", re.IGNORECASE)
+_ODDS_BEFORE_FAR = re.compile(r"\b(?:chance|risk|odds|likelihood|probability)\b[^.?!]*$", re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(r"\b(?:(?:only |just )?(?:about|around|roughly|approximately|almost|nearly|like|maybe|over|"
+                           r"under|less than|more than|up to|close to)(?: a| an)?|a|an)\s+$", re.IGNORECASE)
+_ODDS_WORD_AFTER = re.compile(r"\s+(?:chance|risk|odds|likelihood|probability|effective|success rate)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.?!]\s")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)]
+    return ends[-1] if ends else max(0, at - 400)
+
+
+def _statistic_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A share widened over its hedge (`about a forty percent`) and its word of odds (`… chance`)."""
+    if m := _HEDGE_BEFORE.search(text, max(0, start - 24), start):
+        start = m.start()
+    if m := _ODDS_WORD_AFTER.match(text, end):
+        end = m.end()
+    return start, end
 
 
 def _with_approximation(text: str, start: int) -> int:
@@ -194,18 +220,29 @@ class MeasureRecognizer(EntityRecognizer):
             if not _NOT_READING.match(text, m.end()):
                 found.append(("STATISTICS", m.start("v"), m.end("v"), 0.9, "a lab result or vital sign's value"))
         for m in PERCENT.finditer(text):
-            around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]
+            # the sentence or a window around the share, whichever is wider: `Side effects were mild,
+            # nausea in one in eight people, and a rash in two percent`
+            around = text[max(0, min(m.start() - WINDOW, _sentence_start(text, m.start()))):m.end() + WINDOW]
             if MEDICAL.search(around) and not NOT_MEDICAL.search(around):
                 found.append(("STATISTICS", m.start(), m.end(), 0.8, "percentage with a medical word"))
             elif (_ODDS_AFTER.match(text, m.end()) or _ODDS_BEFORE.search(text, max(0, m.start() - 40), m.start())) and not NOT_MEDICAL.search(around) and not _WEATHER.search(around):
                 found.append(("STATISTICS", m.start(), m.end(), 0.7, "odds said as a percentage"))
-        for m in RATIO.finditer(text):
+        ratios = [*RATIO.finditer(text), *(m for m in RATIO_BARE.finditer(text)
+                                           if _ODDS_BEFORE_FAR.search(text, max(0, m.start() - 60), m.start()))]
+        for m in ratios:
             around = text[max(0, m.start() - WINDOW):m.end() + WINDOW]
             if not NOT_MEDICAL.search(around) and not _WEATHER.search(around):
                 found.append(("STATISTICS", m.start(), m.end(), 0.7, "odds said as one in so many"))
         return found
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # noqa: ANN001
-        return [result(self, entity, _with_approximation(text, s) if entity == "PHYSICAL_ATTRIBUTE" else s, e, score, why)
-                for entity, s, e, score, why in self.matches(text)
-                if entity in entities and e > s]
+        out = []
+        for entity, s, e, score, why in self.matches(text):
+            if entity not in entities or e <= s:
+                continue
+            if entity == "PHYSICAL_ATTRIBUTE":
+                s = _with_approximation(text, s)
+            else:
+                s, e = _statistic_span(text, s, e)
+            out.append(result(self, entity, s, e, score, why))
+        return out

@@ -123,3 +123,32 @@ def test_a_measure_or_mark_said_loosely_is_found(recognizer, text, expected):
 ])  # fmt: skip
 def test_a_fall_or_an_object_in_feet_is_not_a_height(recognizer, text):
     assert [t for kind, t in found(recognizer, text) if kind == "PHYSICAL_ATTRIBUTE"] == []
+
+
+@pytest.mark.parametrize("text, said", [
+    # the hedge and the word of odds are the statistic's, as much as its number
+    ("My physical therapist said there's roughly a twenty percent risk it tears again.",
+     "roughly a twenty percent risk"),
+    ("It's like forty-something percent effective, the doctor said.", "like forty-something percent effective"),
+    # odds said one in so many, the odds word well before them
+    ("The odds of that with this med are, like, one in a hundred?", "one in a hundred"),
+    # a lab value said as a share
+    ("The nurse said my hematocrit came back at thirty-four percent.", "thirty-four percent"),
+    # a range of shares is one statistic
+    ("On the trial the relapse rate went from thirty to twelve percent.", "from thirty to twelve percent"),
+    # the medical word earlier in the same sentence
+    ("Headaches were the most common side effect by far, then dizziness in about six percent.",
+     "about six percent"),
+])  # fmt: skip
+def test_a_statistic_is_covered_with_its_hedge_range_and_odds_word(recognizer, text, said):
+    found = [text[r.start:r.end] for r in recognizer.analyze(text, ["STATISTICS"])]
+    assert said in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "There's a forty percent chance of rain on Saturday.",
+    "About one in four of my customers pay late.",
+    "I got fifteen percent off with the coupon.",
+])  # fmt: skip
+def test_shares_that_are_no_statistic_of_a_person_stay_clear(recognizer, text):
+    assert recognizer.analyze(text, ["STATISTICS"]) == []
