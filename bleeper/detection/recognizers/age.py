@@ -129,9 +129,11 @@ class AgeRecognizer(EntityRecognizer):
     @staticmethod
     def _age(text: str, low: str, q: Quantity, after_age: bool = False) -> tuple[int, int, float, str] | None:
         age = q.value
-        # whole years, or a child's half year ("two and a half")
+        # whole years, or a child's half year ("two and a half"), or the half year one turns (`turning
+        # fifty-nine and a half`: when retirement savings may be drawn)
+        turning = word_before(low, q.start) in ("turn", "turns", "turning", "turned")
         if age is None or not 0 < age <= 120 or q.digit_string or (age != int(age) and (age * 2 != int(age * 2)
-                                                                                           or age > 18)):
+                                                                                           or age > 18 and not turning)):
             return None
         old = OLD_AFTER.match(low, q.end)
         if old:

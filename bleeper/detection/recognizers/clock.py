@@ -58,7 +58,7 @@ SCHEDULE = re.compile(
     r"leave[s]?|leaving|meet|meeting|pick(?:ed)? (?:up|you)|pickup|call(?:ed)?|check-?in|check-?out|schedul\w+|"
     r"flight|train|bus|shift|home|back|ready|finish(?:es)?|begin[s]?|end[s]?|boarding|depart\w*|land[s]?|wake|"
     r"dinner|lunch|breakfast|reservation|slot|window|deliver\w*|technician|tech|visit|available|free|book(?:ed)?|"
-    r"show up|be there|get there|outage|started|happened|went out|tomorrow|today|tonight|"
+    r"show up|be there|get there|be here|get here|outage|started|happened|went out|tomorrow|today|tonight|"
     r"gets? (?:out|off)|got (?:out|off)|out of (?:school|work|class)|off (?:work|shift)|pick(?:s|ed)? (?:her|him|them) up)\b")
 
 

@@ -218,6 +218,8 @@ def _amount(low: str, q: Quantity) -> bool:
     if (q.year() and before in YEAR_BEFORE) or (q.clock() and len(q.groups) == 2 and before in CLOCK_BEFORE):
         return False
     written = low[q.start:q.end]
+    if len(q.groups) == 2 and all(g.value % 10 == 0 and 20 <= g.value <= 90 for g in q.groups) and "-" in written:
+        return False  # `eighty-twenty`, `seventy-thirty`: a split, said tens to tens
     return q.spoken or price < 1000 or "," in written or "." in written
 
 

@@ -221,6 +221,10 @@ def _read(text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[Quanti
                 k = j + 1 if after in ("change", "something") else j + 2
                 approximate, end, j = True, tokens[k][1], k + 1
                 break
+            # `between eight hundred and twelve hundred`: the `and` of a range, not of one number
+            if r.last == "hundred" and _small(after) and "hundred" in (nxt(j + 2), nxt(j + 3) if _small(nxt(j + 2))
+                                                                       else ""):
+                break
             if r.last in ("hundred", "magnitude") and (_small(after) or after[:1].isdigit()):
                 r.last, r.words, j = "and", r.words + 1, j + 1
                 continue

@@ -136,6 +136,7 @@ def test_ages_never_raise_and_stay_inside_the_text(text):
     # a filler between the person and the age, and a stutter before the month of the next one
     ("I'm, what, fifty-two now?", "fifty-two"),
     ("He's ninety-one, ninety-two in, in March.", "ninety-two"),
+    ("My wife is turning seventy and a half next spring.", "seventy and a half"),  # the half year one turns
 ])
 def test_an_age_a_description_frames_is_found(recognizer, text, age):
     assert age in found(recognizer, text)

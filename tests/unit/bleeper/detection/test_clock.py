@@ -82,6 +82,7 @@ def test_times_never_raise_and_stay_inside_the_text(text):
     ("The delivery window is two to six tomorrow.", ["two to six"]),
     # a thing that happens at an hour, said to be one
     ("Breakfast is seven, and checkout's ten thirty.", ["seven", "ten thirty"]),
+    ("The plumber promised he'd get here at 2 and nobody came.", ["2"]),
 ])
 def test_a_time_a_frame_makes_a_time_is_found(recognizer, text, times):
     assert all(t in found(recognizer, text) for t in times)

@@ -74,6 +74,7 @@ def test_digits_that_belong_to_a_date_time_phone_or_id_are_not_quantities(text):
     ("oh four twenty-six", None, None, (4, 26), (4, 26)),
     ("zero two two nine", None, None, None, (2, 29)),
     ("1971", 1971, 1971, None, None),
+    ("a hundred and sixty twenty", 160.20, None, None, None),  # dollars past a hundred, then cents
 ])
 def test_two_cardinals_are_read_the_way_their_consumer_needs(text, price, year, clock, expiry):
     (q,) = find_quantities(text)
@@ -110,3 +111,9 @@ def test_reading_is_linear_in_the_text(lines_run):
     lines_run(lambda: find_quantities(said))
     small, large = lines_run(lambda: find_quantities(said * 40)), lines_run(lambda: find_quantities(said * 400))
     assert large < 20 * small  # 10x the text: linear is ~10x the work, quadratic ~100x
+
+
+def test_the_and_of_a_range_of_hundreds_splits_it():
+    assert [v for _, v, _ in read("between six hundred and nine hundred")] == [(600,), (900,)]
+    assert [v for _, v, _ in read("from two hundred and fifteen hundred")] == [(200,), (1500,)]
+    assert [v for _, v, _ in read("two hundred and fifty thousand")] == [(250_000,)]
