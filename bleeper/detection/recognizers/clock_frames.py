@@ -28,9 +28,15 @@ SLOT_DETERMINERS = frozenset("a an the my your our his her their".split())
 SLOT_FOLLOWERS = frozenset("with on or and tomorrow today tonight this next the that if slot appointment opening "
                            "available open instead then".split())
 SLOT_TALK = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|appointment|appt|slot|opening|openings|"
-    r"available|availability|schedul\w+|book(?:ed|ing)?|reschedul\w+|tomorrow|morning|afternoon|evening|"
-    r"next week|following week|this week|with (?:dr|doctor|the doctor|nurse|mr|mrs|ms|miss)\b)")
+    r"\b(?:appointment|appt|slot|opening|openings|available|availability|schedul\w+|book(?:ed|ing)?|reschedul\w+|"
+    r"with (?:dr|doctor|the doctor|nurse|mr|mrs|ms|miss)\b)")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# or, right after the slot, who it is with or when: `a ten forty with Dr. Amari`, `a two fifteen tomorrow`
+SLOT_WHEN = re.compile(rf"[ \t]+(?:with[ \t]+(?:(?i:dr|doctor|nurse|mr|mrs|ms|miss)\b|[A-Z])|(?i:tomorrow|today|tonight|"
+                       rf"this (?:morning|afternoon|evening)|(?:on|next|this) {_WEEKDAY}|{_WEEKDAY}))")
+# a game's score read as a range of hours: `ten fifteen to eleven at halftime`
+SCORE_TALK = re.compile(r"\b(?:score[sd]?|scoring|won|win|lost|lose|beat|halftime|inning|quarter|points|game|match|"
+                        r"lead|leading|tied|final)\b")
 # after a range of hours, words that make it a count: `one to four weeks`, `ten to eleven people`
 COUNTED = re.compile(r"[ \t]*-|[ \t]+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|times|dollars|bucks|"
                      r"percent|people|of|kids|more|other|points?|pounds?|miles?|feet|inches|cents)\b")
@@ -43,7 +49,7 @@ HAPPENS_IS = re.compile(r"\b(?:check-?in|check-?out|pick-?up|drop-?off|appointme
                         r"boarding|departure|arrival|curfew|bedtime|showtime|kickoff|tee time|last call|last seating|"
                         r"last appointment)(?:'s|’s|[ \t]+(?:is|was|will be|would be))[ \t]+$")
 HAPPENS_FOLLOWERS = frozenset("and or but so tomorrow today tonight on then if sharp though now every".split())
-_SENTENCE_END = re.compile(r"[.?!;]\s")
+_SENTENCE_END = re.compile(r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bst)[.?!;]\s")  # not `Dr. Ruiz`
 
 
 def _minutes(q: Quantity) -> bool:
@@ -89,7 +95,8 @@ def framed(text: str, low: str, quantities: tuple[Quantity, ...], schedule: re.P
             later = 0 < ((b[0] * 60 + b[1]) - (a[0] * 60 + a[1])) % 720 <= 600  # type: ignore[index]
             cut, _ = _sentence(low, q.start, r.end)
             context = _minutes(q) or _minutes(r) or schedule.search(low, max(cut, q.start - 60), q.start)
-            if later and context and not MONEY_CUES.search(low, cut, r.end) and not COUNTED.match(low, r.end) and word_before(low, q.start) not in NUMBERED:
+            _, stop = _sentence(low, q.start, r.end)
+            if later and context and not MONEY_CUES.search(low, cut, r.end) and not SCORE_TALK.search(low, cut, stop) and not COUNTED.match(low, r.end) and word_before(low, q.start) not in NUMBERED:
                 spans.append((q.start, r.end, 0.5))
                 i += 2
                 continue
@@ -104,7 +111,7 @@ def framed(text: str, low: str, quantities: tuple[Quantity, ...], schedule: re.P
                 and (word_after(text, q.end) in SLOT_FOLLOWERS or not word_after(text, q.end)):
             cut, stop = _sentence(low, q.start, q.end)
             # `a two fifty on Monday` where something was bought is a price
-            if SLOT_TALK.search(low, cut, stop) and not MONEY_CUES.search(low, cut, stop):
+            if (SLOT_TALK.search(low, cut, stop) or SLOT_WHEN.match(text, q.end)) and not MONEY_CUES.search(low, cut, stop):
                 spans.append((q.start, q.end, 0.5))
         i += 1
     return spans

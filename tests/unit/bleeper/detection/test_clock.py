@@ -97,6 +97,8 @@ def test_a_time_a_frame_makes_a_time_is_found(recognizer, text, times):
     "The shirts come in sizes ten to twelve.",
     "My shift is nine hours on Saturdays.",
     "Dinner was twelve dollars for the both of us.",
+    "Send a one sixty by Friday, or a two forty with the wider blade.",  # part numbers, not slots
+    "They were down nine fifteen to ten at the half, then won.",  # a score
 ])
 def test_numbers_a_frame_leaves_alone_are_not_times(recognizer, text):
     assert found(recognizer, text) == []
