@@ -9,7 +9,7 @@ too. Errors never repeat a value: it may be PII.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -163,9 +163,11 @@ KNOWN = frozenset({
 })
 
 
-def parse_query(pairs: Iterable[tuple[str, str]], model: str) -> StreamParams:
+def parse_query(pairs: Iterable[tuple[str, str]], model: str, custom_names: Collection[str] = ()) -> StreamParams:
     """The session's parameters from the query string; `model` is the Whisper model that serves
-    the session (BLEEPER_STREAM_WHISPER_MODEL), for the language checks. Raises ProtocolError(3006)."""
+    the session (BLEEPER_STREAM_WHISPER_MODEL), for the language checks; `custom_names`: the names of the
+    account's own entity types (`NAME`, `custom:NAME`), which `redact_pii_exclude` and
+    `redact_pii_custom` may name. Raises ProtocolError(3006)."""
     given: dict[str, str] = {}
     for key, value in pairs:
         if key in given:
@@ -194,7 +196,7 @@ def parse_query(pairs: Iterable[tuple[str, str]], model: str) -> StreamParams:
     values.update(_language(given, speech_model, model))
     if "inactivity_timeout" in given:
         values["inactivity_timeout"] = to_int("inactivity_timeout", given["inactivity_timeout"], 5, 3600)
-    values.update(_redaction(given))
+    values.update(_redaction(given, custom_names))
     partials = given.get("include_partial_turns")
     values["include_partial_turns"] = (to_bool("include_partial_turns", partials) if partials is not None
                                        else not values["redact_pii"])
@@ -227,7 +229,7 @@ def _language(given: Mapping[str, str], speech_model: str | None, model: str) ->
     return {"language": None if multilingual else "en", "language_detection": detect}
 
 
-def _redaction(given: Mapping[str, str]) -> dict[str, Any]:
+def _redaction(given: Mapping[str, str], custom_names: Collection[str] = ()) -> dict[str, Any]:
     redact = to_bool("redact_pii", given["redact_pii"]) if "redact_pii" in given else True
     audio = to_bool("redact_pii_audio", given["redact_pii_audio"]) if "redact_pii_audio" in given else False
     out: dict[str, Any] = {"redact_pii": redact, "redact_pii_audio": audio}
@@ -248,8 +250,8 @@ def _redaction(given: Mapping[str, str]) -> dict[str, Any]:
     try:
         policies.validate(wanted)
         if exclude:
-            policies.validate(exclude, field="redact_pii_exclude")
-        policies.validate_custom(custom)
+            policies.validate(exclude, field="redact_pii_exclude", custom=custom_names)
+        policies.validate_custom(custom, custom_names)
         if redact:
             policies.check_redacts_something(wanted, exclude)
     except InvalidRequest as exc:

@@ -10,8 +10,10 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from bleeper.config import Settings
+from bleeper.custom import definitions
 from bleeper.detection.analyzer import Found, find_pii
 from bleeper.errors import DetectionFailed
+from bleeper.models import CustomEntity
 from bleeper.streaming.decoder import Decoder, WhisperDecoder, load_stream_model
 from bleeper.streaming.params import StreamParams
 from bleeper.streaming.session import Limits, Session
@@ -68,19 +70,27 @@ class StreamRuntime:
         with self._count:
             self.active = max(0, self.active - 1)
 
-    def session(self, params: StreamParams, on_audio=None) -> Session:  # noqa: ANN001
+    def session(self, params: StreamParams, on_audio=None, custom: list[CustomEntity] | None = None  # noqa: ANN001
+                ) -> Session:
+        """A session with this process's models; `custom`: the account's own entity types, detected
+        in its final turns as in its jobs (those the session excludes stay visible)."""
         assert self.loaded, "load() first"
         assert self.decoder is not None
-        return Session(params, self.decoder, StreamingVad(self.vad_session),
-                       self.detector(params.policies) if params.redact_pii else None, self.limits, on_audio,
-                       spare=self.spare)
+        detect = self.detector(params.policies, definitions.wanted(custom, params.redact_pii_exclude),
+                               definitions.excluded(custom, params.redact_pii_exclude)) if params.redact_pii else None
+        return Session(params, self.decoder, self.vad(), detect, self.limits, on_audio, spare=self.spare)
+
+    def vad(self) -> StreamingVad:
+        """A session's own voice-activity state over the process's shared Silero model."""
+        return StreamingVad(self.vad_session)
 
     def spare(self) -> bool:
         """Whether decoding ahead (a decode that may be thrown away) costs no other session its
         latency: at most one session per two cores."""
         return self.active * 2 <= max(2, self.settings.cpu_threads)
 
-    def detector(self, wanted: tuple[str, ...]) -> Detect:
+    def detector(self, wanted: tuple[str, ...], custom: list[CustomEntity] | None = None,
+                 shown: list[CustomEntity] | None = None) -> Detect:
         """find_pii with this process's analyzer, one call at a time (spaCy and Presidio are not
         documented as thread-safe; a call takes a few ms). Fails closed like the batch detect stage."""
         min_scores = self.settings.min_scores
@@ -88,7 +98,8 @@ class StreamRuntime:
         def detect(text: str) -> list[Found]:
             try:
                 with self._detecting:
-                    return find_pii(text, self.analyzer, wanted, min_scores)
+                    return find_pii(text, self.analyzer, wanted, min_scores, custom=custom or None,
+                                    pattern_timeout=self.settings.custom_pattern_timeout, shown=shown or None)
             except Exception as exc:  # noqa: BLE001 — a recognizer's bug; its message may quote the text
                 log.error("streaming detection raised %s\n%s", type(exc).__name__,
                           "".join(traceback.format_tb(exc.__traceback__)))

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from bleeper.api.deps import Config, Owner, owner_of_key
 from bleeper.api.stream.connection import Connection, refuse
+from bleeper.custom import definitions
 from bleeper.errors import PermanentError
 from bleeper.state.stream_tokens import TOKEN_PREFIX
 from bleeper.streaming.params import parse_query
@@ -55,6 +56,13 @@ def account_defaults(state: Any, owner: str, query: list[tuple[str, str]]) -> di
     stored = load(state.store, owner).model_dump(exclude_none=True)
     return {k: (json.dumps(v) if isinstance(v, (list, dict)) else str(v).lower() if isinstance(v, bool) else str(v))
             for k, v in stored.items() if k not in given}
+
+
+def account_entities(state: Any, owner: str) -> list:
+    """The key's account's own entity types (issue 16), detected in its sessions as in its jobs."""
+    from bleeper.state.custom_entities import CustomEntityStore
+
+    return CustomEntityStore(state.store.redis).list(owner)
 
 
 _making = threading.Lock()
@@ -105,9 +113,11 @@ async def stream(ws: WebSocket) -> None:
         query = ws.query_params.multi_items()
         try:
             account = await run_in_threadpool(account_defaults, state, owner, query)
+            entities = await run_in_threadpool(account_entities, state, owner)
         except redis.RedisError:
             raise ProtocolError(Close.server_error, "the account settings cannot be read; try again shortly") from None
-        params = parse_query(query + [(k, v) for k, v in account.items() if k in STREAM_DEFAULTS], runtime.model_name)
+        params = parse_query(query + [(k, v) for k, v in account.items() if k in STREAM_DEFAULTS], runtime.model_name,
+                             definitions.names(entities))
         if params.redact_pii_audio:
             from bleeper.api.stream.handoff import check
 
@@ -130,6 +140,6 @@ async def stream(ws: WebSocket) -> None:
         return
     try:
         job_extras = {k: account[k] == "true" for k in ("keep_unredacted", "verify") if k in account}
-        await Connection(ws, params, owner, max_session_s, job_extras).run()
+        await Connection(ws, params, owner, max_session_s, job_extras, entities).run()
     finally:
         runtime.leave()

@@ -19,6 +19,7 @@ from typing import Any
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from bleeper.errors import BleeperError
+from bleeper.models import CustomEntity
 from bleeper.streaming import protocol
 from bleeper.streaming.audio import AudioInput, RateCheck
 from bleeper.streaming.params import StreamParams
@@ -41,7 +42,7 @@ async def refuse(ws: WebSocket, exc: ProtocolError) -> None:
 
 class Connection:
     def __init__(self, ws: WebSocket, params: StreamParams, owner: str, max_session_s: int,
-                 job_extras: dict[str, bool] | None = None) -> None:
+                 job_extras: dict[str, bool] | None = None, custom: list[CustomEntity] | None = None) -> None:
         self.ws = ws
         self.state = ws.app.state
         self.runtime = self.state.stream_runtime
@@ -56,6 +57,7 @@ class Connection:
         self.recording = Recording(params.sample_rate) if params.redact_pii_audio else None
         self.closed_with: int | None = None
         self.job_extras = job_extras or {}  # the account's keep_unredacted and verify, for the job
+        self.custom = custom or []  # the account's own entity types: the session's and its job's
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -65,7 +67,8 @@ class Connection:
         try:
             if not self.runtime.loaded:  # the API's first session: models load now, audio queues meanwhile
                 await loop.run_in_executor(self.runtime.pool, self.runtime.load)
-            session = self.runtime.session(self.params, self.recording.write if self.recording else None)
+            session = self.runtime.session(self.params, self.recording.write if self.recording else None,
+                                           custom=self.custom)
             await self._serve(session)
         except ProtocolError as exc:
             await self._end_with_error(exc)
@@ -188,7 +191,7 @@ class Connection:
             return None, "no audio was received, so there is nothing to redact"
         try:
             job_id = await asyncio.get_running_loop().run_in_executor(
-                None, hand_off, recording, self.params, self.owner, self.state, self.job_extras)
+                None, hand_off, recording, self.params, self.owner, self.state, self.job_extras, self.custom)
         except Exception as exc:  # noqa: BLE001 — S3 or Redis down: the turns were sent; say so, log the type
             log.error("stream session %s: handing its audio to the pipeline failed", self.id, exc_info=exc)
             recording.discard()

@@ -25,7 +25,7 @@ class ScriptedRuntime(StreamRuntime):
         super().__init__(settings, decoder=ScriptedDecoder(said), analyzer=object(), vad_session=object())
         self.said = said
 
-    def session(self, params, on_audio=None) -> Session:  # noqa: ANN001
+    def session(self, params, on_audio=None, custom=None) -> Session:  # noqa: ANN001
         return Session(params, self.decoder, ScriptedVad(self.said), digit_runs if params.redact_pii else None,
                        self.limits, on_audio)
 
@@ -202,3 +202,48 @@ def test_inactivity_ends_the_session_like_terminate():
     connection = Connection(ws, params, "owner", max_session_s=600)
     connection.last_heard = time.monotonic() - 6
     assert asyncio.run(connection._next()) == ("inactive", None)
+
+
+class DetectingRuntime(StreamRuntime):
+    """The real runtime and detector (spaCy, the recognizers, the account's own entity types) with
+    the scripted call in place of Whisper and Silero."""
+
+    def __init__(self, settings, said, analyzer) -> None:  # noqa: ANN001
+        super().__init__(settings, decoder=ScriptedDecoder(said), analyzer=analyzer, vad_session=object())
+        self.said = said
+
+    def vad(self):  # noqa: ANN201
+        return ScriptedVad(self.said)
+
+
+def test_the_accounts_own_entity_types_are_redacted_in_its_sessions(redis_url):
+    import redis
+    from bleeper.detection import build_analyzer
+
+    redis.Redis.from_url(redis_url).flushdb()
+    said = script((300, "It's about my order of the Falcon Mini, it arrived broken."), (3500, "Thanks."))
+    settings = make_settings(redis_url, stream_realtime_check=False, stream_max_sessions=1)
+    app = create_app(settings)
+    app.state.stream_runtime = DetectingRuntime(settings, said, build_analyzer())
+    client = TestClient(app)
+    r = client.patch("/v2/settings/redaction", json={"redact_pii_custom_entities": [{"name": "PRODUCT_NAME",
+                                                                            "phrases": ["Falcon Mini"]}]},
+                     headers={"Authorization": KEY})
+    assert r.status_code == 200, r.text
+
+    def finals(query: str) -> list[str]:
+        with client.websocket_connect(f"/v3/ws?sample_rate=16000&format_turns=true{query}",
+                                      headers={"Authorization": KEY}) as ws:
+            ws.receive_json()  # Begin
+            for _ in range(60):
+                ws.send_bytes(silence(100))
+            ws.send_text(json.dumps({"type": "Terminate"}))
+            messages = []
+            while (m := ws.receive_json())["type"] != "Termination":
+                messages.append(m)
+        return [m["transcript"] for m in messages if m["type"] == "Turn" and m["end_of_turn"]]
+
+    [first, _] = finals("&redact_pii=true&redact_pii_sub=entity_name")
+    assert "falcon" not in first.lower() and "[PRODUCT_NAME]" in first
+    [first, _] = finals('&redact_pii=true&redact_pii_sub=entity_name&redact_pii_exclude=["PRODUCT_NAME"]')
+    assert "falcon mini" in first.lower()  # excluded for this session: left as said
