@@ -18,6 +18,7 @@ from bleeper.detection.recognizers.age_frames import at_age_for_height, describe
 from bleeper.detection.recognizers.casing import lowered
 from bleeper.detection.recognizers.quantities import Quantity, find_quantities, word_after, word_before
 from bleeper.detection.recognizers.result import result
+from bleeper.detection.recognizers.sentences import sentence_start
 
 _RELATIONS = (r"son|daughter|wife|husband|mother|father|mom|mum|dad|brother|sister|kid|child|baby|boy|girl|"
               r"grandson|granddaughter|grandmother|grandfather|grandma|grandpa|nephew|niece|aunt|uncle|cousin|"
@@ -57,7 +58,6 @@ NEXT_AGE_AFTER = re.compile(r"[ \t]+(?:in|come|next|this)(?:,?[ \t]+in)?,?[ \t]+
 # an age something happened or will happen at: `breast cancer at fifty`, `the old man at forty-four`
 AGE_TALK = re.compile(r"\b(?:old|older|oldest|young|younger|youngest|age|aged|retire\w*|born|died|passed away|"
                       r"diagnosed|had (?:a|an|my|his|her|breast|colon|prostate|lung)|got (?:married|divorced|sick))\b")
-_SENTENCE_END = re.compile(r"[.?!]\s")
 # what may follow an age said after a person: the end of the clause, or a word that is not a unit
 FOLLOWERS = frozenset(
     "and but so now this next in on or too already yet i he she we they with who which if because going soon "
@@ -123,7 +123,7 @@ class AgeRecognizer(EntityRecognizer):
         if nxt and nxt not in FOLLOWERS:
             return None
         window = low[max(0, q.start - 100):q.start]
-        cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+        cut = sentence_start(window, len(window))
         return (q.start, q.end, 0.55, "an age something happened at") if AGE_TALK.search(window, cut) else None
 
     @staticmethod

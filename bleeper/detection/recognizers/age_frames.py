@@ -13,6 +13,7 @@ import re
 
 from bleeper.detection.recognizers.quantities import SMALL, word_before
 from bleeper.detection.recognizers.quantity_readings import Quantity
+from bleeper.detection.recognizers.sentences import sentence_start
 
 # how a person looks, said right after their age: `Sixteen, short purple hair`, `forty, heavy-set`
 LOOKS_AFTER = re.compile(
@@ -26,7 +27,6 @@ WHAT_BEFORE = re.compile(r"\b(?:he's|she's|he is|she is|i'm|i am|he was|she was)
 OPENS = re.compile(r"(?:^|[.?!][ \t]+|,[ \t]*)$")
 # a child's age said after how tall they are for it
 FOR_AGE = re.compile(r"\bfor (?:his|her|my|their|your|its|our) age\b")
-_SENTENCE_END = re.compile(r"[.?!]\s")
 
 
 def described(text: str, low: str, q: Quantity) -> tuple[int, int, float, str] | None:
@@ -50,5 +50,5 @@ def at_age_for_height(low: str, q: Quantity) -> tuple[int, int, float, str] | No
     if age is None or not 1 <= age <= 24 or len(q.groups) != 1 or word_before(low, q.start) != "at":
         return None
     window = low[max(0, q.start - 80):q.start]
-    cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+    cut = sentence_start(window, len(window))
     return (q.start, q.end, 0.5, "a child's age for a height") if FOR_AGE.search(window, cut) else None

@@ -15,6 +15,7 @@ import re
 from bleeper.detection.recognizers.money import MONEY_CUES
 from bleeper.detection.recognizers.quantities import word_after, word_before
 from bleeper.detection.recognizers.quantity_readings import Quantity
+from bleeper.detection.recognizers.sentences import sentence_start
 
 # between the members of a list: `eight, one, and eight thirty`, `nine or ten`
 LIST_GAP = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
@@ -64,7 +65,7 @@ def _hour(q: Quantity) -> bool:
 
 
 def _sentence(low: str, start: int, end: int) -> tuple[int, int]:
-    cut = max((m.end() for m in _SENTENCE_END.finditer(low, max(0, start - 120), start)), default=max(0, start - 120))
+    cut = sentence_start(low, start, 120, _SENTENCE_END)
     stop = _SENTENCE_END.search(low, end)
     return cut, min(stop.start() if stop else len(low), end + 120)
 

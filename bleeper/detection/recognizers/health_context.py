@@ -28,6 +28,7 @@ from bleeper.detection.recognizers.medical import MedicalRecognizer
 from bleeper.detection.recognizers.medical_words import ADJECTIVES, MedicalWordRecognizer
 from bleeper.detection.recognizers.procedures import ProcedureRecognizer
 from bleeper.detection.recognizers.result import result
+from bleeper.detection.recognizers.sentences import CLAUSES
 from bleeper.detection.recognizers.symptoms import SymptomRecognizer
 from bleeper.detection.recognizers.vocabulary import VocabularyRecognizer, load_terms, words
 
@@ -63,7 +64,6 @@ CARE = re.compile(
     r"sick|ill|hurts?|hurting|pain|painful|aches?|aching|sore|swollen|bleeding|fever|ejection fraction|"
     r"blood pressure|heart rate|pulse|lab work|x-?ray|mri|vitals)\b",
     re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 # a drug's strength or the size it is sold in, said as part of its name: `a baby aspirin`
 _STRENGTH = re.compile(r"(?:baby|low[- ]dose|extra[- ]strength|regular[- ]strength|children's|kids'?|infant|"
                        r"maximum[- ]strength|generic)\s+$", re.IGNORECASE)
@@ -157,7 +157,7 @@ class HealthContextRecognizer(EntityRecognizer):
 
     def matches(self, text: str) -> list[tuple[str, int, int]]:
         found: list[tuple[str, int, int]] = []
-        for sentence in _SENTENCE.finditer(text):
+        for sentence in CLAUSES.finditer(text):
             lo, hi = sentence.start(), sentence.end()
             said = candidates(text, lo, hi)
             if not said:

@@ -16,6 +16,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.result import merged, result
+from bleeper.detection.recognizers.sentences import CLAUSES
 
 
 def _alternation(words: str) -> str:
@@ -128,7 +129,6 @@ FALL = re.compile(
     rf"\b(?P<who>i|he|she|they|we|(?:my|his|her|our|their) \w+)\s+(?:(?:just|also|then|actually|kind of)\s+)?"
     rf"(?P<fall>(?:fell|tumbled|toppled|rolled|slipped|tripped) (?:off|from|down|in|on|over|out of) "
     rf"(?:a|an|the|his|her|my|their|our|some)?\s*(?:\w+\s+)?(?:{_FALL_ONTO}))\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.?!;]+[.?!;]*")
 EVENT = re.compile(
     rf"\b(?:ran|run|runs|rolled|drove|driven) over (?:my|his|her|their|your) {_SIDE}{PART}\b"
     rf"|\btook (?:a|an) (?:\w+\s+)?(?:elbow|knee|ball|puck|bat|stick|fist|punch|hit|kick|foot|helmet|shot) "
@@ -175,7 +175,7 @@ class InjuryRecognizer(EntityRecognizer):
             found.append((m.start(), m.end(), 0.75))
         found += [(m.start(), m.end(), 0.8) for rx in (BITE, SELF, EVENT) for m in rx.finditer(text)]
         found += [(m.start(), m.end(), 0.9) for m in PLACED.finditer(text)]
-        for sentence in _SENTENCE.finditer(text):
+        for sentence in CLAUSES.finditer(text):
             if not any(sentence.start() <= s < sentence.end() for s, _, _ in found):
                 found += [(m.start("fall"), m.end("fall"), 0.7)
                           for m in FALL.finditer(text, sentence.start(), sentence.end())]

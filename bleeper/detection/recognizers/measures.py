@@ -16,6 +16,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from bleeper.detection.recognizers.quantities import TEEN_RX, TENS_RX, UNIT_RX, Quantity, find_quantities, word_after
 from bleeper.detection.recognizers.result import result
+from bleeper.detection.recognizers.sentences import sentence_start
 
 # 1-99 in words, as quantities.py spells them for every pattern that needs them
 _WORD = rf"(?:(?:{TENS_RX})(?:[- ](?:{UNIT_RX}))?|{UNIT_RX}|{TEEN_RX}|zero|a hundred|one hundred)"
@@ -142,14 +143,6 @@ _ODDS_BEFORE_FAR = re.compile(r"\b(?:chance|risk|odds|likelihood|probability)\b[
 _HEDGE_BEFORE = re.compile(r"\b(?:(?:only |just )?(?:about|around|roughly|approximately|almost|nearly|like|maybe|over|"
                            r"under|less than|more than|up to|close to)(?: a| an)?|a|an)\s+$", re.IGNORECASE)
 _ODDS_WORD_AFTER = re.compile(r"\s+(?:chance|risk|odds|likelihood|probability|effective|success rate)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.?!]\s")
-
-
-def _sentence_start(text: str, at: int) -> int:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)]
-    return ends[-1] if ends else max(0, at - 400)
-
-
 def _statistic_span(text: str, start: int, end: int) -> tuple[int, int]:
     """A share widened over its hedge (`about a forty percent`) and its word of odds (`… chance`)."""
     if m := _HEDGE_BEFORE.search(text, max(0, start - 24), start):
@@ -222,7 +215,7 @@ class MeasureRecognizer(EntityRecognizer):
         for m in PERCENT.finditer(text):
             # the sentence or a window around the share, whichever is wider: `Side effects were mild,
             # nausea in one in eight people, and a rash in two percent`
-            around = text[max(0, min(m.start() - WINDOW, _sentence_start(text, m.start()))):m.end() + WINDOW]
+            around = text[max(0, min(m.start() - WINDOW, sentence_start(text, m.start(), 400))):m.end() + WINDOW]
             if MEDICAL.search(around) and not NOT_MEDICAL.search(around):
                 found.append(("STATISTICS", m.start(), m.end(), 0.8, "percentage with a medical word"))
             elif (_ODDS_AFTER.match(text, m.end()) or _ODDS_BEFORE.search(text, max(0, m.start() - 40), m.start())) and not NOT_MEDICAL.search(around) and not _WEATHER.search(around):

@@ -19,6 +19,7 @@ from bleeper.detection.recognizers.casing import lowered
 from bleeper.detection.recognizers.money_frames import SALARY_DECADE, bought_for, flat_rate, no_amount, restated
 from bleeper.detection.recognizers.quantities import SMALL_RX, Quantity, find_quantities, word_after, word_before
 from bleeper.detection.recognizers.result import result
+from bleeper.detection.recognizers.sentences import CLAUSE_END, sentence_start
 
 _CURRENCY_WORDS = (r"k|dollars?|bucks?|cents?|pennies|euros?|quid|pesos?|yen|yuan|rupees?|francs?|reais|rand|won|"
                    r"dirhams?|shekels?|pounds? sterling|grand|usd|cad|aud|eur|gbp|mxn|jpy|inr")
@@ -30,7 +31,6 @@ CENTS_TAIL = re.compile(r"[ \t]*(?:and[ \t]+)?")
 SYMBOL_BEFORE = re.compile(r"(?:[$€£¥]|\b(?:usd|us\$|c\$|a\$|cad|eur|gbp))[ \t]?$")
 RANGE_GAP = re.compile(r"[ \t]*(?:,[ \t]*|(?:,[ \t]*)?(?:to|or|and|-|–|through)[ \t]+)(?:maybe[ \t]+|like[ \t]+|about[ \t]+|"
                        r"possibly[ \t]+|even[ \t]+)?")
-SENTENCE_END = re.compile(r"[.?!;]\s")
 _PER_UNIT = "amount priced per unit or with change"
 COMMA = re.compile(r"[ \t]*,[ \t]*")
 # the second amount of a range after one with its currency: `from five grand to twelve thousand`
@@ -268,7 +268,7 @@ def _money_talk(low: str, q: Quantity) -> bool:
     if _not_amount(low, q):
         return False
     window = low[max(0, q.start - 70):q.start]
-    cut = max((m.end() for m in SENTENCE_END.finditer(window)), default=0)
+    cut = sentence_start(window, len(window), ends=CLAUSE_END)
     cue = None
     for cue in MONEY_CUES.finditer(window, cut):
         pass
@@ -277,5 +277,5 @@ def _money_talk(low: str, q: Quantity) -> bool:
         between = window[cue.end():].rsplit(",", 1)[-1]
         return not any(w in NOT_AMOUNT_BEFORE for w in re.findall(r"[a-z#]+", between))
     ahead = low[q.end:q.end + 60]
-    stop = SENTENCE_END.search(ahead)
+    stop = CLAUSE_END.search(ahead)
     return bool(PRICE_CUE_AFTER.search(ahead, 0, stop.start() if stop else len(ahead)))

@@ -13,11 +13,11 @@ import re
 
 from bleeper.detection.recognizers.quantities import word_after, word_before
 from bleeper.detection.recognizers.quantity_readings import Quantity
+from bleeper.detection.recognizers.sentences import CLAUSE_END
 
 # what is said right before an amount that stands for another (`it's`, `is more like`, `maybe`)
 RESTATED_BEFORE = frozenset("is was it's that's now like maybe another about around only just roughly "
                             "probably".split())
-_SENTENCE_END = re.compile(r"[.?!;]\s")
 # `<count> <things> for <amount>`: the things are not a stretch of time (`three weeks for twenty`)
 BOUGHT_FOR = re.compile(r"[ \t]+(?!(?:minutes?|hours?|days?|weeks?|months?|years?|times|of)\b)[a-z]+[ \t]+for"
                         r"(?:[ \t]*,?[ \t]*(?:uh|um|like|just|only))*[ \t]*,?[ \t]*$")
@@ -34,7 +34,7 @@ SALARY_DECADE = re.compile(
 
 
 def same_sentence(low: str, end: int, start: int) -> bool:
-    return _SENTENCE_END.search(low, end, start) is None
+    return CLAUSE_END.search(low, end, start) is None
 
 
 def restated(text: str, low: str, q: Quantity, previous_end: int | None) -> bool:
